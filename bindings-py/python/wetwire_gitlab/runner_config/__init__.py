@@ -1,0 +1,34 @@
+"""GitLab Runner's ``config.toml`` as dataclasses: build, render, parse.
+
+>>> from wetwire_gitlab.runner_config import Config, Runner, Executor, DockerConfig
+>>> runner = Runner("r", "https://gitlab.example.com/", "${TOKEN}", Executor.DOCKER,
+...                 docker=DockerConfig(image="alpine"))
+>>> print(Config(concurrent=2, runners=[runner]).to_toml(), end="")
+concurrent = 2
+<BLANKLINE>
+[[runners]]
+  name = "r"
+  url = "https://gitlab.example.com/"
+  token = "${TOKEN}"
+  executor = "docker"
+<BLANKLINE>
+  [runners.docker]
+    image = "alpine"
+"""
+
+from .. import _native
+from . import _tables, errors
+from ._base import DefaultDict, DefaultList
+from ._tables import *  # noqa: F401,F403
+from ._tables import __all__ as _table_names
+from .errors import ConfigError, ConfigTypeError, ConfigValueError, TomlParseError
+
+_native.register(
+    {name: getattr(_tables, name) for name in _table_names if name != "Executor"},
+    _tables.Executor,
+    DefaultList,
+    DefaultDict,
+    errors,
+)
+
+__all__ = [*_table_names, "ConfigError", "ConfigTypeError", "ConfigValueError", "TomlParseError"]

@@ -1,0 +1,156 @@
+"""What the generated table classes share: set-tracking, equality, repr and the engine calls.
+
+A field counts as *set* when it is in the instance ``__dict__`` with a value other than None.
+Unset fields read as their default through the class attribute, so ``DockerConfig().privileged
+is False``; rendering writes set fields only, so ``DockerConfig()`` writes nothing while
+``DockerConfig(privileged=False)`` writes ``privileged = false``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import warnings
+from typing import Any, Dict, Type, TypeVar
+
+from .. import _native
+
+__all__ = ["UNSET", "DefaultDict", "DefaultList", "Enumeration", "Root", "Table", "table"]
+
+
+class _Unset:
+    """The default of every optional constructor argument: "leave this field unset"."""
+
+    _instance = None
+
+    def __new__(cls) -> "_Unset":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        return "UNSET"
+
+
+# Typed Any so that `image: Optional[str] = UNSET` type-checks in the generated signatures.
+UNSET: Any = _Unset()
+
+
+class DefaultList(list):
+    """The list an unset list field returns when read. Mutating it sets the field: it is stored
+    on first read, and written once it holds something."""
+
+    __slots__ = ()
+
+
+class DefaultDict(dict):
+    """The dict an unset map field returns when read; see DefaultList."""
+
+    __slots__ = ()
+
+
+class _ContainerDefault:
+    """Class-level default of a list or dict field: a fresh container per instance, stored on
+    first read so that ``runner.environment.append(...)`` shows up in the output."""
+
+    __slots__ = ("name", "factory")
+
+    def __init__(self, name: str, factory: type) -> None:
+        self.name = name
+        self.factory = factory
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if instance is None:
+            return self
+        value = self.factory()
+        instance.__dict__[self.name] = value
+        return value
+
+
+def _is_set(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, (DefaultList, DefaultDict)):
+        return len(value) > 0
+    return True
+
+
+def table(cls: type) -> type:
+    """Finishes a generated dataclass: container defaults become per-instance, and required
+    fields read as None on objects parsed from files that lack them."""
+    for f in dataclasses.fields(cls):
+        if f.default_factory is list:
+            setattr(cls, f.name, _ContainerDefault(f.name, DefaultList))
+        elif f.default_factory is dict:
+            setattr(cls, f.name, _ContainerDefault(f.name, DefaultDict))
+        elif f.default is dataclasses.MISSING:
+            setattr(cls, f.name, None)
+    return cls
+
+
+def deprecated_alias(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated; use {new}", DeprecationWarning, stacklevel=3)
+
+
+class Enumeration(enum.Enum):
+    """A string enumeration whose lookup error lists the valid values."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        valid = ", ".join(repr(m.value) for m in cls)
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}; expected one of: {valid}")
+
+    @classmethod
+    def coerce(cls, value: Any) -> Any:
+        """A member for a known string, so a typo fails where it is written."""
+        return cls(value) if isinstance(value, str) else value
+
+
+class Table:
+    """Base of every config table class."""
+
+    _toml_struct: str
+    _secret_fields: frozenset
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def _set_fields(self) -> Dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_") and _is_set(v)}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._set_fields() == other._set_fields()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        values = self._set_fields()
+        parts = []
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if f.name in values:
+                shown = "'***'" if f.name in self._secret_fields else repr(values[f.name])
+                parts.append(f"{f.name}={shown}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The fields that are set, nested, keyed by TOML key as gitlab-runner spells them."""
+        return _native.to_dict(self)
+
+
+R = TypeVar("R", bound="Root")
+
+
+class Root(Table):
+    """The whole config.toml."""
+
+    def to_toml(self) -> str:
+        """config.toml text in gitlab-runner's layout, with exactly the fields that are set."""
+        return _native.to_toml(self)
+
+    @classmethod
+    def from_toml(cls: Type[R], text: str, strict: bool = True) -> R:
+        """Parses config.toml text. In strict mode (the default) unknown keys are errors; with
+        ``strict=False`` they are kept and written back unchanged."""
+        return _native.from_toml(text, strict)

@@ -1,0 +1,36 @@
+//! Core errors as the Python package's exceptions, each carrying the key path.
+
+use gitlab_runner_config::{Error, ErrorKind, Errors};
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::registry::Registry;
+
+/// Errors from checking Python objects: `ConfigTypeError` (a `TypeError`) when the first
+/// problem is a wrong type or an unknown field, else `ConfigValueError` (a `ValueError`).
+pub fn config_error(py: Python<'_>, registry: &Registry, errors: Vec<Error>) -> PyErr {
+    let class = match errors.first().map(|e| e.kind) {
+        Some(ErrorKind::Value) => "ConfigValueError",
+        _ => "ConfigTypeError",
+    };
+    raise(py, registry, class, errors)
+}
+
+/// Errors from parsing text: always `TomlParseError` (a `ValueError`).
+pub fn parse_error(py: Python<'_>, registry: &Registry, errors: Vec<Error>) -> PyErr {
+    raise(py, registry, "TomlParseError", errors)
+}
+
+fn raise(py: Python<'_>, registry: &Registry, class: &str, errors: Vec<Error>) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let details = PyList::empty(py);
+        for error in &errors {
+            let (line, column) = error.position.map_or((None, None), |p| (Some(p.line), Some(p.column)));
+            details.append((error.path.to_string(), error.message.as_str(), line, column))?;
+        }
+        let message = Errors(errors.clone()).to_string();
+        let exception = registry.errors.bind(py).getattr(class)?.call1((message, details))?;
+        Ok(PyErr::from_value(exception))
+    };
+    build().unwrap_or_else(|e| e)
+}

@@ -1,0 +1,221 @@
+//! Python objects as decoder input: dataclass instances by field name, dicts by TOML key.
+
+use std::borrow::Cow;
+
+use gitlab_runner_config::document::{Datetime, Value};
+use gitlab_runner_config::duration;
+use gitlab_runner_config::input::{Duration, Input, Integer, Member, NotATable};
+use gitlab_runner_config::schema::Struct;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+
+use crate::registry::Registry;
+
+/// The attribute naming a generated class's schema struct.
+pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
+
+pub struct PyInput<'a, 'py> {
+    pub value: Bound<'py, PyAny>,
+    pub registry: &'a Registry,
+}
+
+impl<'a, 'py> PyInput<'a, 'py> {
+    pub fn new(value: Bound<'py, PyAny>, registry: &'a Registry) -> Self {
+        PyInput { value, registry }
+    }
+
+    fn child(&self, value: Bound<'py, PyAny>) -> Self {
+        PyInput { value, registry: self.registry }
+    }
+
+    fn py(&self) -> Python<'py> {
+        self.value.py()
+    }
+
+    /// True for an `int` that is not a `bool`.
+    fn is_int(&self) -> bool {
+        self.value.is_instance_of::<PyInt>() && !self.value.is_instance_of::<PyBool>()
+    }
+
+    fn is_instance(&self, class: &Py<pyo3::types::PyType>) -> bool {
+        self.value.is_instance(class.bind(self.py())).unwrap_or(false)
+    }
+
+    fn items(&self) -> Option<Vec<Bound<'py, PyAny>>> {
+        if let Ok(list) = self.value.cast::<PyList>() {
+            return Some(list.iter().collect());
+        }
+        if let Ok(tuple) = self.value.cast::<PyTuple>() {
+            return Some(tuple.iter().collect());
+        }
+        None
+    }
+
+    /// A dict's entries with their keys as strings.
+    fn dict_entries(dict: &Bound<'py, PyDict>) -> Vec<(String, Bound<'py, PyAny>)> {
+        dict.iter()
+            .map(|(k, v)| {
+                let key = match k.cast::<PyString>() {
+                    Ok(s) => s.to_string_lossy().into_owned(),
+                    Err(_) => k.str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+                };
+                (key, v)
+            })
+            .collect()
+    }
+
+    /// Whether an attribute value means "not set": None, or an untouched default container.
+    fn is_unset(&self, value: &Bound<'py, PyAny>) -> bool {
+        if value.is_none() {
+            return true;
+        }
+        let py = self.py();
+        let untouched_default = value.is_instance(self.registry.default_list.bind(py)).unwrap_or(false)
+            || value.is_instance(self.registry.default_dict.bind(py)).unwrap_or(false);
+        untouched_default && value.len().map_or(false, |n| n == 0)
+    }
+}
+
+impl<'py> Input for PyInput<'_, 'py> {
+    fn type_name(&self) -> Cow<'static, str> {
+        let name = self.value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
+        Cow::Owned(name)
+    }
+
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        if let Ok(s) = self.value.cast::<PyString>() {
+            return s.to_cow().ok();
+        }
+        // An enum member whose value is a string (Executor.DOCKER) stands for that string.
+        if self.is_instance(&self.registry.enum_type) {
+            let value = self.value.getattr("value").ok()?;
+            let s = value.cast::<PyString>().ok()?;
+            return s.to_cow().ok().map(|s| Cow::Owned(s.into_owned()));
+        }
+        None
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        self.value.cast::<PyBool>().ok().map(|b| b.is_true())
+    }
+
+    fn as_integer(&self) -> Option<Integer> {
+        if !self.is_int() {
+            return None;
+        }
+        Some(match self.value.extract::<i64>() {
+            Ok(n) => Integer::Fits(n),
+            Err(_) => Integer::TooLarge,
+        })
+    }
+
+    fn as_float(&self) -> Option<f64> {
+        if self.value.is_instance_of::<PyFloat>() || self.is_int() {
+            self.value.extract::<f64>().ok()
+        } else {
+            None
+        }
+    }
+
+    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
+        let text = if let Ok(s) = self.value.cast::<PyString>() {
+            s.to_string_lossy().into_owned()
+        } else if self.is_instance(&self.registry.datetime) {
+            self.value.call_method0("isoformat").ok()?.extract::<String>().ok()?
+        } else {
+            return None;
+        };
+        Some(text.parse::<Datetime>().map_err(|_| format!("'{text}' is not an RFC 3339 datetime")))
+    }
+
+    fn as_duration(&self) -> Option<Duration> {
+        if let Ok(s) = self.value.cast::<PyString>() {
+            return Some(Duration::Text(s.to_string_lossy().into_owned()));
+        }
+        if self.is_instance(&self.registry.timedelta) {
+            let part = |name: &str| self.value.getattr(name).and_then(|v| v.extract::<i64>()).unwrap_or(0) as i128;
+            let nanos = ((part("days") * 86_400 + part("seconds")) * 1_000_000 + part("microseconds")) * 1_000;
+            return Some(Duration::Text(duration::format_nanos(nanos)));
+        }
+        None
+    }
+
+    fn as_array(&self) -> Option<Vec<Self>> {
+        Some(self.items()?.into_iter().map(|v| self.child(v)).collect())
+    }
+
+    fn as_map(&self) -> Option<Vec<(String, Self)>> {
+        let dict = self.value.cast::<PyDict>().ok()?;
+        Some(Self::dict_entries(dict).into_iter().map(|(k, v)| (k, self.child(v))).collect())
+    }
+
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<(Member, Self)>, NotATable> {
+        if let Ok(dict) = self.value.cast::<PyDict>() {
+            // A plain dict is read in the TOML shape (keys as gitlab-runner spells them).
+            return Ok(Self::dict_entries(dict)
+                .into_iter()
+                .filter(|(_, v)| !v.is_none())
+                .map(|(key, v)| {
+                    let member = schema.field_by_key(&key).map_or(Member::Unknown(key), Member::Field);
+                    (member, self.child(v))
+                })
+                .collect());
+        }
+        let class_struct = self
+            .value
+            .get_type()
+            .getattr(STRUCT_ATTRIBUTE)
+            .ok()
+            .and_then(|s| s.extract::<String>().ok())
+            .ok_or(NotATable::WrongType)?;
+        if class_struct != schema.class {
+            return Err(NotATable::OtherStruct(class_struct));
+        }
+        let attributes = self.value.getattr("__dict__").map_err(|_| NotATable::WrongType)?;
+        let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
+        let mut entries = Vec::with_capacity(attributes.len());
+        for (name, value) in Self::dict_entries(attributes) {
+            // Private attributes (a user's own caches, say) are not config.
+            if name.starts_with('_') || self.is_unset(&value) {
+                continue;
+            }
+            let member = schema.field_by_name(&name).map_or(Member::Unknown(name), Member::Field);
+            entries.push((member, self.child(value)));
+        }
+        Ok(entries)
+    }
+
+    fn to_any(&self) -> Result<Value, String> {
+        if let Some(s) = self.as_str() {
+            return Ok(Value::String(s.into_owned()));
+        }
+        if let Some(b) = self.as_bool() {
+            return Ok(Value::Boolean(b));
+        }
+        if let Some(n) = self.as_integer() {
+            return match n {
+                Integer::Fits(n) => Ok(Value::Integer(n)),
+                Integer::TooLarge => Err("integer out of range (TOML integers are 64-bit)".into()),
+            };
+        }
+        if let Some(x) = self.as_float() {
+            return Ok(Value::Float(x));
+        }
+        if self.is_instance(&self.registry.datetime) {
+            if let Some(Ok(d)) = self.as_datetime() {
+                return Ok(Value::Datetime(d));
+            }
+        }
+        if let Some(items) = self.as_array() {
+            return items.iter().map(Input::to_any).collect::<Result<_, _>>().map(Value::Array);
+        }
+        if let Some(entries) = self.as_map() {
+            let mut map = Vec::with_capacity(entries.len());
+            for (k, v) in entries {
+                map.push((k, v.to_any()?));
+            }
+            return Ok(Value::Map(map));
+        }
+        Err(format!("{} cannot be written to TOML", self.type_name()))
+    }
+}

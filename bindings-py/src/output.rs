@@ -1,0 +1,89 @@
+//! Typed tables back to Python: instances of the generated classes, or dicts in the TOML shape.
+
+use gitlab_runner_config::document::{Table, Value};
+use gitlab_runner_config::schema::Field;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use crate::registry::Registry;
+
+/// An instance of the table's class with exactly the table's keys set. It is built without
+/// calling `__init__`, so a parsed runner without `url` or `token` is fine.
+pub fn to_object<'py>(py: Python<'py>, registry: &Registry, table: &Table) -> PyResult<Bound<'py, PyAny>> {
+    let schema = table.schema();
+    let class = registry.classes.get(schema.class).ok_or_else(|| {
+        pyo3::exceptions::PyRuntimeError::new_err(format!("no Python class registered for {}", schema.class))
+    })?;
+    let class = class.bind(py);
+    let object = class.call_method1("__new__", (class,))?;
+    let attributes = object.getattr("__dict__")?;
+    let attributes = attributes.cast::<PyDict>()?;
+    for (field, value) in table.fields() {
+        attributes.set_item(PyString::intern(py, field.name), field_to_python(py, registry, field, value)?)?;
+    }
+    Ok(object)
+}
+
+fn field_to_python<'py>(
+    py: Python<'py>,
+    registry: &Registry,
+    field: &Field,
+    value: &Value,
+) -> PyResult<Bound<'py, PyAny>> {
+    match value {
+        Value::Table(table) => to_object(py, registry, table),
+        Value::Tables(tables) => {
+            let items = tables.iter().map(|t| to_object(py, registry, t)).collect::<PyResult<Vec<_>>>()?;
+            Ok(PyList::new(py, items)?.into_any())
+        }
+        Value::String(s) if field.enumeration.is_some() => {
+            // Known executor names come back as Executor members, others as the string written.
+            let executor = registry.executor.bind(py);
+            Ok(executor.call1((s.as_str(),)).unwrap_or_else(|_| PyString::new(py, s).into_any()))
+        }
+        other => plain(py, other, &|t| to_object(py, registry, t)),
+    }
+}
+
+/// A dict in the TOML shape: keys as gitlab-runner spells them, only the keys set.
+pub fn to_dict<'py>(py: Python<'py>, table: &Table) -> PyResult<Bound<'py, PyAny>> {
+    let dict = PyDict::new(py);
+    for (field, value) in table.fields() {
+        dict.set_item(field.key, plain(py, value, &|t| to_dict(py, t))?)?;
+    }
+    for (key, value) in table.unknown() {
+        dict.set_item(key, plain(py, value, &|t| to_dict(py, t))?)?;
+    }
+    Ok(dict.into_any())
+}
+
+/// Scalars, arrays and maps as Python values; sub-tables through `table`.
+fn plain<'py>(
+    py: Python<'py>,
+    value: &Value,
+    table: &dyn Fn(&Table) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Integer(n) => n.into_pyobject(py)?.into_any(),
+        Value::Float(x) => x.into_pyobject(py)?.into_any(),
+        Value::Boolean(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Datetime(d) => PyString::new(py, &d.to_string()).into_any(),
+        Value::Array(items) => {
+            let items = items.iter().map(|v| plain(py, v, table)).collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)?.into_any()
+        }
+        Value::Table(t) => table(t)?,
+        Value::Tables(ts) => {
+            let items = ts.iter().map(table).collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)?.into_any()
+        }
+        Value::Map(entries) => {
+            let dict = PyDict::new(py);
+            for (k, v) in entries {
+                dict.set_item(k, plain(py, v, table)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}

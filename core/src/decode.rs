@@ -1,0 +1,258 @@
+//! Turns any [`Input`] into a typed [`Table`], checking every value against the schema and
+//! collecting every problem with its key path.
+
+use crate::document::{Table, Value};
+use crate::duration;
+use crate::error::{Error, ErrorKind};
+use crate::input::{Duration, Input, Integer, Member, NotATable};
+use crate::path::KeyPath;
+use crate::schema::{Field, Kind, MapOf, Struct};
+use crate::suggest;
+
+/// What to do with keys the schema does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnknownKeys {
+    /// Report each as an error.
+    Reject,
+    /// Keep them, verbatim, to be written back.
+    Keep,
+}
+
+/// Decodes the root table (a whole config.toml).
+pub fn decode_config<I: Input>(input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
+    decode_struct(crate::schema::ROOT, input, unknown)
+}
+
+/// Decodes one table of the given struct; paths in errors start at that table.
+pub fn decode_struct<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
+    let mut decoder = Decoder { unknown, errors: Vec::new(), path: KeyPath::root() };
+    let table = decoder.table(schema, input);
+    match table {
+        Some(table) if decoder.errors.is_empty() => Ok(table),
+        _ => Err(decoder.errors),
+    }
+}
+
+struct Decoder {
+    unknown: UnknownKeys,
+    errors: Vec<Error>,
+    path: KeyPath,
+}
+
+impl Decoder {
+    fn fail(&mut self, kind: ErrorKind, message: impl Into<String>) {
+        self.errors.push(Error::new(kind, self.path.clone(), message));
+    }
+
+    fn type_error<I: Input>(&mut self, expected: &str, input: &I) {
+        self.fail(ErrorKind::Type, format!("expected {expected}, got {}", input.type_name()));
+    }
+
+    fn table<I: Input>(&mut self, schema: &'static Struct, input: &I) -> Option<Table> {
+        let entries = match input.as_table(schema) {
+            Ok(entries) => entries,
+            Err(NotATable::WrongType) => {
+                self.type_error(&format!("table ({})", schema.class), input);
+                return None;
+            }
+            Err(NotATable::OtherStruct(other)) => {
+                self.fail(ErrorKind::Type, format!("expected {}, got {other}", schema.class));
+                return None;
+            }
+        };
+        let mut table = Table::new(schema);
+        for (member, value) in entries {
+            match member {
+                Member::Field(position) => {
+                    let field = &schema.fields[position];
+                    self.path.push_key(field.key);
+                    if let Some(value) = self.field(field, &value) {
+                        table.insert(position, value);
+                    }
+                    self.path.pop();
+                }
+                Member::Unknown(key) => self.unknown_key(schema, &mut table, key, &value),
+            }
+        }
+        Some(table)
+    }
+
+    fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, key: String, value: &I) {
+        self.path.push_key(&key);
+        match self.unknown {
+            UnknownKeys::Reject => {
+                let meant = suggest::closest(&key, schema.fields.iter().map(|f| f.key));
+                let message = match meant {
+                    Some(meant) => format!("unknown key; did you mean {meant}?"),
+                    None => format!("unknown key in {}", schema.class),
+                };
+                self.fail(ErrorKind::UnknownKey, message);
+            }
+            UnknownKeys::Keep => match value.to_any() {
+                Ok(value) => table.insert_unknown(key, value),
+                Err(message) => self.fail(ErrorKind::Type, message),
+            },
+        }
+        self.path.pop();
+    }
+
+    fn field<I: Input>(&mut self, field: &'static Field, input: &I) -> Option<Value> {
+        match field.kind {
+            Kind::String => self.string(input),
+            Kind::Integer => self.integer(input),
+            Kind::Float => self.float(input),
+            Kind::Boolean => self.boolean(input),
+            Kind::Duration => self.duration(field, input),
+            Kind::Datetime => self.datetime(input),
+            Kind::StringOrStrings => match input.as_array() {
+                Some(_) => self.array(input, |d, item| d.string(item)),
+                None if input.as_str().is_some() => self.string(input),
+                None => {
+                    self.type_error("string or array of strings", input);
+                    None
+                }
+            },
+            Kind::Strings => self.array(input, |d, item| d.string(item)),
+            Kind::Integers => self.array(input, |d, item| d.integer(item)),
+            Kind::Floats => self.array(input, |d, item| d.float(item)),
+            Kind::Map(of) => self.map(of, input),
+            Kind::Table(schema) => self.table(schema, input).map(Value::Table),
+            Kind::Tables(schema) => {
+                let Some(items) = input.as_array() else {
+                    self.type_error(&format!("array of tables ({})", schema.class), input);
+                    return None;
+                };
+                let mut tables = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    self.path.push_index(i);
+                    if let Some(table) = self.table(schema, item) {
+                        tables.push(table);
+                    }
+                    self.path.pop();
+                }
+                Some(Value::Tables(tables))
+            }
+        }
+    }
+
+    fn string<I: Input>(&mut self, input: &I) -> Option<Value> {
+        match input.as_str() {
+            Some(text) => Some(Value::String(text.into_owned())),
+            None => {
+                self.type_error("string", input);
+                None
+            }
+        }
+    }
+
+    fn integer<I: Input>(&mut self, input: &I) -> Option<Value> {
+        match input.as_integer() {
+            Some(Integer::Fits(n)) => Some(Value::Integer(n)),
+            Some(Integer::TooLarge) => {
+                self.fail(ErrorKind::Value, "integer out of range (TOML integers are 64-bit)");
+                None
+            }
+            None => {
+                self.type_error("integer", input);
+                None
+            }
+        }
+    }
+
+    fn float<I: Input>(&mut self, input: &I) -> Option<Value> {
+        match input.as_float() {
+            Some(x) => Some(Value::Float(x)),
+            None => {
+                self.type_error("float", input);
+                None
+            }
+        }
+    }
+
+    fn boolean<I: Input>(&mut self, input: &I) -> Option<Value> {
+        match input.as_bool() {
+            Some(b) => Some(Value::Boolean(b)),
+            None => {
+                self.type_error("bool", input);
+                None
+            }
+        }
+    }
+
+    fn duration<I: Input>(&mut self, field: &Field, input: &I) -> Option<Value> {
+        match input.as_duration() {
+            Some(Duration::Text(text)) => match duration::check(&text) {
+                Ok(()) => Some(Value::String(text)),
+                Err(why) => {
+                    let shown = if field.secret { String::new() } else { format!(" '{text}'") };
+                    self.fail(ErrorKind::Value, format!("invalid duration{shown}: {why} (Go syntax, e.g. \"1h30m\")"));
+                    None
+                }
+            },
+            Some(Duration::Nanos(n)) => Some(Value::Integer(n)),
+            None => {
+                self.type_error("duration string such as \"15m\"", input);
+                None
+            }
+        }
+    }
+
+    fn datetime<I: Input>(&mut self, input: &I) -> Option<Value> {
+        match input.as_datetime() {
+            Some(Ok(datetime)) => Some(Value::Datetime(datetime)),
+            Some(Err(why)) => {
+                self.fail(ErrorKind::Value, format!("invalid datetime: {why}"));
+                None
+            }
+            None => {
+                self.type_error("datetime", input);
+                None
+            }
+        }
+    }
+
+    fn array<I: Input>(&mut self, input: &I, mut item: impl FnMut(&mut Self, &I) -> Option<Value>) -> Option<Value> {
+        let Some(items) = input.as_array() else {
+            self.type_error("array", input);
+            return None;
+        };
+        let mut values = Vec::with_capacity(items.len());
+        for (i, element) in items.iter().enumerate() {
+            self.path.push_index(i);
+            if let Some(value) = item(self, element) {
+                values.push(value);
+            }
+            self.path.pop();
+        }
+        Some(Value::Array(values))
+    }
+
+    fn map<I: Input>(&mut self, of: MapOf, input: &I) -> Option<Value> {
+        let Some(entries) = input.as_map() else {
+            self.type_error("table", input);
+            return None;
+        };
+        let mut values = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            self.path.push_key(&key);
+            let checked = match of {
+                MapOf::String => self.string(&value),
+                MapOf::Boolean => self.boolean(&value),
+                MapOf::Integer => self.integer(&value),
+                MapOf::Strings => self.array(&value, |d, item| d.string(item)),
+                MapOf::Any => match value.to_any() {
+                    Ok(value) => Some(value),
+                    Err(message) => {
+                        self.fail(ErrorKind::Type, message);
+                        None
+                    }
+                },
+            };
+            if let Some(checked) = checked {
+                values.push((key, checked));
+            }
+            self.path.pop();
+        }
+        Some(Value::Map(values))
+    }
+}

@@ -1,0 +1,83 @@
+//! The typed document: tables that know their schema, holding only the keys that were set.
+
+pub use toml::value::Datetime;
+
+use crate::schema::{Field, Struct};
+
+/// A value in a config, already checked against its field's kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    String(String),
+    Integer(i64),
+    Float(f64),
+    Boolean(bool),
+    Datetime(Datetime),
+    /// Scalars (or, inside free-form values, anything).
+    Array(Vec<Value>),
+    Table(Table),
+    Tables(Vec<Table>),
+    /// A free-form table: keys as the user wrote them, in the user's order.
+    Map(Vec<(String, Value)>),
+}
+
+/// A table of the schema with the keys that were set, in canonical order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    schema: &'static Struct,
+    /// (field position, value), sorted by position so iteration is render order.
+    entries: Vec<(usize, Value)>,
+    /// Keys the schema does not know, kept verbatim (lenient parsing), in source order.
+    unknown: Vec<(String, Value)>,
+}
+
+impl Table {
+    pub fn new(schema: &'static Struct) -> Table {
+        Table { schema, entries: Vec::new(), unknown: Vec::new() }
+    }
+
+    pub fn schema(&self) -> &'static Struct {
+        self.schema
+    }
+
+    /// Sets the field at `position` in the schema's field list (replacing any earlier value).
+    pub fn insert(&mut self, position: usize, value: Value) {
+        match self.entries.binary_search_by_key(&position, |(p, _)| *p) {
+            Ok(i) => self.entries[i].1 = value,
+            Err(i) => self.entries.insert(i, (position, value)),
+        }
+    }
+
+    /// Sets a field by its TOML key; false when the schema has no such key.
+    pub fn set(&mut self, key: &str, value: Value) -> bool {
+        match self.schema.field_by_key(key) {
+            Some(position) => {
+                self.insert(position, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        let position = self.schema.field_by_key(key)?;
+        self.entries.iter().find(|(p, _)| *p == position).map(|(_, v)| v)
+    }
+
+    pub fn insert_unknown(&mut self, key: String, value: Value) {
+        self.unknown.push((key, value));
+    }
+
+    /// The fields that are set, in canonical order.
+    pub fn fields(&self) -> impl Iterator<Item = (&'static Field, &Value)> {
+        let fields = self.schema.fields;
+        self.entries.iter().map(move |(p, v)| (&fields[*p], v))
+    }
+
+    pub fn unknown(&self) -> &[(String, Value)] {
+        &self.unknown
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.unknown.is_empty()
+    }
+}

@@ -1,0 +1,60 @@
+//! What the decoder reads: one trait, implemented by each face's native values (parsed TOML
+//! here, Python objects in the pyo3 module, JS values in the wasm module), so every face gets
+//! the same type checks and the same messages, with type names in the face's own words.
+
+use std::borrow::Cow;
+
+use crate::document::{Datetime, Value};
+use crate::schema::Struct;
+
+/// An integer as the input holds it.
+pub enum Integer {
+    Fits(i64),
+    /// Outside the 64-bit range TOML allows.
+    TooLarge,
+}
+
+/// A duration as the input holds it.
+pub enum Duration {
+    /// Go syntax ("1h30m"), to be checked.
+    Text(String),
+    /// Whole nanoseconds, as gitlab-runner also accepts from TOML integers.
+    Nanos(i64),
+}
+
+/// Where a table's entry goes.
+pub enum Member {
+    /// The field at this position of the struct.
+    Field(usize),
+    /// A key the struct does not have, as the input spells it.
+    Unknown(String),
+}
+
+/// A table that cannot be read as the struct asked for.
+pub enum NotATable {
+    /// Not a table at all.
+    WrongType,
+    /// A table of another struct (a `KubernetesConfig` where a `DockerConfig` belongs).
+    OtherStruct(String),
+}
+
+/// A value from some face, read on demand by the decoder.
+pub trait Input: Sized {
+    /// This value's type, named as the face's users know it ("str" in Python).
+    fn type_name(&self) -> Cow<'static, str>;
+    fn as_str(&self) -> Option<Cow<'_, str>>;
+    fn as_bool(&self) -> Option<bool>;
+    fn as_integer(&self) -> Option<Integer>;
+    /// Integers are accepted where floats are expected.
+    fn as_float(&self) -> Option<f64>;
+    /// `Err` carries why a datetime-typed or datetime-looking value is invalid.
+    fn as_datetime(&self) -> Option<Result<Datetime, String>>;
+    fn as_duration(&self) -> Option<Duration>;
+    fn as_array(&self) -> Option<Vec<Self>>;
+    /// A free-form table's entries, keys as written.
+    fn as_map(&self) -> Option<Vec<(String, Self)>>;
+    /// A schema table's entries, each resolved to a field of `schema` where it names one.
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<(Member, Self)>, NotATable>;
+    /// The value as is, for free-form content (`plugin_config`) and kept unknown keys.
+    fn to_any(&self) -> Result<Value, String>;
+}

@@ -1,0 +1,24 @@
+//! GitLab Runner's `config.toml` as data: one schema, a typed document, a renderer and a parser.
+//!
+//! ```
+//! let table = gitlab_runner_config::parse("concurrent = 4\n", gitlab_runner_config::UnknownKeys::Reject).unwrap();
+//! assert_eq!(gitlab_runner_config::render(&table), "concurrent = 4\n");
+//! ```
+
+pub mod decode;
+pub mod document;
+pub mod duration;
+pub mod error;
+pub mod input;
+pub mod parse;
+pub mod path;
+pub mod render;
+pub mod schema;
+mod suggest;
+
+pub use decode::{decode_config, decode_struct, UnknownKeys};
+pub use document::{Table, Value};
+pub use error::{Error, ErrorKind, Errors};
+pub use parse::parse;
+pub use path::KeyPath;
+pub use render::render;

@@ -1,0 +1,204 @@
+//! Writes a [`Table`] as config.toml text in gitlab-runner's layout: two spaces of indentation
+//! per nesting level, plain keys before sub-tables, a blank line before every table header,
+//! keys in the schema's canonical order. Strings are escaped per TOML 1.0, so the output always
+//! parses back to the same values.
+
+use std::fmt::{self, Write};
+
+use crate::document::{Table, Value};
+
+/// Renders the root table (a whole config.toml).
+pub fn render(root: &Table) -> String {
+    let mut out = String::with_capacity(1024);
+    Renderer { out: &mut out, header: Vec::new() }.table_body(root);
+    // Exactly one trailing newline, none leading; an empty config renders as an empty file.
+    let trimmed = out.trim_end_matches('\n').len();
+    out.truncate(trimmed);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+struct Renderer<'a> {
+    out: &'a mut String,
+    /// The keys of the current table's header, already quoted where needed.
+    header: Vec<String>,
+}
+
+/// A table-like entry, written after the plain keys.
+enum Child<'v> {
+    Table(&'v Table),
+    Tables(&'v [Table]),
+    Map(&'v [(String, Value)]),
+    /// A free-form array whose elements are all tables: `[[key]]` blocks.
+    MapArray(&'v [Value]),
+}
+
+impl<'v> Child<'v> {
+    fn of(value: &'v Value) -> Option<Child<'v>> {
+        match value {
+            Value::Table(t) => Some(Child::Table(t)),
+            Value::Tables(ts) if !ts.is_empty() => Some(Child::Tables(ts)),
+            Value::Map(m) => Some(Child::Map(m)),
+            Value::Array(items) if !items.is_empty() && items.iter().all(|v| matches!(v, Value::Map(_))) => {
+                Some(Child::MapArray(items))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Renderer<'_> {
+    fn indent(&mut self, level: usize) {
+        for _ in 0..level {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn table_body(&mut self, table: &Table) {
+        let entries: Vec<(&str, &Value)> = table_entries(table).collect();
+        self.entries(&entries);
+    }
+
+    fn entries(&mut self, entries: &[(&str, &Value)]) {
+        let depth = self.header.len();
+        for (key, value) in entries {
+            if Child::of(value).is_none() {
+                self.indent(depth);
+                write_key(self.out, key);
+                self.out.push_str(" = ");
+                write_inline(self.out, value);
+                self.out.push('\n');
+            }
+        }
+        for (key, value) in entries {
+            match Child::of(value) {
+                Some(Child::Table(table)) => self.child(key, false, |r| r.table_body(table)),
+                Some(Child::Tables(tables)) => {
+                    for table in tables {
+                        self.child(key, true, |r| r.table_body(table));
+                    }
+                }
+                Some(Child::Map(map)) => self.child(key, false, |r| r.map_body(map)),
+                Some(Child::MapArray(items)) => {
+                    for item in items {
+                        if let Value::Map(map) = item {
+                            self.child(key, true, |r| r.map_body(map));
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn map_body(&mut self, map: &[(String, Value)]) {
+        let entries: Vec<(&str, &Value)> = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        self.entries(&entries);
+    }
+
+    /// Writes a blank line and the `[header]` (or `[[header]]`) of a sub-table, then its body.
+    fn child(&mut self, key: &str, array: bool, body: impl FnOnce(&mut Self)) {
+        let mut quoted = String::new();
+        write_key(&mut quoted, key);
+        self.header.push(quoted);
+        self.out.push('\n');
+        self.indent(self.header.len() - 1);
+        let (open, close) = if array { ("[[", "]]") } else { ("[", "]") };
+        self.out.push_str(open);
+        self.out.push_str(&self.header.join("."));
+        self.out.push_str(close);
+        self.out.push('\n');
+        body(self);
+        self.header.pop();
+    }
+}
+
+/// A value written after `key = `, on one line.
+fn write_inline(out: &mut String, value: &Value) {
+    match value {
+        Value::String(s) => write_basic_string(out, s).expect("writing to a String"),
+        Value::Integer(n) => write!(out, "{n}").expect("writing to a String"),
+        Value::Float(x) => write_float(out, *x),
+        Value::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Datetime(d) => write!(out, "{d}").expect("writing to a String"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_inline(out, item);
+            }
+            out.push(']');
+        }
+        // Sub-tables are written as headers; these only meet an empty array of tables.
+        Value::Tables(tables) => {
+            debug_assert!(tables.is_empty());
+            out.push_str("[]");
+        }
+        Value::Table(table) => write_inline_table(out, table_entries(table)),
+        Value::Map(map) => write_inline_table(out, map.iter().map(|(k, v)| (k.as_str(), v))),
+    }
+}
+
+fn table_entries(table: &Table) -> impl Iterator<Item = (&str, &Value)> {
+    let known = table.fields().map(|(f, v)| (f.key, v));
+    known.chain(table.unknown().iter().map(|(k, v)| (k.as_str(), v)))
+}
+
+fn write_inline_table<'v>(out: &mut String, entries: impl Iterator<Item = (&'v str, &'v Value)>) {
+    let mut empty = true;
+    for (key, value) in entries {
+        out.push_str(if empty { "{ " } else { ", " });
+        empty = false;
+        write_key(out, key);
+        out.push_str(" = ");
+        write_inline(out, value);
+    }
+    out.push_str(if empty { "{}" } else { " }" });
+}
+
+fn write_float(out: &mut String, x: f64) {
+    if x.is_nan() {
+        out.push_str("nan");
+    } else if x.is_infinite() {
+        out.push_str(if x > 0.0 { "inf" } else { "-inf" });
+    } else {
+        // Debug always keeps a fraction or an exponent ("1.0", "1e-7"), as TOML floats need.
+        write!(out, "{x:?}").expect("writing to a String");
+    }
+}
+
+/// Keys made only of ASCII letters, digits, `_` and `-` can be written bare.
+pub fn is_bare_key(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+fn write_key(out: &mut String, key: &str) {
+    if is_bare_key(key) {
+        out.push_str(key);
+    } else {
+        write_basic_string(out, key).expect("writing to a String");
+    }
+}
+
+/// A TOML 1.0 basic string: quotes, backslashes and control characters escaped.
+pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
+    out.write_char('"')?;
+    for c in s.chars() {
+        match c {
+            '"' => out.write_str("\\\"")?,
+            '\\' => out.write_str("\\\\")?,
+            '\n' => out.write_str("\\n")?,
+            '\t' => out.write_str("\\t")?,
+            '\r' => out.write_str("\\r")?,
+            '\u{8}' => out.write_str("\\b")?,
+            '\u{c}' => out.write_str("\\f")?,
+            c if c.is_control() => write!(out, "\\u{:04X}", c as u32)?,
+            c => out.write_char(c)?,
+        }
+    }
+    out.write_char('"')
+}

@@ -1,0 +1,236 @@
+//! The one schema: every table and key gitlab-runner 19.4 accepts in `config.toml`.
+//!
+//! Each Go struct behind a TOML table is one [`Struct`]; a table path that repeats a struct
+//! (the four container security contexts, the affinity terms ...) points at the same `Struct`.
+//! Fields are listed in canonical render order: the user guide's order first, then
+//! gitlab-runner's struct order. Everything else (the renderer's key order, the parser's key
+//! lookup, the generated Python classes, later the TypeScript types and the JSON Schema) is
+//! derived from these tables; see `tables/` for the definitions.
+
+pub mod build;
+mod feature_flags;
+mod index;
+mod tables;
+
+pub use feature_flags::FEATURE_FLAGS;
+pub use index::FieldIndex;
+
+/// How a key's value is written in TOML.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    /// A Go `time.Duration`: a string such as `"1h30m"` (or, when parsed, integer nanoseconds).
+    Duration,
+    /// An RFC 3339 datetime, written bare.
+    Datetime,
+    /// `pull_policy`: one string or an array of strings.
+    StringOrStrings,
+    Strings,
+    Integers,
+    Floats,
+    /// A free-form table whose keys the user chooses (labels, sysctls ...).
+    Map(MapOf),
+    /// A sub-table with a fixed set of keys.
+    Table(&'static Struct),
+    /// An array of tables (`[[runners]]`, `[[runners.docker.services]]` ...).
+    Tables(&'static Struct),
+}
+
+/// The value type of a free-form map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapOf {
+    String,
+    Boolean,
+    Integer,
+    Strings,
+    /// Anything TOML can hold (plugin settings passed through to a fleeting plugin).
+    Any,
+}
+
+/// The value gitlab-runner uses when a key is absent, where it is a fixed value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DefaultValue {
+    None,
+    Bool(bool),
+    Int(i64),
+    Real(f64),
+    Str(&'static str),
+    List(&'static [&'static str]),
+}
+
+/// One key of a table.
+#[derive(Debug)]
+pub struct Field {
+    /// The key as gitlab-runner spells it in TOML (`BucketName`, `tls-ca-file`).
+    pub key: &'static str,
+    /// The snake_case field name used by the Python classes (`bucket_name`, `tls_ca_file`).
+    pub name: &'static str,
+    pub kind: Kind,
+    pub default: DefaultValue,
+    /// Allowed values; for maps, allowed keys. Empty when anything goes.
+    pub allowed: &'static [&'static str],
+    pub deprecated: bool,
+    /// Holds a credential: never shown in a repr, a log line or an error message.
+    pub secret: bool,
+    /// Go field without a toml tag: gitlab-runner also accepts it in another letter case.
+    pub case_insensitive: bool,
+    /// The allowed values form a named enumeration in the language faces (`Executor`).
+    pub enumeration: Option<&'static str>,
+    /// One line, in our words.
+    pub doc: &'static str,
+}
+
+/// One Go struct of gitlab-runner's config: a TOML table's set of keys.
+#[derive(Debug)]
+pub struct Struct {
+    /// The class name in the language faces (`DockerConfig`).
+    pub class: &'static str,
+    /// The Go struct it mirrors, for maintainers following gitlab-runner's sources.
+    pub go_struct: &'static str,
+    pub doc: &'static str,
+    pub python: Python,
+    /// In canonical render order.
+    pub fields: &'static [Field],
+}
+
+/// What the Python face keeps from the published wetwire-gitlab package.
+#[derive(Debug)]
+pub struct Python {
+    /// Field order of the published dataclass (positional construction); the rest follow.
+    pub order: &'static [&'static str],
+    /// How many of `order`'s first fields are required constructor arguments.
+    pub required: usize,
+    /// Attribute defaults where the published package differs from gitlab-runner's default.
+    pub defaults: &'static [(&'static str, DefaultValue)],
+    /// Other names the guide and the published package use for a field.
+    pub aliases: &'static [Alias],
+}
+
+impl Python {
+    pub const NONE: Python = Python { order: &[], required: 0, defaults: &[], aliases: &[] };
+}
+
+/// A second name for a field, possibly one table down (`cache_s3` for `cache.s3`).
+#[derive(Debug)]
+pub struct Alias {
+    pub name: &'static str,
+    /// Field names from this struct to the target field.
+    pub target: &'static [&'static str],
+    /// Warn when used: the name is gitlab-runner's old one.
+    pub deprecated: bool,
+}
+
+/// A gitlab-runner feature flag (`[runners.feature_flags]`).
+#[derive(Debug)]
+pub struct FeatureFlag {
+    pub name: &'static str,
+    pub default: bool,
+    pub deprecated: bool,
+}
+
+/// How gitlab-runner treats an executor name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExecutorStatus {
+    Supported,
+    Deprecated,
+    /// No longer accepted by gitlab-runner; kept so old configs can be named and reported.
+    Removed,
+}
+
+/// An executor name, with the enum member name the Python face has always used.
+#[derive(Debug)]
+pub struct Executor {
+    pub member: &'static str,
+    pub value: &'static str,
+    pub status: ExecutorStatus,
+    pub note: &'static str,
+}
+
+/// In the published package's member order; removed ones last.
+pub static EXECUTORS: &[Executor] = &[
+    Executor { member: "SHELL", value: "shell", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "DOCKER", value: "docker", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "DOCKER_WINDOWS", value: "docker-windows", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "KUBERNETES", value: "kubernetes", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "SSH", value: "ssh", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "PARALLELS", value: "parallels", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "VIRTUALBOX", value: "virtualbox", status: ExecutorStatus::Supported, note: "" },
+    Executor {
+        member: "DOCKER_MACHINE",
+        value: "docker+machine",
+        status: ExecutorStatus::Deprecated,
+        note: "deprecated in GitLab 17.5; use docker-autoscaler",
+    },
+    Executor { member: "DOCKER_AUTOSCALER", value: "docker-autoscaler", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "INSTANCE", value: "instance", status: ExecutorStatus::Supported, note: "" },
+    Executor { member: "CUSTOM", value: "custom", status: ExecutorStatus::Supported, note: "" },
+    Executor {
+        member: "DOCKER_SSH",
+        value: "docker-ssh",
+        status: ExecutorStatus::Removed,
+        note: "removed in gitlab-runner 16.0; use docker",
+    },
+    Executor {
+        member: "DOCKER_SSH_MACHINE",
+        value: "docker-ssh+machine",
+        status: ExecutorStatus::Removed,
+        note: "removed in gitlab-runner 16.0; use docker-autoscaler",
+    },
+];
+
+/// The root table (`config.toml` itself).
+pub static ROOT: &Struct = &tables::global::CONFIG;
+
+/// Every struct reachable from the root, each once, parents before children.
+pub fn structs() -> &'static [&'static Struct] {
+    index::all_structs()
+}
+
+/// Structs are statics: the same table is the same address.
+impl PartialEq for Struct {
+    fn eq(&self, other: &Struct) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Struct {
+    /// The position of the field with this TOML key. A key that differs only in letter case
+    /// from a case-insensitive field's key finds it too, as gitlab-runner's decoder does.
+    pub fn field_by_key(&'static self, key: &str) -> Option<usize> {
+        FieldIndex::of(self).by_key(key)
+    }
+
+    /// The position of the field with this snake_case name.
+    pub fn field_by_name(&'static self, name: &str) -> Option<usize> {
+        FieldIndex::of(self).by_name(name)
+    }
+}
+
+impl Kind {
+    /// Whether a value of this kind is written as a table header rather than `key = value`.
+    pub fn is_table_like(self) -> bool {
+        matches!(self, Kind::Table(_) | Kind::Tables(_) | Kind::Map(_))
+    }
+
+    /// How the kind is named in messages and docs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::String => "string",
+            Kind::Integer => "integer",
+            Kind::Float => "float",
+            Kind::Boolean => "bool",
+            Kind::Duration => "duration",
+            Kind::Datetime => "datetime",
+            Kind::StringOrStrings => "string or array of strings",
+            Kind::Strings => "array of strings",
+            Kind::Integers => "array of integers",
+            Kind::Floats => "array of floats",
+            Kind::Map(_) => "table",
+            Kind::Table(_) => "table",
+            Kind::Tables(_) => "array of tables",
+        }
+    }
+}
