@@ -13,6 +13,8 @@ use crate::registry::Registry;
 
 /// The attribute naming a generated class's schema struct.
 pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
+/// The instance attribute holding keys a lenient parse kept (TOML key to value).
+pub const KEPT_ATTRIBUTE: &str = "_toml_kept";
 
 pub struct PyInput<'a, 'py> {
     pub value: Bound<'py, PyAny>,
@@ -175,6 +177,12 @@ impl<'py> Input for PyInput<'_, 'py> {
         let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
         let mut entries = Vec::with_capacity(attributes.len());
         for (name, value) in Self::dict_entries(attributes) {
+            if name == KEPT_ATTRIBUTE {
+                if let Ok(kept) = value.cast::<PyDict>() {
+                    entries.extend(Self::dict_entries(kept).into_iter().map(|(k, v)| (Member::Kept(k), self.child(v))));
+                }
+                continue;
+            }
             // Private attributes (a user's own caches, say) are not config.
             if name.starts_with('_') || self.is_unset(&value) {
                 continue;

@@ -5,6 +5,7 @@ use gitlab_runner_config::schema::Field;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use crate::input::KEPT_ATTRIBUTE;
 use crate::registry::Registry;
 
 /// An instance of the table's class with exactly the table's keys set. It is built without
@@ -20,6 +21,13 @@ pub fn to_object<'py>(py: Python<'py>, registry: &Registry, table: &Table) -> Py
     let attributes = attributes.cast::<PyDict>()?;
     for (field, value) in table.fields() {
         attributes.set_item(PyString::intern(py, field.name), field_to_python(py, registry, field, value)?)?;
+    }
+    if !table.unknown().is_empty() {
+        let kept = PyDict::new(py);
+        for (key, value) in table.unknown() {
+            kept.set_item(key, plain(py, value, &|t| to_dict(py, t))?)?;
+        }
+        attributes.set_item(KEPT_ATTRIBUTE, kept)?;
     }
     Ok(object)
 }

@@ -120,16 +120,17 @@ fn init(out: &mut String, s: &'static Struct, fields: &[&'static Field]) {
             writeln!(out, "        {}: {} = UNSET,", alias.name, annotation(target, false)).unwrap();
         }
     }
-    out.push_str("    ) -> None:\n        values = self.__dict__\n");
+    out.push_str("    ) -> None:\n        _values = self.__dict__\n");
     for (i, f) in fields.iter().enumerate() {
         let value = match f.enumeration {
             Some(enumeration) => format!("{enumeration}.coerce({})", f.name),
             None => f.name.to_owned(),
         };
         if i < s.python.required {
-            writeln!(out, "        values[\"{}\"] = {value}", f.name).unwrap();
+            writeln!(out, "        _values[\"{}\"] = {value}", f.name).unwrap();
         } else {
-            writeln!(out, "        if {} is not UNSET:\n            values[\"{}\"] = {value}", f.name, f.name).unwrap();
+            writeln!(out, "        if {} is not UNSET:\n            _values[\"{}\"] = {value}", f.name, f.name)
+                .unwrap();
         }
     }
     for alias in s.python.aliases {
@@ -270,7 +271,8 @@ fn annotation(f: &Field, required: bool) -> String {
 
 fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c == '_')
+    // A leading underscore would hide the field: private attributes are never config.
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !KEYWORDS.contains(&name)
 }

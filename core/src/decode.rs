@@ -72,28 +72,34 @@ impl Decoder {
                     self.path.pop();
                 }
                 Member::Unknown(key) => self.unknown_key(schema, &mut table, key, &value),
+                Member::Kept(key) => self.kept_key(&mut table, key, &value),
             }
         }
         Some(table)
     }
 
     fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, key: String, value: &I) {
-        self.path.push_key(&key);
-        match self.unknown {
-            UnknownKeys::Reject => {
-                let meant = suggest::closest(&key, schema.fields.iter().map(|f| f.key));
-                let message = match meant {
-                    Some(meant) => format!("unknown key; did you mean {meant}?"),
-                    None => format!("unknown key in {}", schema.class),
-                };
-                self.fail(ErrorKind::UnknownKey, message);
-            }
-            UnknownKeys::Keep => match value.to_any() {
-                Ok(value) => table.insert_unknown(key, value),
-                Err(message) => self.fail(ErrorKind::Type, message),
-            },
+        if self.unknown == UnknownKeys::Keep {
+            return self.kept_key(table, key, value);
         }
+        let message = match suggest::closest(&key, schema.fields.iter().map(|f| f.key)) {
+            Some(meant) => format!("unknown key; did you mean {meant}?"),
+            None => format!("unknown key in {}", schema.class),
+        };
+        self.path.push_key(&key);
+        self.fail(ErrorKind::UnknownKey, message);
         self.path.pop();
+    }
+
+    fn kept_key<I: Input>(&mut self, table: &mut Table, key: String, value: &I) {
+        match value.to_any() {
+            Ok(value) => table.insert_unknown(key, value),
+            Err(message) => {
+                self.path.push_key(&key);
+                self.fail(ErrorKind::Type, message);
+                self.path.pop();
+            }
+        }
     }
 
     fn field<I: Input>(&mut self, field: &'static Field, input: &I) -> Option<Value> {

@@ -10,6 +10,9 @@ pub fn check(text: &str) -> Result<(), String> {
     if unsigned.is_empty() {
         return Err("empty duration".into());
     }
+    if unsigned.contains(char::is_whitespace) {
+        return Err("spaces are not allowed".into());
+    }
     let mut rest = unsigned;
     while !rest.is_empty() {
         let number_len = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
@@ -90,7 +93,7 @@ mod tests {
         assert_eq!(check("1d").unwrap_err(), "unknown unit 'd' (use ns, us, ms, s, m or h)");
         assert_eq!(check("m").unwrap_err(), "expected a number at 'm'");
         assert_eq!(check("1.2.3s").unwrap_err(), "expected a number at '1.2.3s'");
-        assert!(check("1h 30m").is_err());
+        assert_eq!(check("1h 30m").unwrap_err(), "spaces are not allowed");
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub enum Member {
     Field(usize),
     /// A key the struct does not have, as the input spells it.
     Unknown(String),
+    /// A key the struct does not have that the input carries on purpose (kept from a lenient
+    /// parse): written back unchanged whatever the mode.
+    Kept(String),
 }
 
 /// A table that cannot be read as the struct asked for.

@@ -8,6 +8,7 @@ is False``; rendering writes set fields only, so ``DockerConfig()`` writes nothi
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import enum
 import warnings
@@ -88,6 +89,8 @@ def table(cls: type) -> type:
             setattr(cls, f.name, _ContainerDefault(f.name, DefaultDict))
         elif f.default is dataclasses.MISSING:
             setattr(cls, f.name, None)
+    # dataclass (3.13+) installs its own __replace__, which would mark every field as set.
+    cls.__replace__ = Table.__replace__  # type: ignore[attr-defined]
     return cls
 
 
@@ -109,6 +112,9 @@ class Enumeration(enum.Enum):
         return cls(value) if isinstance(value, str) else value
 
 
+T = TypeVar("T", bound="Table")
+
+
 class Table:
     """Base of every config table class."""
 
@@ -123,7 +129,9 @@ class Table:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._set_fields() == other._set_fields()  # type: ignore[attr-defined]
+        mine = (self._set_fields(), self.__dict__.get("_toml_kept"))
+        theirs = (other._set_fields(), other.__dict__.get("_toml_kept"))  # type: ignore[attr-defined]
+        return mine == theirs
 
     def __repr__(self) -> str:
         values = self._set_fields()
@@ -133,6 +141,18 @@ class Table:
                 shown = "'***'" if f.name in self._secret_fields else repr(values[f.name])
                 parts.append(f"{f.name}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+    def __replace__(self: T, **changes: Any) -> T:
+        """``copy.replace`` (Python 3.13+): a copy with the same fields set, plus ``changes``.
+        (``dataclasses.replace`` passes every field to the constructor, so its copy has every
+        field set and renders defaults too.)"""
+        names = {f.name for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        unknown = sorted(changes.keys() - names)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(unknown)}")
+        duplicate = copy.copy(self)
+        duplicate.__dict__.update(changes)
+        return duplicate
 
     def to_dict(self) -> Dict[str, Any]:
         """The fields that are set, nested, keyed by TOML key as gitlab-runner spells them."""

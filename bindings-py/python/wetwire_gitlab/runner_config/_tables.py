@@ -189,34 +189,34 @@ class Config(Root):
         machine: Optional[MachineConfig] = UNSET,
         experimental: Optional[ExperimentalConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
-        values["concurrent"] = concurrent
+        _values = self.__dict__
+        _values["concurrent"] = concurrent
         if runners is not UNSET:
-            values["runners"] = runners
+            _values["runners"] = runners
         if log_level is not UNSET:
-            values["log_level"] = log_level
+            _values["log_level"] = log_level
         if log_format is not UNSET:
-            values["log_format"] = log_format
+            _values["log_format"] = log_format
         if check_interval is not UNSET:
-            values["check_interval"] = check_interval
+            _values["check_interval"] = check_interval
         if sentry_dsn is not UNSET:
-            values["sentry_dsn"] = sentry_dsn
+            _values["sentry_dsn"] = sentry_dsn
         if connection_max_age is not UNSET:
-            values["connection_max_age"] = connection_max_age
+            _values["connection_max_age"] = connection_max_age
         if listen_address is not UNSET:
-            values["listen_address"] = listen_address
+            _values["listen_address"] = listen_address
         if shutdown_timeout is not UNSET:
-            values["shutdown_timeout"] = shutdown_timeout
+            _values["shutdown_timeout"] = shutdown_timeout
         if session_server is not UNSET:
-            values["session_server"] = session_server
+            _values["session_server"] = session_server
         if labels is not UNSET:
-            values["labels"] = labels
+            _values["labels"] = labels
         if user is not UNSET:
-            values["user"] = user
+            _values["user"] = user
         if machine is not UNSET:
-            values["machine"] = machine
+            _values["machine"] = machine
         if experimental is not UNSET:
-            values["experimental"] = experimental
+            _values["experimental"] = experimental
 
 
 @table
@@ -466,107 +466,107 @@ class Runner(Table):
         cache_gcs: Optional[CacheGCSConfig] = UNSET,
         cache_azure: Optional[CacheAzureConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
-        values["name"] = name
-        values["url"] = url
-        values["token"] = token
-        values["executor"] = Executor.coerce(executor)
+        _values = self.__dict__
+        _values["name"] = name
+        _values["url"] = url
+        _values["token"] = token
+        _values["executor"] = Executor.coerce(executor)
         if limit is not UNSET:
-            values["limit"] = limit
+            _values["limit"] = limit
         if request_concurrency is not UNSET:
-            values["request_concurrency"] = request_concurrency
+            _values["request_concurrency"] = request_concurrency
         if output_limit is not UNSET:
-            values["output_limit"] = output_limit
+            _values["output_limit"] = output_limit
         if shell is not UNSET:
-            values["shell"] = shell
+            _values["shell"] = shell
         if builds_dir is not UNSET:
-            values["builds_dir"] = builds_dir
+            _values["builds_dir"] = builds_dir
         if cache_dir is not UNSET:
-            values["cache_dir"] = cache_dir
+            _values["cache_dir"] = cache_dir
         if environment is not UNSET:
-            values["environment"] = environment
+            _values["environment"] = environment
         if clone_url is not UNSET:
-            values["clone_url"] = clone_url
+            _values["clone_url"] = clone_url
         if docker is not UNSET:
-            values["docker"] = docker
+            _values["docker"] = docker
         if kubernetes is not UNSET:
-            values["kubernetes"] = kubernetes
+            _values["kubernetes"] = kubernetes
         if cache is not UNSET:
-            values["cache"] = cache
+            _values["cache"] = cache
         if pre_get_sources_script is not UNSET:
-            values["pre_get_sources_script"] = pre_get_sources_script
+            _values["pre_get_sources_script"] = pre_get_sources_script
         if pre_build_script is not UNSET:
-            values["pre_build_script"] = pre_build_script
+            _values["pre_build_script"] = pre_build_script
         if post_build_script is not UNSET:
-            values["post_build_script"] = post_build_script
+            _values["post_build_script"] = post_build_script
         if strict_check_interval is not UNSET:
-            values["strict_check_interval"] = strict_check_interval
+            _values["strict_check_interval"] = strict_check_interval
         if unhealthy_requests_limit is not UNSET:
-            values["unhealthy_requests_limit"] = unhealthy_requests_limit
+            _values["unhealthy_requests_limit"] = unhealthy_requests_limit
         if unhealthy_interval is not UNSET:
-            values["unhealthy_interval"] = unhealthy_interval
+            _values["unhealthy_interval"] = unhealthy_interval
         if job_status_final_update_retry_limit is not UNSET:
-            values["job_status_final_update_retry_limit"] = job_status_final_update_retry_limit
+            _values["job_status_final_update_retry_limit"] = job_status_final_update_retry_limit
         if experimental is not UNSET:
-            values["experimental"] = experimental
+            _values["experimental"] = experimental
         if id is not UNSET:
-            values["id"] = id
+            _values["id"] = id
         if token_obtained_at is not UNSET:
-            values["token_obtained_at"] = token_obtained_at
+            _values["token_obtained_at"] = token_obtained_at
         if token_expires_at is not UNSET:
-            values["token_expires_at"] = token_expires_at
+            _values["token_expires_at"] = token_expires_at
         if tls_ca_file is not UNSET:
-            values["tls_ca_file"] = tls_ca_file
+            _values["tls_ca_file"] = tls_ca_file
         if tls_cert_file is not UNSET:
-            values["tls_cert_file"] = tls_cert_file
+            _values["tls_cert_file"] = tls_cert_file
         if tls_key_file is not UNSET:
-            values["tls_key_file"] = tls_key_file
+            _values["tls_key_file"] = tls_key_file
         if labels is not UNSET:
-            values["labels"] = labels
+            _values["labels"] = labels
         if proxy_exec is not UNSET:
-            values["proxy_exec"] = proxy_exec
+            _values["proxy_exec"] = proxy_exec
         if post_get_sources_script is not UNSET:
-            values["post_get_sources_script"] = post_get_sources_script
+            _values["post_get_sources_script"] = post_get_sources_script
         if prepare_timeout is not UNSET:
-            values["prepare_timeout"] = prepare_timeout
+            _values["prepare_timeout"] = prepare_timeout
         if get_sources_timeout is not UNSET:
-            values["get_sources_timeout"] = get_sources_timeout
+            _values["get_sources_timeout"] = get_sources_timeout
         if debug_trace_disabled is not UNSET:
-            values["debug_trace_disabled"] = debug_trace_disabled
+            _values["debug_trace_disabled"] = debug_trace_disabled
         if safe_directory_checkout is not UNSET:
-            values["safe_directory_checkout"] = safe_directory_checkout
+            _values["safe_directory_checkout"] = safe_directory_checkout
         if clean_git_config is not UNSET:
-            values["clean_git_config"] = clean_git_config
+            _values["clean_git_config"] = clean_git_config
         if custom_build_dir is not UNSET:
-            values["custom_build_dir"] = custom_build_dir
+            _values["custom_build_dir"] = custom_build_dir
         if referees is not UNSET:
-            values["referees"] = referees
+            _values["referees"] = referees
         if artifact is not UNSET:
-            values["artifact"] = artifact
+            _values["artifact"] = artifact
         if feature_flags is not UNSET:
-            values["feature_flags"] = feature_flags
+            _values["feature_flags"] = feature_flags
         if monitoring is not UNSET:
-            values["monitoring"] = monitoring
+            _values["monitoring"] = monitoring
         if use_slot_cgroups is not UNSET:
-            values["use_slot_cgroups"] = use_slot_cgroups
+            _values["use_slot_cgroups"] = use_slot_cgroups
         if slot_cgroup_template is not UNSET:
-            values["slot_cgroup_template"] = slot_cgroup_template
+            _values["slot_cgroup_template"] = slot_cgroup_template
         if instance is not UNSET:
-            values["instance"] = instance
+            _values["instance"] = instance
         if ssh is not UNSET:
-            values["ssh"] = ssh
+            _values["ssh"] = ssh
         if parallels is not UNSET:
-            values["parallels"] = parallels
+            _values["parallels"] = parallels
         if virtualbox is not UNSET:
-            values["virtualbox"] = virtualbox
+            _values["virtualbox"] = virtualbox
         if machine is not UNSET:
-            values["machine"] = machine
+            _values["machine"] = machine
         if custom is not UNSET:
-            values["custom"] = custom
+            _values["custom"] = custom
         if autoscaler is not UNSET:
-            values["autoscaler"] = autoscaler
+            _values["autoscaler"] = autoscaler
         if step_runner_image is not UNSET:
-            values["step_runner_image"] = step_runner_image
+            _values["step_runner_image"] = step_runner_image
         if pre_clone_script is not UNSET:
             self.pre_clone_script = pre_clone_script
         if cache_s3 is not UNSET:
@@ -963,159 +963,159 @@ class DockerConfig(Table):
         network_mtu: Optional[int] = UNSET,
         log_options: Dict[str, str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if image is not UNSET:
-            values["image"] = image
+            _values["image"] = image
         if host is not UNSET:
-            values["host"] = host
+            _values["host"] = host
         if privileged is not UNSET:
-            values["privileged"] = privileged
+            _values["privileged"] = privileged
         if memory is not UNSET:
-            values["memory"] = memory
+            _values["memory"] = memory
         if cpus is not UNSET:
-            values["cpus"] = cpus
+            _values["cpus"] = cpus
         if volumes is not UNSET:
-            values["volumes"] = volumes
+            _values["volumes"] = volumes
         if dns is not UNSET:
-            values["dns"] = dns
+            _values["dns"] = dns
         if pull_policy is not UNSET:
-            values["pull_policy"] = pull_policy
+            _values["pull_policy"] = pull_policy
         if allowed_images is not UNSET:
-            values["allowed_images"] = allowed_images
+            _values["allowed_images"] = allowed_images
         if allowed_services is not UNSET:
-            values["allowed_services"] = allowed_services
+            _values["allowed_services"] = allowed_services
         if wait_for_services_timeout is not UNSET:
-            values["wait_for_services_timeout"] = wait_for_services_timeout
+            _values["wait_for_services_timeout"] = wait_for_services_timeout
         if disable_cache is not UNSET:
-            values["disable_cache"] = disable_cache
+            _values["disable_cache"] = disable_cache
         if cap_add is not UNSET:
-            values["cap_add"] = cap_add
+            _values["cap_add"] = cap_add
         if devices is not UNSET:
-            values["devices"] = devices
+            _values["devices"] = devices
         if gpus is not UNSET:
-            values["gpus"] = gpus
+            _values["gpus"] = gpus
         if shm_size is not UNSET:
-            values["shm_size"] = shm_size
+            _values["shm_size"] = shm_size
         if network_mode is not UNSET:
-            values["network_mode"] = network_mode
+            _values["network_mode"] = network_mode
         if cap_drop is not UNSET:
-            values["cap_drop"] = cap_drop
+            _values["cap_drop"] = cap_drop
         if security_opt is not UNSET:
-            values["security_opt"] = security_opt
+            _values["security_opt"] = security_opt
         if dns_search is not UNSET:
-            values["dns_search"] = dns_search
+            _values["dns_search"] = dns_search
         if extra_hosts is not UNSET:
-            values["extra_hosts"] = extra_hosts
+            _values["extra_hosts"] = extra_hosts
         if helper_image is not UNSET:
-            values["helper_image"] = helper_image
+            _values["helper_image"] = helper_image
         if tls_verify is not UNSET:
-            values["tls_verify"] = tls_verify
+            _values["tls_verify"] = tls_verify
         if disable_entrypoint_overwrite is not UNSET:
-            values["disable_entrypoint_overwrite"] = disable_entrypoint_overwrite
+            _values["disable_entrypoint_overwrite"] = disable_entrypoint_overwrite
         if tls_cert_path is not UNSET:
-            values["tls_cert_path"] = tls_cert_path
+            _values["tls_cert_path"] = tls_cert_path
         if hostname is not UNSET:
-            values["hostname"] = hostname
+            _values["hostname"] = hostname
         if runtime is not UNSET:
-            values["runtime"] = runtime
+            _values["runtime"] = runtime
         if memory_swap is not UNSET:
-            values["memory_swap"] = memory_swap
+            _values["memory_swap"] = memory_swap
         if memory_reservation is not UNSET:
-            values["memory_reservation"] = memory_reservation
+            _values["memory_reservation"] = memory_reservation
         if cgroup_parent is not UNSET:
-            values["cgroup_parent"] = cgroup_parent
+            _values["cgroup_parent"] = cgroup_parent
         if cpuset_cpus is not UNSET:
-            values["cpuset_cpus"] = cpuset_cpus
+            _values["cpuset_cpus"] = cpuset_cpus
         if cpuset_mems is not UNSET:
-            values["cpuset_mems"] = cpuset_mems
+            _values["cpuset_mems"] = cpuset_mems
         if cpu_shares is not UNSET:
-            values["cpu_shares"] = cpu_shares
+            _values["cpu_shares"] = cpu_shares
         if services_privileged is not UNSET:
-            values["services_privileged"] = services_privileged
+            _values["services_privileged"] = services_privileged
         if user is not UNSET:
-            values["user"] = user
+            _values["user"] = user
         if allowed_users is not UNSET:
-            values["allowed_users"] = allowed_users
+            _values["allowed_users"] = allowed_users
         if group_add is not UNSET:
-            values["group_add"] = group_add
+            _values["group_add"] = group_add
         if userns_mode is not UNSET:
-            values["userns_mode"] = userns_mode
+            _values["userns_mode"] = userns_mode
         if oom_kill_disable is not UNSET:
-            values["oom_kill_disable"] = oom_kill_disable
+            _values["oom_kill_disable"] = oom_kill_disable
         if oom_score_adjust is not UNSET:
-            values["oom_score_adjust"] = oom_score_adjust
+            _values["oom_score_adjust"] = oom_score_adjust
         if services_security_opt is not UNSET:
-            values["services_security_opt"] = services_security_opt
+            _values["services_security_opt"] = services_security_opt
         if device_cgroup_rules is not UNSET:
-            values["device_cgroup_rules"] = device_cgroup_rules
+            _values["device_cgroup_rules"] = device_cgroup_rules
         if services_devices is not UNSET:
-            values["services_devices"] = services_devices
+            _values["services_devices"] = services_devices
         if volume_keep is not UNSET:
-            values["volume_keep"] = volume_keep
+            _values["volume_keep"] = volume_keep
         if volume_driver is not UNSET:
-            values["volume_driver"] = volume_driver
+            _values["volume_driver"] = volume_driver
         if volume_driver_ops is not UNSET:
-            values["volume_driver_ops"] = volume_driver_ops
+            _values["volume_driver_ops"] = volume_driver_ops
         if cache_dir is not UNSET:
-            values["cache_dir"] = cache_dir
+            _values["cache_dir"] = cache_dir
         if volumes_from is not UNSET:
-            values["volumes_from"] = volumes_from
+            _values["volumes_from"] = volumes_from
         if pid_mode is not UNSET:
-            values["pid_mode"] = pid_mode
+            _values["pid_mode"] = pid_mode
         if ipcmode is not UNSET:
-            values["ipcmode"] = ipcmode
+            _values["ipcmode"] = ipcmode
         if mac_address is not UNSET:
-            values["mac_address"] = mac_address
+            _values["mac_address"] = mac_address
         if links is not UNSET:
-            values["links"] = links
+            _values["links"] = links
         if services is not UNSET:
-            values["services"] = services
+            _values["services"] = services
         if services_limit is not UNSET:
-            values["services_limit"] = services_limit
+            _values["services_limit"] = services_limit
         if service_memory is not UNSET:
-            values["service_memory"] = service_memory
+            _values["service_memory"] = service_memory
         if service_memory_swap is not UNSET:
-            values["service_memory_swap"] = service_memory_swap
+            _values["service_memory_swap"] = service_memory_swap
         if service_memory_reservation is not UNSET:
-            values["service_memory_reservation"] = service_memory_reservation
+            _values["service_memory_reservation"] = service_memory_reservation
         if service_cgroup_parent is not UNSET:
-            values["service_cgroup_parent"] = service_cgroup_parent
+            _values["service_cgroup_parent"] = service_cgroup_parent
         if service_slot_cgroup_template is not UNSET:
-            values["service_slot_cgroup_template"] = service_slot_cgroup_template
+            _values["service_slot_cgroup_template"] = service_slot_cgroup_template
         if service_cpuset_cpus is not UNSET:
-            values["service_cpuset_cpus"] = service_cpuset_cpus
+            _values["service_cpuset_cpus"] = service_cpuset_cpus
         if service_cpus is not UNSET:
-            values["service_cpus"] = service_cpus
+            _values["service_cpus"] = service_cpus
         if service_cpu_shares is not UNSET:
-            values["service_cpu_shares"] = service_cpu_shares
+            _values["service_cpu_shares"] = service_cpu_shares
         if service_gpus is not UNSET:
-            values["service_gpus"] = service_gpus
+            _values["service_gpus"] = service_gpus
         if allowed_privileged_images is not UNSET:
-            values["allowed_privileged_images"] = allowed_privileged_images
+            _values["allowed_privileged_images"] = allowed_privileged_images
         if allowed_privileged_services is not UNSET:
-            values["allowed_privileged_services"] = allowed_privileged_services
+            _values["allowed_privileged_services"] = allowed_privileged_services
         if allowed_pull_policies is not UNSET:
-            values["allowed_pull_policies"] = allowed_pull_policies
+            _values["allowed_pull_policies"] = allowed_pull_policies
         if isolation is not UNSET:
-            values["isolation"] = isolation
+            _values["isolation"] = isolation
         if tmpfs is not UNSET:
-            values["tmpfs"] = tmpfs
+            _values["tmpfs"] = tmpfs
         if services_tmpfs is not UNSET:
-            values["services_tmpfs"] = services_tmpfs
+            _values["services_tmpfs"] = services_tmpfs
         if sysctls is not UNSET:
-            values["sysctls"] = sysctls
+            _values["sysctls"] = sysctls
         if helper_image_flavor is not UNSET:
-            values["helper_image_flavor"] = helper_image_flavor
+            _values["helper_image_flavor"] = helper_image_flavor
         if container_labels is not UNSET:
-            values["container_labels"] = container_labels
+            _values["container_labels"] = container_labels
         if enable_ipv6 is not UNSET:
-            values["enable_ipv6"] = enable_ipv6
+            _values["enable_ipv6"] = enable_ipv6
         if ulimit is not UNSET:
-            values["ulimit"] = ulimit
+            _values["ulimit"] = ulimit
         if network_mtu is not UNSET:
-            values["network_mtu"] = network_mtu
+            _values["network_mtu"] = network_mtu
         if log_options is not UNSET:
-            values["log_options"] = log_options
+            _values["log_options"] = log_options
 
 
 @table
@@ -1158,19 +1158,19 @@ class Service(Table):
         environment: List[str] = UNSET,
         suspend_data_path: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if alias is not UNSET:
-            values["alias"] = alias
+            _values["alias"] = alias
         if command is not UNSET:
-            values["command"] = command
+            _values["command"] = command
         if entrypoint is not UNSET:
-            values["entrypoint"] = entrypoint
+            _values["entrypoint"] = entrypoint
         if environment is not UNSET:
-            values["environment"] = environment
+            _values["environment"] = environment
         if suspend_data_path is not UNSET:
-            values["suspend_data_path"] = suspend_data_path
+            _values["suspend_data_path"] = suspend_data_path
 
 
 @table
@@ -1190,9 +1190,9 @@ class RunnerExperimental(Table):
         self,
         boot_verify: Optional[BootVerify] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if boot_verify is not UNSET:
-            values["boot_verify"] = boot_verify
+            _values["boot_verify"] = boot_verify
 
 
 @table
@@ -1227,15 +1227,15 @@ class BootVerify(Table):
         acquire_min_backoff: Union[str, datetime.timedelta] = UNSET,
         acquire_max_backoff: Union[str, datetime.timedelta] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if enabled is not UNSET:
-            values["enabled"] = enabled
+            _values["enabled"] = enabled
         if timeout is not UNSET:
-            values["timeout"] = timeout
+            _values["timeout"] = timeout
         if acquire_min_backoff is not UNSET:
-            values["acquire_min_backoff"] = acquire_min_backoff
+            _values["acquire_min_backoff"] = acquire_min_backoff
         if acquire_max_backoff is not UNSET:
-            values["acquire_max_backoff"] = acquire_max_backoff
+            _values["acquire_max_backoff"] = acquire_max_backoff
 
 
 @table
@@ -1255,9 +1255,9 @@ class CustomBuildDir(Table):
         self,
         enabled: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if enabled is not UNSET:
-            values["enabled"] = enabled
+            _values["enabled"] = enabled
 
 
 @table
@@ -1275,9 +1275,9 @@ class RefereesConfig(Table):
         self,
         metrics: Optional[MetricsRefereeConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if metrics is not UNSET:
-            values["metrics"] = metrics
+            _values["metrics"] = metrics
 
 
 @table
@@ -1303,13 +1303,13 @@ class MetricsRefereeConfig(Table):
         query_interval: Optional[int] = UNSET,
         queries: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if prometheus_address is not UNSET:
-            values["prometheus_address"] = prometheus_address
+            _values["prometheus_address"] = prometheus_address
         if query_interval is not UNSET:
-            values["query_interval"] = query_interval
+            _values["query_interval"] = query_interval
         if queries is not UNSET:
-            values["queries"] = queries
+            _values["queries"] = queries
 
 
 @table
@@ -1349,21 +1349,21 @@ class CacheConfig(Table):
         max_uploaded_archive_size: Optional[int] = UNSET,
         azure: Optional[CacheAzureConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if type is not UNSET:
-            values["type"] = type
+            _values["type"] = type
         if path is not UNSET:
-            values["path"] = path
+            _values["path"] = path
         if shared is not UNSET:
-            values["shared"] = shared
+            _values["shared"] = shared
         if s3 is not UNSET:
-            values["s3"] = s3
+            _values["s3"] = s3
         if gcs is not UNSET:
-            values["gcs"] = gcs
+            _values["gcs"] = gcs
         if max_uploaded_archive_size is not UNSET:
-            values["max_uploaded_archive_size"] = max_uploaded_archive_size
+            _values["max_uploaded_archive_size"] = max_uploaded_archive_size
         if azure is not UNSET:
-            values["azure"] = azure
+            _values["azure"] = azure
 
 
 @table
@@ -1441,41 +1441,41 @@ class CacheS3Config(Table):
         assume_role_max_concurrency: int = UNSET,
         disable_assume_role_credentials_caching: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if server_address is not UNSET:
-            values["server_address"] = server_address
+            _values["server_address"] = server_address
         if access_key is not UNSET:
-            values["access_key"] = access_key
+            _values["access_key"] = access_key
         if secret_key is not UNSET:
-            values["secret_key"] = secret_key
+            _values["secret_key"] = secret_key
         if bucket_name is not UNSET:
-            values["bucket_name"] = bucket_name
+            _values["bucket_name"] = bucket_name
         if bucket_location is not UNSET:
-            values["bucket_location"] = bucket_location
+            _values["bucket_location"] = bucket_location
         if insecure is not UNSET:
-            values["insecure"] = insecure
+            _values["insecure"] = insecure
         if authentication_type is not UNSET:
-            values["authentication_type"] = authentication_type
+            _values["authentication_type"] = authentication_type
         if session_token is not UNSET:
-            values["session_token"] = session_token
+            _values["session_token"] = session_token
         if server_side_encryption is not UNSET:
-            values["server_side_encryption"] = server_side_encryption
+            _values["server_side_encryption"] = server_side_encryption
         if server_side_encryption_key_id is not UNSET:
-            values["server_side_encryption_key_id"] = server_side_encryption_key_id
+            _values["server_side_encryption_key_id"] = server_side_encryption_key_id
         if dual_stack is not UNSET:
-            values["dual_stack"] = dual_stack
+            _values["dual_stack"] = dual_stack
         if path_style is not UNSET:
-            values["path_style"] = path_style
+            _values["path_style"] = path_style
         if accelerate is not UNSET:
-            values["accelerate"] = accelerate
+            _values["accelerate"] = accelerate
         if role_arn is not UNSET:
-            values["role_arn"] = role_arn
+            _values["role_arn"] = role_arn
         if upload_role_arn is not UNSET:
-            values["upload_role_arn"] = upload_role_arn
+            _values["upload_role_arn"] = upload_role_arn
         if assume_role_max_concurrency is not UNSET:
-            values["assume_role_max_concurrency"] = assume_role_max_concurrency
+            _values["assume_role_max_concurrency"] = assume_role_max_concurrency
         if disable_assume_role_credentials_caching is not UNSET:
-            values["disable_assume_role_credentials_caching"] = disable_assume_role_credentials_caching
+            _values["disable_assume_role_credentials_caching"] = disable_assume_role_credentials_caching
 
 
 @table
@@ -1509,17 +1509,17 @@ class CacheGCSConfig(Table):
         bucket_name: Optional[str] = UNSET,
         universe_domain: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if credentials_file is not UNSET:
-            values["credentials_file"] = credentials_file
+            _values["credentials_file"] = credentials_file
         if access_id is not UNSET:
-            values["access_id"] = access_id
+            _values["access_id"] = access_id
         if private_key is not UNSET:
-            values["private_key"] = private_key
+            _values["private_key"] = private_key
         if bucket_name is not UNSET:
-            values["bucket_name"] = bucket_name
+            _values["bucket_name"] = bucket_name
         if universe_domain is not UNSET:
-            values["universe_domain"] = universe_domain
+            _values["universe_domain"] = universe_domain
 
 
 @table
@@ -1548,15 +1548,15 @@ class CacheAzureConfig(Table):
         container_name: Optional[str] = UNSET,
         storage_domain: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if account_name is not UNSET:
-            values["account_name"] = account_name
+            _values["account_name"] = account_name
         if account_key is not UNSET:
-            values["account_key"] = account_key
+            _values["account_key"] = account_key
         if container_name is not UNSET:
-            values["container_name"] = container_name
+            _values["container_name"] = container_name
         if storage_domain is not UNSET:
-            values["storage_domain"] = storage_domain
+            _values["storage_domain"] = storage_domain
 
 
 @table
@@ -1579,11 +1579,11 @@ class ArtifactConfig(Table):
         upload_timeout: Union[str, datetime.timedelta] = UNSET,
         response_header_timeout: Union[str, datetime.timedelta] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if upload_timeout is not UNSET:
-            values["upload_timeout"] = upload_timeout
+            _values["upload_timeout"] = upload_timeout
         if response_header_timeout is not UNSET:
-            values["response_header_timeout"] = response_header_timeout
+            _values["response_header_timeout"] = response_header_timeout
 
 
 @table
@@ -1603,9 +1603,9 @@ class MonitoringConfig(Table):
         self,
         job_queuing_durations: List[JobQueuingDuration] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if job_queuing_durations is not UNSET:
-            values["job_queuing_durations"] = job_queuing_durations
+            _values["job_queuing_durations"] = job_queuing_durations
 
 
 @table
@@ -1636,15 +1636,15 @@ class JobQueuingDuration(Table):
         threshold: Optional[Union[str, datetime.timedelta]] = UNSET,
         jobs_running_for_project: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if periods is not UNSET:
-            values["periods"] = periods
+            _values["periods"] = periods
         if timezone is not UNSET:
-            values["timezone"] = timezone
+            _values["timezone"] = timezone
         if threshold is not UNSET:
-            values["threshold"] = threshold
+            _values["threshold"] = threshold
         if jobs_running_for_project is not UNSET:
-            values["jobs_running_for_project"] = jobs_running_for_project
+            _values["jobs_running_for_project"] = jobs_running_for_project
 
 
 @table
@@ -1669,11 +1669,11 @@ class InstanceConfig(Table):
         allowed_images: List[str] = UNSET,
         use_common_build_dir: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if allowed_images is not UNSET:
-            values["allowed_images"] = allowed_images
+            _values["allowed_images"] = allowed_images
         if use_common_build_dir is not UNSET:
-            values["use_common_build_dir"] = use_common_build_dir
+            _values["use_common_build_dir"] = use_common_build_dir
 
 
 @table
@@ -1715,21 +1715,21 @@ class SSHConfig(Table):
         disable_strict_host_key_checking: bool = UNSET,
         known_hosts_file: str = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if user is not UNSET:
-            values["user"] = user
+            _values["user"] = user
         if password is not UNSET:
-            values["password"] = password
+            _values["password"] = password
         if host is not UNSET:
-            values["host"] = host
+            _values["host"] = host
         if port is not UNSET:
-            values["port"] = port
+            _values["port"] = port
         if identity_file is not UNSET:
-            values["identity_file"] = identity_file
+            _values["identity_file"] = identity_file
         if disable_strict_host_key_checking is not UNSET:
-            values["disable_strict_host_key_checking"] = disable_strict_host_key_checking
+            _values["disable_strict_host_key_checking"] = disable_strict_host_key_checking
         if known_hosts_file is not UNSET:
-            values["known_hosts_file"] = known_hosts_file
+            _values["known_hosts_file"] = known_hosts_file
 
 
 @table
@@ -1767,17 +1767,17 @@ class ParallelsConfig(Table):
         time_server: str = UNSET,
         allowed_images: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if base_name is not UNSET:
-            values["base_name"] = base_name
+            _values["base_name"] = base_name
         if template_name is not UNSET:
-            values["template_name"] = template_name
+            _values["template_name"] = template_name
         if disable_snapshots is not UNSET:
-            values["disable_snapshots"] = disable_snapshots
+            _values["disable_snapshots"] = disable_snapshots
         if time_server is not UNSET:
-            values["time_server"] = time_server
+            _values["time_server"] = time_server
         if allowed_images is not UNSET:
-            values["allowed_images"] = allowed_images
+            _values["allowed_images"] = allowed_images
 
 
 @table
@@ -1814,19 +1814,19 @@ class VirtualBoxConfig(Table):
         allowed_images: List[str] = UNSET,
         start_type: str = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if base_name is not UNSET:
-            values["base_name"] = base_name
+            _values["base_name"] = base_name
         if base_snapshot is not UNSET:
-            values["base_snapshot"] = base_snapshot
+            _values["base_snapshot"] = base_snapshot
         if base_folder is not UNSET:
-            values["base_folder"] = base_folder
+            _values["base_folder"] = base_folder
         if disable_snapshots is not UNSET:
-            values["disable_snapshots"] = disable_snapshots
+            _values["disable_snapshots"] = disable_snapshots
         if allowed_images is not UNSET:
-            values["allowed_images"] = allowed_images
+            _values["allowed_images"] = allowed_images
         if start_type is not UNSET:
-            values["start_type"] = start_type
+            _values["start_type"] = start_type
 
 
 @table
@@ -1909,39 +1909,39 @@ class DockerMachineConfig(Table):
         off_peak_idle_time: Optional[int] = UNSET,
         autoscaling: List[DockerMachineAutoscaling] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if max_growth_rate is not UNSET:
-            values["max_growth_rate"] = max_growth_rate
+            _values["max_growth_rate"] = max_growth_rate
         if idle_count is not UNSET:
-            values["idle_count"] = idle_count
+            _values["idle_count"] = idle_count
         if idle_scale_factor is not UNSET:
-            values["idle_scale_factor"] = idle_scale_factor
+            _values["idle_scale_factor"] = idle_scale_factor
         if idle_count_min is not UNSET:
-            values["idle_count_min"] = idle_count_min
+            _values["idle_count_min"] = idle_count_min
         if idle_time is not UNSET:
-            values["idle_time"] = idle_time
+            _values["idle_time"] = idle_time
         if max_builds is not UNSET:
-            values["max_builds"] = max_builds
+            _values["max_builds"] = max_builds
         if machine_driver is not UNSET:
-            values["machine_driver"] = machine_driver
+            _values["machine_driver"] = machine_driver
         if machine_name is not UNSET:
-            values["machine_name"] = machine_name
+            _values["machine_name"] = machine_name
         if machine_options is not UNSET:
-            values["machine_options"] = machine_options
+            _values["machine_options"] = machine_options
         if machine_options_with_name is not UNSET:
-            values["machine_options_with_name"] = machine_options_with_name
+            _values["machine_options_with_name"] = machine_options_with_name
         if max_removal_attempts is not UNSET:
-            values["max_removal_attempts"] = max_removal_attempts
+            _values["max_removal_attempts"] = max_removal_attempts
         if off_peak_periods is not UNSET:
-            values["off_peak_periods"] = off_peak_periods
+            _values["off_peak_periods"] = off_peak_periods
         if off_peak_timezone is not UNSET:
-            values["off_peak_timezone"] = off_peak_timezone
+            _values["off_peak_timezone"] = off_peak_timezone
         if off_peak_idle_count is not UNSET:
-            values["off_peak_idle_count"] = off_peak_idle_count
+            _values["off_peak_idle_count"] = off_peak_idle_count
         if off_peak_idle_time is not UNSET:
-            values["off_peak_idle_time"] = off_peak_idle_time
+            _values["off_peak_idle_time"] = off_peak_idle_time
         if autoscaling is not UNSET:
-            values["autoscaling"] = autoscaling
+            _values["autoscaling"] = autoscaling
 
 
 @table
@@ -1980,19 +1980,19 @@ class DockerMachineAutoscaling(Table):
         idle_count_min: Optional[int] = UNSET,
         idle_time: Optional[int] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if periods is not UNSET:
-            values["periods"] = periods
+            _values["periods"] = periods
         if timezone is not UNSET:
-            values["timezone"] = timezone
+            _values["timezone"] = timezone
         if idle_count is not UNSET:
-            values["idle_count"] = idle_count
+            _values["idle_count"] = idle_count
         if idle_scale_factor is not UNSET:
-            values["idle_scale_factor"] = idle_scale_factor
+            _values["idle_scale_factor"] = idle_scale_factor
         if idle_count_min is not UNSET:
-            values["idle_count_min"] = idle_count_min
+            _values["idle_count_min"] = idle_count_min
         if idle_time is not UNSET:
-            values["idle_time"] = idle_time
+            _values["idle_time"] = idle_time
 
 
 @table
@@ -2576,233 +2576,233 @@ class KubernetesConfig(Table):
         pod_disruption_budget: bool = UNSET,
         autoscaler: Optional[KubernetesAutoscalerConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if host is not UNSET:
-            values["host"] = host
+            _values["host"] = host
         if namespace is not UNSET:
-            values["namespace"] = namespace
+            _values["namespace"] = namespace
         if image is not UNSET:
-            values["image"] = image
+            _values["image"] = image
         if privileged is not UNSET:
-            values["privileged"] = privileged
+            _values["privileged"] = privileged
         if service_account is not UNSET:
-            values["service_account"] = service_account
+            _values["service_account"] = service_account
         if image_pull_secrets is not UNSET:
-            values["image_pull_secrets"] = image_pull_secrets
+            _values["image_pull_secrets"] = image_pull_secrets
         if allowed_images is not UNSET:
-            values["allowed_images"] = allowed_images
+            _values["allowed_images"] = allowed_images
         if allowed_services is not UNSET:
-            values["allowed_services"] = allowed_services
+            _values["allowed_services"] = allowed_services
         if pod_labels is not UNSET:
-            values["pod_labels"] = pod_labels
+            _values["pod_labels"] = pod_labels
         if pod_annotations is not UNSET:
-            values["pod_annotations"] = pod_annotations
+            _values["pod_annotations"] = pod_annotations
         if cpu_limit is not UNSET:
-            values["cpu_limit"] = cpu_limit
+            _values["cpu_limit"] = cpu_limit
         if memory_limit is not UNSET:
-            values["memory_limit"] = memory_limit
+            _values["memory_limit"] = memory_limit
         if cpu_request is not UNSET:
-            values["cpu_request"] = cpu_request
+            _values["cpu_request"] = cpu_request
         if memory_request is not UNSET:
-            values["memory_request"] = memory_request
+            _values["memory_request"] = memory_request
         if helper_cpu_limit is not UNSET:
-            values["helper_cpu_limit"] = helper_cpu_limit
+            _values["helper_cpu_limit"] = helper_cpu_limit
         if helper_memory_limit is not UNSET:
-            values["helper_memory_limit"] = helper_memory_limit
+            _values["helper_memory_limit"] = helper_memory_limit
         if context is not UNSET:
-            values["context"] = context
+            _values["context"] = context
         if cert_file is not UNSET:
-            values["cert_file"] = cert_file
+            _values["cert_file"] = cert_file
         if key_file is not UNSET:
-            values["key_file"] = key_file
+            _values["key_file"] = key_file
         if ca_file is not UNSET:
-            values["ca_file"] = ca_file
+            _values["ca_file"] = ca_file
         if bearer_token_overwrite_allowed is not UNSET:
-            values["bearer_token_overwrite_allowed"] = bearer_token_overwrite_allowed
+            _values["bearer_token_overwrite_allowed"] = bearer_token_overwrite_allowed
         if bearer_token is not UNSET:
-            values["bearer_token"] = bearer_token
+            _values["bearer_token"] = bearer_token
         if namespace_overwrite_allowed is not UNSET:
-            values["namespace_overwrite_allowed"] = namespace_overwrite_allowed
+            _values["namespace_overwrite_allowed"] = namespace_overwrite_allowed
         if namespace_per_job is not UNSET:
-            values["namespace_per_job"] = namespace_per_job
+            _values["namespace_per_job"] = namespace_per_job
         if runtime_class_name is not UNSET:
-            values["runtime_class_name"] = runtime_class_name
+            _values["runtime_class_name"] = runtime_class_name
         if allow_privilege_escalation is not UNSET:
-            values["allow_privilege_escalation"] = allow_privilege_escalation
+            _values["allow_privilege_escalation"] = allow_privilege_escalation
         if cpu_limit_overwrite_max_allowed is not UNSET:
-            values["cpu_limit_overwrite_max_allowed"] = cpu_limit_overwrite_max_allowed
+            _values["cpu_limit_overwrite_max_allowed"] = cpu_limit_overwrite_max_allowed
         if cpu_request_overwrite_max_allowed is not UNSET:
-            values["cpu_request_overwrite_max_allowed"] = cpu_request_overwrite_max_allowed
+            _values["cpu_request_overwrite_max_allowed"] = cpu_request_overwrite_max_allowed
         if memory_limit_overwrite_max_allowed is not UNSET:
-            values["memory_limit_overwrite_max_allowed"] = memory_limit_overwrite_max_allowed
+            _values["memory_limit_overwrite_max_allowed"] = memory_limit_overwrite_max_allowed
         if memory_request_overwrite_max_allowed is not UNSET:
-            values["memory_request_overwrite_max_allowed"] = memory_request_overwrite_max_allowed
+            _values["memory_request_overwrite_max_allowed"] = memory_request_overwrite_max_allowed
         if ephemeral_storage_limit is not UNSET:
-            values["ephemeral_storage_limit"] = ephemeral_storage_limit
+            _values["ephemeral_storage_limit"] = ephemeral_storage_limit
         if ephemeral_storage_limit_overwrite_max_allowed is not UNSET:
-            values["ephemeral_storage_limit_overwrite_max_allowed"] = ephemeral_storage_limit_overwrite_max_allowed
+            _values["ephemeral_storage_limit_overwrite_max_allowed"] = ephemeral_storage_limit_overwrite_max_allowed
         if ephemeral_storage_request is not UNSET:
-            values["ephemeral_storage_request"] = ephemeral_storage_request
+            _values["ephemeral_storage_request"] = ephemeral_storage_request
         if ephemeral_storage_request_overwrite_max_allowed is not UNSET:
-            values["ephemeral_storage_request_overwrite_max_allowed"] = ephemeral_storage_request_overwrite_max_allowed
+            _values["ephemeral_storage_request_overwrite_max_allowed"] = ephemeral_storage_request_overwrite_max_allowed
         if service_cpu_limit is not UNSET:
-            values["service_cpu_limit"] = service_cpu_limit
+            _values["service_cpu_limit"] = service_cpu_limit
         if service_cpu_limit_overwrite_max_allowed is not UNSET:
-            values["service_cpu_limit_overwrite_max_allowed"] = service_cpu_limit_overwrite_max_allowed
+            _values["service_cpu_limit_overwrite_max_allowed"] = service_cpu_limit_overwrite_max_allowed
         if service_cpu_request is not UNSET:
-            values["service_cpu_request"] = service_cpu_request
+            _values["service_cpu_request"] = service_cpu_request
         if service_cpu_request_overwrite_max_allowed is not UNSET:
-            values["service_cpu_request_overwrite_max_allowed"] = service_cpu_request_overwrite_max_allowed
+            _values["service_cpu_request_overwrite_max_allowed"] = service_cpu_request_overwrite_max_allowed
         if service_memory_limit is not UNSET:
-            values["service_memory_limit"] = service_memory_limit
+            _values["service_memory_limit"] = service_memory_limit
         if service_memory_limit_overwrite_max_allowed is not UNSET:
-            values["service_memory_limit_overwrite_max_allowed"] = service_memory_limit_overwrite_max_allowed
+            _values["service_memory_limit_overwrite_max_allowed"] = service_memory_limit_overwrite_max_allowed
         if service_memory_request is not UNSET:
-            values["service_memory_request"] = service_memory_request
+            _values["service_memory_request"] = service_memory_request
         if service_memory_request_overwrite_max_allowed is not UNSET:
-            values["service_memory_request_overwrite_max_allowed"] = service_memory_request_overwrite_max_allowed
+            _values["service_memory_request_overwrite_max_allowed"] = service_memory_request_overwrite_max_allowed
         if service_ephemeral_storage_limit is not UNSET:
-            values["service_ephemeral_storage_limit"] = service_ephemeral_storage_limit
+            _values["service_ephemeral_storage_limit"] = service_ephemeral_storage_limit
         if service_ephemeral_storage_limit_overwrite_max_allowed is not UNSET:
-            values["service_ephemeral_storage_limit_overwrite_max_allowed"] = service_ephemeral_storage_limit_overwrite_max_allowed
+            _values["service_ephemeral_storage_limit_overwrite_max_allowed"] = service_ephemeral_storage_limit_overwrite_max_allowed
         if service_ephemeral_storage_request is not UNSET:
-            values["service_ephemeral_storage_request"] = service_ephemeral_storage_request
+            _values["service_ephemeral_storage_request"] = service_ephemeral_storage_request
         if service_ephemeral_storage_request_overwrite_max_allowed is not UNSET:
-            values["service_ephemeral_storage_request_overwrite_max_allowed"] = service_ephemeral_storage_request_overwrite_max_allowed
+            _values["service_ephemeral_storage_request_overwrite_max_allowed"] = service_ephemeral_storage_request_overwrite_max_allowed
         if helper_cpu_limit_overwrite_max_allowed is not UNSET:
-            values["helper_cpu_limit_overwrite_max_allowed"] = helper_cpu_limit_overwrite_max_allowed
+            _values["helper_cpu_limit_overwrite_max_allowed"] = helper_cpu_limit_overwrite_max_allowed
         if helper_cpu_request is not UNSET:
-            values["helper_cpu_request"] = helper_cpu_request
+            _values["helper_cpu_request"] = helper_cpu_request
         if helper_cpu_request_overwrite_max_allowed is not UNSET:
-            values["helper_cpu_request_overwrite_max_allowed"] = helper_cpu_request_overwrite_max_allowed
+            _values["helper_cpu_request_overwrite_max_allowed"] = helper_cpu_request_overwrite_max_allowed
         if helper_memory_limit_overwrite_max_allowed is not UNSET:
-            values["helper_memory_limit_overwrite_max_allowed"] = helper_memory_limit_overwrite_max_allowed
+            _values["helper_memory_limit_overwrite_max_allowed"] = helper_memory_limit_overwrite_max_allowed
         if helper_memory_request is not UNSET:
-            values["helper_memory_request"] = helper_memory_request
+            _values["helper_memory_request"] = helper_memory_request
         if helper_memory_request_overwrite_max_allowed is not UNSET:
-            values["helper_memory_request_overwrite_max_allowed"] = helper_memory_request_overwrite_max_allowed
+            _values["helper_memory_request_overwrite_max_allowed"] = helper_memory_request_overwrite_max_allowed
         if helper_ephemeral_storage_limit is not UNSET:
-            values["helper_ephemeral_storage_limit"] = helper_ephemeral_storage_limit
+            _values["helper_ephemeral_storage_limit"] = helper_ephemeral_storage_limit
         if helper_ephemeral_storage_limit_overwrite_max_allowed is not UNSET:
-            values["helper_ephemeral_storage_limit_overwrite_max_allowed"] = helper_ephemeral_storage_limit_overwrite_max_allowed
+            _values["helper_ephemeral_storage_limit_overwrite_max_allowed"] = helper_ephemeral_storage_limit_overwrite_max_allowed
         if helper_ephemeral_storage_request is not UNSET:
-            values["helper_ephemeral_storage_request"] = helper_ephemeral_storage_request
+            _values["helper_ephemeral_storage_request"] = helper_ephemeral_storage_request
         if helper_ephemeral_storage_request_overwrite_max_allowed is not UNSET:
-            values["helper_ephemeral_storage_request_overwrite_max_allowed"] = helper_ephemeral_storage_request_overwrite_max_allowed
+            _values["helper_ephemeral_storage_request_overwrite_max_allowed"] = helper_ephemeral_storage_request_overwrite_max_allowed
         if pod_cpu_limit is not UNSET:
-            values["pod_cpu_limit"] = pod_cpu_limit
+            _values["pod_cpu_limit"] = pod_cpu_limit
         if pod_cpu_limit_overwrite_max_allowed is not UNSET:
-            values["pod_cpu_limit_overwrite_max_allowed"] = pod_cpu_limit_overwrite_max_allowed
+            _values["pod_cpu_limit_overwrite_max_allowed"] = pod_cpu_limit_overwrite_max_allowed
         if pod_cpu_request is not UNSET:
-            values["pod_cpu_request"] = pod_cpu_request
+            _values["pod_cpu_request"] = pod_cpu_request
         if pod_cpu_request_overwrite_max_allowed is not UNSET:
-            values["pod_cpu_request_overwrite_max_allowed"] = pod_cpu_request_overwrite_max_allowed
+            _values["pod_cpu_request_overwrite_max_allowed"] = pod_cpu_request_overwrite_max_allowed
         if pod_memory_limit is not UNSET:
-            values["pod_memory_limit"] = pod_memory_limit
+            _values["pod_memory_limit"] = pod_memory_limit
         if pod_memory_limit_overwrite_max_allowed is not UNSET:
-            values["pod_memory_limit_overwrite_max_allowed"] = pod_memory_limit_overwrite_max_allowed
+            _values["pod_memory_limit_overwrite_max_allowed"] = pod_memory_limit_overwrite_max_allowed
         if pod_memory_request is not UNSET:
-            values["pod_memory_request"] = pod_memory_request
+            _values["pod_memory_request"] = pod_memory_request
         if pod_memory_request_overwrite_max_allowed is not UNSET:
-            values["pod_memory_request_overwrite_max_allowed"] = pod_memory_request_overwrite_max_allowed
+            _values["pod_memory_request_overwrite_max_allowed"] = pod_memory_request_overwrite_max_allowed
         if allowed_pull_policies is not UNSET:
-            values["allowed_pull_policies"] = allowed_pull_policies
+            _values["allowed_pull_policies"] = allowed_pull_policies
         if allowed_users is not UNSET:
-            values["allowed_users"] = allowed_users
+            _values["allowed_users"] = allowed_users
         if allowed_groups is not UNSET:
-            values["allowed_groups"] = allowed_groups
+            _values["allowed_groups"] = allowed_groups
         if pull_policy is not UNSET:
-            values["pull_policy"] = pull_policy
+            _values["pull_policy"] = pull_policy
         if node_selector is not UNSET:
-            values["node_selector"] = node_selector
+            _values["node_selector"] = node_selector
         if node_selector_overwrite_allowed is not UNSET:
-            values["node_selector_overwrite_allowed"] = node_selector_overwrite_allowed
+            _values["node_selector_overwrite_allowed"] = node_selector_overwrite_allowed
         if node_tolerations is not UNSET:
-            values["node_tolerations"] = node_tolerations
+            _values["node_tolerations"] = node_tolerations
         if node_tolerations_overwrite_allowed is not UNSET:
-            values["node_tolerations_overwrite_allowed"] = node_tolerations_overwrite_allowed
+            _values["node_tolerations_overwrite_allowed"] = node_tolerations_overwrite_allowed
         if affinity is not UNSET:
-            values["affinity"] = affinity
+            _values["affinity"] = affinity
         if use_service_account_image_pull_secrets is not UNSET:
-            values["use_service_account_image_pull_secrets"] = use_service_account_image_pull_secrets
+            _values["use_service_account_image_pull_secrets"] = use_service_account_image_pull_secrets
         if helper_image is not UNSET:
-            values["helper_image"] = helper_image
+            _values["helper_image"] = helper_image
         if helper_image_flavor is not UNSET:
-            values["helper_image_flavor"] = helper_image_flavor
+            _values["helper_image_flavor"] = helper_image_flavor
         if helper_image_autoset_arch_and_os is not UNSET:
-            values["helper_image_autoset_arch_and_os"] = helper_image_autoset_arch_and_os
+            _values["helper_image_autoset_arch_and_os"] = helper_image_autoset_arch_and_os
         if pod_termination_grace_period_seconds is not UNSET:
-            values["pod_termination_grace_period_seconds"] = pod_termination_grace_period_seconds
+            _values["pod_termination_grace_period_seconds"] = pod_termination_grace_period_seconds
         if cleanup_grace_period_seconds is not UNSET:
-            values["cleanup_grace_period_seconds"] = cleanup_grace_period_seconds
+            _values["cleanup_grace_period_seconds"] = cleanup_grace_period_seconds
         if cleanup_resources_timeout is not UNSET:
-            values["cleanup_resources_timeout"] = cleanup_resources_timeout
+            _values["cleanup_resources_timeout"] = cleanup_resources_timeout
         if poll_interval is not UNSET:
-            values["poll_interval"] = poll_interval
+            _values["poll_interval"] = poll_interval
         if poll_timeout is not UNSET:
-            values["poll_timeout"] = poll_timeout
+            _values["poll_timeout"] = poll_timeout
         if resource_availability_check_max_attempts is not UNSET:
-            values["resource_availability_check_max_attempts"] = resource_availability_check_max_attempts
+            _values["resource_availability_check_max_attempts"] = resource_availability_check_max_attempts
         if retry_limit is not UNSET:
-            values["retry_limit"] = retry_limit
+            _values["retry_limit"] = retry_limit
         if retry_backoff_max is not UNSET:
-            values["retry_backoff_max"] = retry_backoff_max
+            _values["retry_backoff_max"] = retry_backoff_max
         if retry_limits is not UNSET:
-            values["retry_limits"] = retry_limits
+            _values["retry_limits"] = retry_limits
         if pod_labels_overwrite_allowed is not UNSET:
-            values["pod_labels_overwrite_allowed"] = pod_labels_overwrite_allowed
+            _values["pod_labels_overwrite_allowed"] = pod_labels_overwrite_allowed
         if scheduler_name is not UNSET:
-            values["scheduler_name"] = scheduler_name
+            _values["scheduler_name"] = scheduler_name
         if service_account_overwrite_allowed is not UNSET:
-            values["service_account_overwrite_allowed"] = service_account_overwrite_allowed
+            _values["service_account_overwrite_allowed"] = service_account_overwrite_allowed
         if automount_service_account_token is not UNSET:
-            values["automount_service_account_token"] = automount_service_account_token
+            _values["automount_service_account_token"] = automount_service_account_token
         if pod_annotations_overwrite_allowed is not UNSET:
-            values["pod_annotations_overwrite_allowed"] = pod_annotations_overwrite_allowed
+            _values["pod_annotations_overwrite_allowed"] = pod_annotations_overwrite_allowed
         if pod_security_context is not UNSET:
-            values["pod_security_context"] = pod_security_context
+            _values["pod_security_context"] = pod_security_context
         if init_permissions_container_security_context is not UNSET:
-            values["init_permissions_container_security_context"] = init_permissions_container_security_context
+            _values["init_permissions_container_security_context"] = init_permissions_container_security_context
         if build_container_security_context is not UNSET:
-            values["build_container_security_context"] = build_container_security_context
+            _values["build_container_security_context"] = build_container_security_context
         if helper_container_security_context is not UNSET:
-            values["helper_container_security_context"] = helper_container_security_context
+            _values["helper_container_security_context"] = helper_container_security_context
         if service_container_security_context is not UNSET:
-            values["service_container_security_context"] = service_container_security_context
+            _values["service_container_security_context"] = service_container_security_context
         if volumes is not UNSET:
-            values["volumes"] = volumes
+            _values["volumes"] = volumes
         if host_aliases is not UNSET:
-            values["host_aliases"] = host_aliases
+            _values["host_aliases"] = host_aliases
         if services is not UNSET:
-            values["services"] = services
+            _values["services"] = services
         if cap_add is not UNSET:
-            values["cap_add"] = cap_add
+            _values["cap_add"] = cap_add
         if cap_drop is not UNSET:
-            values["cap_drop"] = cap_drop
+            _values["cap_drop"] = cap_drop
         if suspend_pvc_size is not UNSET:
-            values["suspend_pvc_size"] = suspend_pvc_size
+            _values["suspend_pvc_size"] = suspend_pvc_size
         if suspend_pvc_storage_class is not UNSET:
-            values["suspend_pvc_storage_class"] = suspend_pvc_storage_class
+            _values["suspend_pvc_storage_class"] = suspend_pvc_storage_class
         if dns_policy is not UNSET:
-            values["dns_policy"] = dns_policy
+            _values["dns_policy"] = dns_policy
         if dns_config is not UNSET:
-            values["dns_config"] = dns_config
+            _values["dns_config"] = dns_config
         if container_lifecycle is not UNSET:
-            values["container_lifecycle"] = container_lifecycle
+            _values["container_lifecycle"] = container_lifecycle
         if priority_class_name is not UNSET:
-            values["priority_class_name"] = priority_class_name
+            _values["priority_class_name"] = priority_class_name
         if pod_spec is not UNSET:
-            values["pod_spec"] = pod_spec
+            _values["pod_spec"] = pod_spec
         if logs_base_dir is not UNSET:
-            values["logs_base_dir"] = logs_base_dir
+            _values["logs_base_dir"] = logs_base_dir
         if scripts_base_dir is not UNSET:
-            values["scripts_base_dir"] = scripts_base_dir
+            _values["scripts_base_dir"] = scripts_base_dir
         if print_pod_warning_events is not UNSET:
-            values["print_pod_warning_events"] = print_pod_warning_events
+            _values["print_pod_warning_events"] = print_pod_warning_events
         if pod_disruption_budget is not UNSET:
-            values["pod_disruption_budget"] = pod_disruption_budget
+            _values["pod_disruption_budget"] = pod_disruption_budget
         if autoscaler is not UNSET:
-            values["autoscaler"] = autoscaler
+            _values["autoscaler"] = autoscaler
 
 
 @table
@@ -2834,13 +2834,13 @@ class KubernetesAffinity(Table):
         pod_affinity: Optional[KubernetesPodAffinity] = UNSET,
         pod_anti_affinity: Optional[KubernetesPodAntiAffinity] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if node_affinity is not UNSET:
-            values["node_affinity"] = node_affinity
+            _values["node_affinity"] = node_affinity
         if pod_affinity is not UNSET:
-            values["pod_affinity"] = pod_affinity
+            _values["pod_affinity"] = pod_affinity
         if pod_anti_affinity is not UNSET:
-            values["pod_anti_affinity"] = pod_anti_affinity
+            _values["pod_anti_affinity"] = pod_anti_affinity
 
 
 @table
@@ -2867,11 +2867,11 @@ class KubernetesNodeAffinity(Table):
         required_during_scheduling_ignored_during_execution: Optional[NodeSelector] = UNSET,
         preferred_during_scheduling_ignored_during_execution: List[PreferredSchedulingTerm] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if required_during_scheduling_ignored_during_execution is not UNSET:
-            values["required_during_scheduling_ignored_during_execution"] = required_during_scheduling_ignored_during_execution
+            _values["required_during_scheduling_ignored_during_execution"] = required_during_scheduling_ignored_during_execution
         if preferred_during_scheduling_ignored_during_execution is not UNSET:
-            values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
+            _values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
 
 
 @table
@@ -2893,9 +2893,9 @@ class NodeSelector(Table):
         self,
         node_selector_terms: List[NodeSelectorTerm] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if node_selector_terms is not UNSET:
-            values["node_selector_terms"] = node_selector_terms
+            _values["node_selector_terms"] = node_selector_terms
 
 
 @table
@@ -2918,11 +2918,11 @@ class NodeSelectorTerm(Table):
         match_expressions: List[NodeSelectorRequirement] = UNSET,
         match_fields: List[NodeSelectorRequirement] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if match_expressions is not UNSET:
-            values["match_expressions"] = match_expressions
+            _values["match_expressions"] = match_expressions
         if match_fields is not UNSET:
-            values["match_fields"] = match_fields
+            _values["match_fields"] = match_fields
 
 
 @table
@@ -2954,13 +2954,13 @@ class NodeSelectorRequirement(Table):
         operator: Optional[str] = UNSET,
         values: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if key is not UNSET:
-            values["key"] = key
+            _values["key"] = key
         if operator is not UNSET:
-            values["operator"] = operator
+            _values["operator"] = operator
         if values is not UNSET:
-            values["values"] = values
+            _values["values"] = values
 
 
 @table
@@ -2985,11 +2985,11 @@ class PreferredSchedulingTerm(Table):
         weight: Optional[int] = UNSET,
         preference: Optional[NodeSelectorTerm] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if weight is not UNSET:
-            values["weight"] = weight
+            _values["weight"] = weight
         if preference is not UNSET:
-            values["preference"] = preference
+            _values["preference"] = preference
 
 
 @table
@@ -3016,11 +3016,11 @@ class KubernetesPodAffinity(Table):
         required_during_scheduling_ignored_during_execution: List[PodAffinityTerm] = UNSET,
         preferred_during_scheduling_ignored_during_execution: List[WeightedPodAffinityTerm] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if required_during_scheduling_ignored_during_execution is not UNSET:
-            values["required_during_scheduling_ignored_during_execution"] = required_during_scheduling_ignored_during_execution
+            _values["required_during_scheduling_ignored_during_execution"] = required_during_scheduling_ignored_during_execution
         if preferred_during_scheduling_ignored_during_execution is not UNSET:
-            values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
+            _values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
 
 
 @table
@@ -3067,19 +3067,19 @@ class PodAffinityTerm(Table):
         match_label_keys: List[str] = UNSET,
         mismatch_label_keys: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if label_selector is not UNSET:
-            values["label_selector"] = label_selector
+            _values["label_selector"] = label_selector
         if namespaces is not UNSET:
-            values["namespaces"] = namespaces
+            _values["namespaces"] = namespaces
         if topology_key is not UNSET:
-            values["topology_key"] = topology_key
+            _values["topology_key"] = topology_key
         if namespace_selector is not UNSET:
-            values["namespace_selector"] = namespace_selector
+            _values["namespace_selector"] = namespace_selector
         if match_label_keys is not UNSET:
-            values["match_label_keys"] = match_label_keys
+            _values["match_label_keys"] = match_label_keys
         if mismatch_label_keys is not UNSET:
-            values["mismatch_label_keys"] = mismatch_label_keys
+            _values["mismatch_label_keys"] = mismatch_label_keys
 
 
 @table
@@ -3106,11 +3106,11 @@ class LabelSelector(Table):
         match_labels: Dict[str, str] = UNSET,
         match_expressions: List[NodeSelectorRequirement] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if match_labels is not UNSET:
-            values["match_labels"] = match_labels
+            _values["match_labels"] = match_labels
         if match_expressions is not UNSET:
-            values["match_expressions"] = match_expressions
+            _values["match_expressions"] = match_expressions
 
 
 @table
@@ -3135,11 +3135,11 @@ class WeightedPodAffinityTerm(Table):
         weight: Optional[int] = UNSET,
         pod_affinity_term: Optional[PodAffinityTerm] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if weight is not UNSET:
-            values["weight"] = weight
+            _values["weight"] = weight
         if pod_affinity_term is not UNSET:
-            values["pod_affinity_term"] = pod_affinity_term
+            _values["pod_affinity_term"] = pod_affinity_term
 
 
 @table
@@ -3166,11 +3166,11 @@ class KubernetesPodAntiAffinity(Table):
         required_during_scheduling_ignored_during_execution: List[PodAffinityTerm] = UNSET,
         preferred_during_scheduling_ignored_during_execution: List[WeightedPodAffinityTerm] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if required_during_scheduling_ignored_during_execution is not UNSET:
-            values["required_during_scheduling_ignored_during_execution"] = required_during_scheduling_ignored_during_execution
+            _values["required_during_scheduling_ignored_during_execution"] = required_during_scheduling_ignored_during_execution
         if preferred_during_scheduling_ignored_during_execution is not UNSET:
-            values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
+            _values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
 
 
 @table
@@ -3221,23 +3221,23 @@ class KubernetesPodSecurityContext(Table):
         seccomp_profile: Optional[KubernetesSeccompProfile] = UNSET,
         app_armor_profile: Optional[KubernetesAppArmorProfile] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if fs_group is not UNSET:
-            values["fs_group"] = fs_group
+            _values["fs_group"] = fs_group
         if run_as_group is not UNSET:
-            values["run_as_group"] = run_as_group
+            _values["run_as_group"] = run_as_group
         if run_as_non_root is not UNSET:
-            values["run_as_non_root"] = run_as_non_root
+            _values["run_as_non_root"] = run_as_non_root
         if run_as_user is not UNSET:
-            values["run_as_user"] = run_as_user
+            _values["run_as_user"] = run_as_user
         if supplemental_groups is not UNSET:
-            values["supplemental_groups"] = supplemental_groups
+            _values["supplemental_groups"] = supplemental_groups
         if selinux_type is not UNSET:
-            values["selinux_type"] = selinux_type
+            _values["selinux_type"] = selinux_type
         if seccomp_profile is not UNSET:
-            values["seccomp_profile"] = seccomp_profile
+            _values["seccomp_profile"] = seccomp_profile
         if app_armor_profile is not UNSET:
-            values["app_armor_profile"] = app_armor_profile
+            _values["app_armor_profile"] = app_armor_profile
 
 
 @table
@@ -3262,11 +3262,11 @@ class KubernetesSeccompProfile(Table):
         type: Optional[str] = UNSET,
         localhost_profile: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if type is not UNSET:
-            values["type"] = type
+            _values["type"] = type
         if localhost_profile is not UNSET:
-            values["localhost_profile"] = localhost_profile
+            _values["localhost_profile"] = localhost_profile
 
 
 @table
@@ -3291,11 +3291,11 @@ class KubernetesAppArmorProfile(Table):
         type: Optional[str] = UNSET,
         localhost_profile: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if type is not UNSET:
-            values["type"] = type
+            _values["type"] = type
         if localhost_profile is not UNSET:
-            values["localhost_profile"] = localhost_profile
+            _values["localhost_profile"] = localhost_profile
 
 
 @table
@@ -3361,29 +3361,29 @@ class KubernetesContainerSecurityContext(Table):
         seccomp_profile: Optional[KubernetesSeccompProfile] = UNSET,
         app_armor_profile: Optional[KubernetesAppArmorProfile] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if capabilities is not UNSET:
-            values["capabilities"] = capabilities
+            _values["capabilities"] = capabilities
         if privileged is not UNSET:
-            values["privileged"] = privileged
+            _values["privileged"] = privileged
         if run_as_user is not UNSET:
-            values["run_as_user"] = run_as_user
+            _values["run_as_user"] = run_as_user
         if run_as_group is not UNSET:
-            values["run_as_group"] = run_as_group
+            _values["run_as_group"] = run_as_group
         if run_as_non_root is not UNSET:
-            values["run_as_non_root"] = run_as_non_root
+            _values["run_as_non_root"] = run_as_non_root
         if read_only_root_filesystem is not UNSET:
-            values["read_only_root_filesystem"] = read_only_root_filesystem
+            _values["read_only_root_filesystem"] = read_only_root_filesystem
         if allow_privilege_escalation is not UNSET:
-            values["allow_privilege_escalation"] = allow_privilege_escalation
+            _values["allow_privilege_escalation"] = allow_privilege_escalation
         if selinux_type is not UNSET:
-            values["selinux_type"] = selinux_type
+            _values["selinux_type"] = selinux_type
         if proc_mount is not UNSET:
-            values["proc_mount"] = proc_mount
+            _values["proc_mount"] = proc_mount
         if seccomp_profile is not UNSET:
-            values["seccomp_profile"] = seccomp_profile
+            _values["seccomp_profile"] = seccomp_profile
         if app_armor_profile is not UNSET:
-            values["app_armor_profile"] = app_armor_profile
+            _values["app_armor_profile"] = app_armor_profile
 
 
 @table
@@ -3404,11 +3404,11 @@ class KubernetesContainerCapabilities(Table):
         add: List[str] = UNSET,
         drop: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if add is not UNSET:
-            values["add"] = add
+            _values["add"] = add
         if drop is not UNSET:
-            values["drop"] = drop
+            _values["drop"] = drop
 
 
 @table
@@ -3456,21 +3456,21 @@ class KubernetesVolumes(Table):
         csi: List[KubernetesCSI] = UNSET,
         nfs: List[KubernetesNFS] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if host_path is not UNSET:
-            values["host_path"] = host_path
+            _values["host_path"] = host_path
         if pvc is not UNSET:
-            values["pvc"] = pvc
+            _values["pvc"] = pvc
         if config_map is not UNSET:
-            values["config_map"] = config_map
+            _values["config_map"] = config_map
         if secret is not UNSET:
-            values["secret"] = secret
+            _values["secret"] = secret
         if empty_dir is not UNSET:
-            values["empty_dir"] = empty_dir
+            _values["empty_dir"] = empty_dir
         if csi is not UNSET:
-            values["csi"] = csi
+            _values["csi"] = csi
         if nfs is not UNSET:
-            values["nfs"] = nfs
+            _values["nfs"] = nfs
 
 
 @table
@@ -3509,19 +3509,19 @@ class KubernetesHostPath(Table):
         host_path: Optional[str] = UNSET,
         mount_propagation: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if read_only is not UNSET:
-            values["read_only"] = read_only
+            _values["read_only"] = read_only
         if host_path is not UNSET:
-            values["host_path"] = host_path
+            _values["host_path"] = host_path
         if mount_propagation is not UNSET:
-            values["mount_propagation"] = mount_propagation
+            _values["mount_propagation"] = mount_propagation
 
 
 @table
@@ -3555,17 +3555,17 @@ class KubernetesPVC(Table):
         read_only: bool = UNSET,
         mount_propagation: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if read_only is not UNSET:
-            values["read_only"] = read_only
+            _values["read_only"] = read_only
         if mount_propagation is not UNSET:
-            values["mount_propagation"] = mount_propagation
+            _values["mount_propagation"] = mount_propagation
 
 
 @table
@@ -3599,17 +3599,17 @@ class KubernetesConfigMap(Table):
         read_only: bool = UNSET,
         items: Dict[str, str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if read_only is not UNSET:
-            values["read_only"] = read_only
+            _values["read_only"] = read_only
         if items is not UNSET:
-            values["items"] = items
+            _values["items"] = items
 
 
 @table
@@ -3643,17 +3643,17 @@ class KubernetesSecret(Table):
         read_only: bool = UNSET,
         items: Dict[str, str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if read_only is not UNSET:
-            values["read_only"] = read_only
+            _values["read_only"] = read_only
         if items is not UNSET:
-            values["items"] = items
+            _values["items"] = items
 
 
 @table
@@ -3694,19 +3694,19 @@ class KubernetesEmptyDir(Table):
         size_limit: Optional[str] = UNSET,
         mount_propagation: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if medium is not UNSET:
-            values["medium"] = medium
+            _values["medium"] = medium
         if size_limit is not UNSET:
-            values["size_limit"] = size_limit
+            _values["size_limit"] = size_limit
         if mount_propagation is not UNSET:
-            values["mount_propagation"] = mount_propagation
+            _values["mount_propagation"] = mount_propagation
 
 
 @table
@@ -3748,21 +3748,21 @@ class KubernetesCSI(Table):
         read_only: bool = UNSET,
         volume_attributes: Dict[str, str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if driver is not UNSET:
-            values["driver"] = driver
+            _values["driver"] = driver
         if fs_type is not UNSET:
-            values["fs_type"] = fs_type
+            _values["fs_type"] = fs_type
         if read_only is not UNSET:
-            values["read_only"] = read_only
+            _values["read_only"] = read_only
         if volume_attributes is not UNSET:
-            values["volume_attributes"] = volume_attributes
+            _values["volume_attributes"] = volume_attributes
 
 
 @table
@@ -3795,19 +3795,19 @@ class KubernetesNFS(Table):
         path: Optional[str] = UNSET,
         read_only: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if mount_path is not UNSET:
-            values["mount_path"] = mount_path
+            _values["mount_path"] = mount_path
         if sub_path is not UNSET:
-            values["sub_path"] = sub_path
+            _values["sub_path"] = sub_path
         if server is not UNSET:
-            values["server"] = server
+            _values["server"] = server
         if path is not UNSET:
-            values["path"] = path
+            _values["path"] = path
         if read_only is not UNSET:
-            values["read_only"] = read_only
+            _values["read_only"] = read_only
 
 
 @table
@@ -3828,11 +3828,11 @@ class KubernetesHostAliases(Table):
         ip: Optional[str] = UNSET,
         hostnames: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if ip is not UNSET:
-            values["ip"] = ip
+            _values["ip"] = ip
         if hostnames is not UNSET:
-            values["hostnames"] = hostnames
+            _values["hostnames"] = hostnames
 
 
 @table
@@ -3858,13 +3858,13 @@ class KubernetesDNSConfig(Table):
         options: List[KubernetesDNSConfigOption] = UNSET,
         searches: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if nameservers is not UNSET:
-            values["nameservers"] = nameservers
+            _values["nameservers"] = nameservers
         if options is not UNSET:
-            values["options"] = options
+            _values["options"] = options
         if searches is not UNSET:
-            values["searches"] = searches
+            _values["searches"] = searches
 
 
 @table
@@ -3885,11 +3885,11 @@ class KubernetesDNSConfigOption(Table):
         name: Optional[str] = UNSET,
         value: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if value is not UNSET:
-            values["value"] = value
+            _values["value"] = value
 
 
 @table
@@ -3916,11 +3916,11 @@ class KubernetesContainerLifecycle(Table):
         post_start: Optional[KubernetesLifecycleHandler] = UNSET,
         pre_stop: Optional[KubernetesLifecycleHandler] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if post_start is not UNSET:
-            values["post_start"] = post_start
+            _values["post_start"] = post_start
         if pre_stop is not UNSET:
-            values["pre_stop"] = pre_stop
+            _values["pre_stop"] = pre_stop
 
 
 @table
@@ -3946,13 +3946,13 @@ class KubernetesLifecycleHandler(Table):
         http_get: Optional[KubernetesLifecycleHTTPGet] = UNSET,
         tcp_socket: Optional[KubernetesLifecycleTCPSocket] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if exec is not UNSET:
-            values["exec"] = exec
+            _values["exec"] = exec
         if http_get is not UNSET:
-            values["http_get"] = http_get
+            _values["http_get"] = http_get
         if tcp_socket is not UNSET:
-            values["tcp_socket"] = tcp_socket
+            _values["tcp_socket"] = tcp_socket
 
 
 @table
@@ -3972,9 +3972,9 @@ class KubernetesLifecycleExecAction(Table):
         self,
         command: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if command is not UNSET:
-            values["command"] = command
+            _values["command"] = command
 
 
 @table
@@ -4006,17 +4006,17 @@ class KubernetesLifecycleHTTPGet(Table):
         port: Optional[int] = UNSET,
         scheme: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if host is not UNSET:
-            values["host"] = host
+            _values["host"] = host
         if http_headers is not UNSET:
-            values["http_headers"] = http_headers
+            _values["http_headers"] = http_headers
         if path is not UNSET:
-            values["path"] = path
+            _values["path"] = path
         if port is not UNSET:
-            values["port"] = port
+            _values["port"] = port
         if scheme is not UNSET:
-            values["scheme"] = scheme
+            _values["scheme"] = scheme
 
 
 @table
@@ -4037,11 +4037,11 @@ class KubernetesLifecycleHTTPGetHeader(Table):
         name: Optional[str] = UNSET,
         value: Optional[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if value is not UNSET:
-            values["value"] = value
+            _values["value"] = value
 
 
 @table
@@ -4062,11 +4062,11 @@ class KubernetesLifecycleTCPSocket(Table):
         host: Optional[str] = UNSET,
         port: Optional[int] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if host is not UNSET:
-            values["host"] = host
+            _values["host"] = host
         if port is not UNSET:
-            values["port"] = port
+            _values["port"] = port
 
 
 @table
@@ -4097,15 +4097,15 @@ class KubernetesPodSpec(Table):
         patch: Optional[str] = UNSET,
         patch_type: str = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if name is not UNSET:
-            values["name"] = name
+            _values["name"] = name
         if patch_path is not UNSET:
-            values["patch_path"] = patch_path
+            _values["patch_path"] = patch_path
         if patch is not UNSET:
-            values["patch"] = patch
+            _values["patch"] = patch
         if patch_type is not UNSET:
-            values["patch_type"] = patch_type
+            _values["patch_type"] = patch_type
 
 
 @table
@@ -4147,17 +4147,17 @@ class KubernetesAutoscalerConfig(Table):
         policy: List[AutoscalerPolicyConfig] = UNSET,
         pause_pod_image_pull_secrets: List[str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if max_pause_pods is not UNSET:
-            values["max_pause_pods"] = max_pause_pods
+            _values["max_pause_pods"] = max_pause_pods
         if pause_pod_image is not UNSET:
-            values["pause_pod_image"] = pause_pod_image
+            _values["pause_pod_image"] = pause_pod_image
         if pause_pod_priority_class_name is not UNSET:
-            values["pause_pod_priority_class_name"] = pause_pod_priority_class_name
+            _values["pause_pod_priority_class_name"] = pause_pod_priority_class_name
         if policy is not UNSET:
-            values["policy"] = policy
+            _values["policy"] = policy
         if pause_pod_image_pull_secrets is not UNSET:
-            values["pause_pod_image_pull_secrets"] = pause_pod_image_pull_secrets
+            _values["pause_pod_image_pull_secrets"] = pause_pod_image_pull_secrets
 
 
 @table
@@ -4207,21 +4207,21 @@ class AutoscalerPolicyConfig(Table):
         scale_factor_limit: Optional[int] = UNSET,
         preemptive_mode: Optional[bool] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if periods is not UNSET:
-            values["periods"] = periods
+            _values["periods"] = periods
         if timezone is not UNSET:
-            values["timezone"] = timezone
+            _values["timezone"] = timezone
         if idle_count is not UNSET:
-            values["idle_count"] = idle_count
+            _values["idle_count"] = idle_count
         if idle_time is not UNSET:
-            values["idle_time"] = idle_time
+            _values["idle_time"] = idle_time
         if scale_factor is not UNSET:
-            values["scale_factor"] = scale_factor
+            _values["scale_factor"] = scale_factor
         if scale_factor_limit is not UNSET:
-            values["scale_factor_limit"] = scale_factor_limit
+            _values["scale_factor_limit"] = scale_factor_limit
         if preemptive_mode is not UNSET:
-            values["preemptive_mode"] = preemptive_mode
+            _values["preemptive_mode"] = preemptive_mode
 
 
 @table
@@ -4281,33 +4281,33 @@ class CustomConfig(Table):
         graceful_kill_timeout: Optional[int] = UNSET,
         force_kill_timeout: Optional[int] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if config_exec is not UNSET:
-            values["config_exec"] = config_exec
+            _values["config_exec"] = config_exec
         if config_args is not UNSET:
-            values["config_args"] = config_args
+            _values["config_args"] = config_args
         if config_exec_timeout is not UNSET:
-            values["config_exec_timeout"] = config_exec_timeout
+            _values["config_exec_timeout"] = config_exec_timeout
         if prepare_exec is not UNSET:
-            values["prepare_exec"] = prepare_exec
+            _values["prepare_exec"] = prepare_exec
         if prepare_args is not UNSET:
-            values["prepare_args"] = prepare_args
+            _values["prepare_args"] = prepare_args
         if prepare_exec_timeout is not UNSET:
-            values["prepare_exec_timeout"] = prepare_exec_timeout
+            _values["prepare_exec_timeout"] = prepare_exec_timeout
         if run_exec is not UNSET:
-            values["run_exec"] = run_exec
+            _values["run_exec"] = run_exec
         if run_args is not UNSET:
-            values["run_args"] = run_args
+            _values["run_args"] = run_args
         if cleanup_exec is not UNSET:
-            values["cleanup_exec"] = cleanup_exec
+            _values["cleanup_exec"] = cleanup_exec
         if cleanup_args is not UNSET:
-            values["cleanup_args"] = cleanup_args
+            _values["cleanup_args"] = cleanup_args
         if cleanup_exec_timeout is not UNSET:
-            values["cleanup_exec_timeout"] = cleanup_exec_timeout
+            _values["cleanup_exec_timeout"] = cleanup_exec_timeout
         if graceful_kill_timeout is not UNSET:
-            values["graceful_kill_timeout"] = graceful_kill_timeout
+            _values["graceful_kill_timeout"] = graceful_kill_timeout
         if force_kill_timeout is not UNSET:
-            values["force_kill_timeout"] = force_kill_timeout
+            _values["force_kill_timeout"] = force_kill_timeout
 
 
 @table
@@ -4452,63 +4452,63 @@ class AutoscalerConfig(Table):
         instance_readiness_time_buckets: List[float] = UNSET,
         instance_life_duration_buckets: List[float] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if capacity_per_instance is not UNSET:
-            values["capacity_per_instance"] = capacity_per_instance
+            _values["capacity_per_instance"] = capacity_per_instance
         if max_use_count is not UNSET:
-            values["max_use_count"] = max_use_count
+            _values["max_use_count"] = max_use_count
         if max_instances is not UNSET:
-            values["max_instances"] = max_instances
+            _values["max_instances"] = max_instances
         if plugin is not UNSET:
-            values["plugin"] = plugin
+            _values["plugin"] = plugin
         if plugin_config is not UNSET:
-            values["plugin_config"] = plugin_config
+            _values["plugin_config"] = plugin_config
         if connector_config is not UNSET:
-            values["connector_config"] = connector_config
+            _values["connector_config"] = connector_config
         if policy is not UNSET:
-            values["policy"] = policy
+            _values["policy"] = policy
         if instance_ready_command is not UNSET:
-            values["instance_ready_command"] = instance_ready_command
+            _values["instance_ready_command"] = instance_ready_command
         if instance_acquire_timeout is not UNSET:
-            values["instance_acquire_timeout"] = instance_acquire_timeout
+            _values["instance_acquire_timeout"] = instance_acquire_timeout
         if update_interval is not UNSET:
-            values["update_interval"] = update_interval
+            _values["update_interval"] = update_interval
         if update_interval_when_expecting is not UNSET:
-            values["update_interval_when_expecting"] = update_interval_when_expecting
+            _values["update_interval_when_expecting"] = update_interval_when_expecting
         if deletion_retry_interval is not UNSET:
-            values["deletion_retry_interval"] = deletion_retry_interval
+            _values["deletion_retry_interval"] = deletion_retry_interval
         if shutdown_deletion_interval is not UNSET:
-            values["shutdown_deletion_interval"] = shutdown_deletion_interval
+            _values["shutdown_deletion_interval"] = shutdown_deletion_interval
         if shutdown_deletion_retries is not UNSET:
-            values["shutdown_deletion_retries"] = shutdown_deletion_retries
+            _values["shutdown_deletion_retries"] = shutdown_deletion_retries
         if failure_threshold is not UNSET:
-            values["failure_threshold"] = failure_threshold
+            _values["failure_threshold"] = failure_threshold
         if scale_throttle is not UNSET:
-            values["scale_throttle"] = scale_throttle
+            _values["scale_throttle"] = scale_throttle
         if reservation_throttling is not UNSET:
-            values["reservation_throttling"] = reservation_throttling
+            _values["reservation_throttling"] = reservation_throttling
         if log_internal_ip is not UNSET:
-            values["log_internal_ip"] = log_internal_ip
+            _values["log_internal_ip"] = log_internal_ip
         if log_external_ip is not UNSET:
-            values["log_external_ip"] = log_external_ip
+            _values["log_external_ip"] = log_external_ip
         if delete_instances_on_shutdown is not UNSET:
-            values["delete_instances_on_shutdown"] = delete_instances_on_shutdown
+            _values["delete_instances_on_shutdown"] = delete_instances_on_shutdown
         if vm_isolation is not UNSET:
-            values["vm_isolation"] = vm_isolation
+            _values["vm_isolation"] = vm_isolation
         if state_storage is not UNSET:
-            values["state_storage"] = state_storage
+            _values["state_storage"] = state_storage
         if instance_operation_time_buckets is not UNSET:
-            values["instance_operation_time_buckets"] = instance_operation_time_buckets
+            _values["instance_operation_time_buckets"] = instance_operation_time_buckets
         if instance_creation_time_buckets is not UNSET:
-            values["instance_creation_time_buckets"] = instance_creation_time_buckets
+            _values["instance_creation_time_buckets"] = instance_creation_time_buckets
         if instance_is_running_time_buckets is not UNSET:
-            values["instance_is_running_time_buckets"] = instance_is_running_time_buckets
+            _values["instance_is_running_time_buckets"] = instance_is_running_time_buckets
         if instance_deletion_time_buckets is not UNSET:
-            values["instance_deletion_time_buckets"] = instance_deletion_time_buckets
+            _values["instance_deletion_time_buckets"] = instance_deletion_time_buckets
         if instance_readiness_time_buckets is not UNSET:
-            values["instance_readiness_time_buckets"] = instance_readiness_time_buckets
+            _values["instance_readiness_time_buckets"] = instance_readiness_time_buckets
         if instance_life_duration_buckets is not UNSET:
-            values["instance_life_duration_buckets"] = instance_life_duration_buckets
+            _values["instance_life_duration_buckets"] = instance_life_duration_buckets
 
 
 @table
@@ -4568,29 +4568,29 @@ class ConnectorConfig(Table):
         timeout: Optional[Union[str, datetime.timedelta]] = UNSET,
         use_external_addr: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if os is not UNSET:
-            values["os"] = os
+            _values["os"] = os
         if arch is not UNSET:
-            values["arch"] = arch
+            _values["arch"] = arch
         if protocol is not UNSET:
-            values["protocol"] = protocol
+            _values["protocol"] = protocol
         if protocol_port is not UNSET:
-            values["protocol_port"] = protocol_port
+            _values["protocol_port"] = protocol_port
         if username is not UNSET:
-            values["username"] = username
+            _values["username"] = username
         if password is not UNSET:
-            values["password"] = password
+            _values["password"] = password
         if key_path is not UNSET:
-            values["key_path"] = key_path
+            _values["key_path"] = key_path
         if use_static_credentials is not UNSET:
-            values["use_static_credentials"] = use_static_credentials
+            _values["use_static_credentials"] = use_static_credentials
         if keepalive is not UNSET:
-            values["keepalive"] = keepalive
+            _values["keepalive"] = keepalive
         if timeout is not UNSET:
-            values["timeout"] = timeout
+            _values["timeout"] = timeout
         if use_external_addr is not UNSET:
-            values["use_external_addr"] = use_external_addr
+            _values["use_external_addr"] = use_external_addr
 
 
 @table
@@ -4613,11 +4613,11 @@ class AutoscalerScaleThrottle(Table):
         limit: int = UNSET,
         burst: Optional[int] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if limit is not UNSET:
-            values["limit"] = limit
+            _values["limit"] = limit
         if burst is not UNSET:
-            values["burst"] = burst
+            _values["burst"] = burst
 
 
 @table
@@ -4649,17 +4649,17 @@ class VMIsolation(Table):
         image: Optional[str] = UNSET,
         connector_config: Optional[ConnectorConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if enabled is not UNSET:
-            values["enabled"] = enabled
+            _values["enabled"] = enabled
         if nesting_host is not UNSET:
-            values["nesting_host"] = nesting_host
+            _values["nesting_host"] = nesting_host
         if nesting_config is not UNSET:
-            values["nesting_config"] = nesting_config
+            _values["nesting_config"] = nesting_config
         if image is not UNSET:
-            values["image"] = image
+            _values["image"] = image
         if connector_config is not UNSET:
-            values["connector_config"] = connector_config
+            _values["connector_config"] = connector_config
 
 
 @table
@@ -4689,13 +4689,13 @@ class AutoscalerStateStorage(Table):
         dir: Optional[str] = UNSET,
         keep_instance_with_acquisitions: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if enabled is not UNSET:
-            values["enabled"] = enabled
+            _values["enabled"] = enabled
         if dir is not UNSET:
-            values["dir"] = dir
+            _values["dir"] = dir
         if keep_instance_with_acquisitions is not UNSET:
-            values["keep_instance_with_acquisitions"] = keep_instance_with_acquisitions
+            _values["keep_instance_with_acquisitions"] = keep_instance_with_acquisitions
 
 
 @table
@@ -4723,13 +4723,13 @@ class SessionServer(Table):
         advertise_address: Optional[str] = UNSET,
         session_timeout: int = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if listen_address is not UNSET:
-            values["listen_address"] = listen_address
+            _values["listen_address"] = listen_address
         if advertise_address is not UNSET:
-            values["advertise_address"] = advertise_address
+            _values["advertise_address"] = advertise_address
         if session_timeout is not UNSET:
-            values["session_timeout"] = session_timeout
+            _values["session_timeout"] = session_timeout
 
 
 @table
@@ -4749,9 +4749,9 @@ class MachineConfig(Table):
         self,
         shutdown_drain: Optional[DockerMachineShutdownDrain] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if shutdown_drain is not UNSET:
-            values["shutdown_drain"] = shutdown_drain
+            _values["shutdown_drain"] = shutdown_drain
 
 
 @table
@@ -4784,15 +4784,15 @@ class DockerMachineShutdownDrain(Table):
         max_retries: int = UNSET,
         retry_backoff: Union[str, datetime.timedelta] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if enabled is not UNSET:
-            values["enabled"] = enabled
+            _values["enabled"] = enabled
         if concurrency is not UNSET:
-            values["concurrency"] = concurrency
+            _values["concurrency"] = concurrency
         if max_retries is not UNSET:
-            values["max_retries"] = max_retries
+            _values["max_retries"] = max_retries
         if retry_backoff is not UNSET:
-            values["retry_backoff"] = retry_backoff
+            _values["retry_backoff"] = retry_backoff
 
 
 @table
@@ -4810,9 +4810,9 @@ class ExperimentalConfig(Table):
         self,
         usage_logger: Optional[UsageLoggerConfig] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if usage_logger is not UNSET:
-            values["usage_logger"] = usage_logger
+            _values["usage_logger"] = usage_logger
 
 
 @table
@@ -4863,23 +4863,23 @@ class UsageLoggerConfig(Table):
         max_rotation_age: Optional[Union[str, datetime.timedelta]] = UNSET,
         labels: Dict[str, str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if enabled is not UNSET:
-            values["enabled"] = enabled
+            _values["enabled"] = enabled
         if writers is not UNSET:
-            values["writers"] = writers
+            _values["writers"] = writers
         if logrotate is not UNSET:
-            values["logrotate"] = logrotate
+            _values["logrotate"] = logrotate
         if snowplow_billing is not UNSET:
-            values["snowplow_billing"] = snowplow_billing
+            _values["snowplow_billing"] = snowplow_billing
         if log_dir is not UNSET:
-            values["log_dir"] = log_dir
+            _values["log_dir"] = log_dir
         if max_backup_files is not UNSET:
-            values["max_backup_files"] = max_backup_files
+            _values["max_backup_files"] = max_backup_files
         if max_rotation_age is not UNSET:
-            values["max_rotation_age"] = max_rotation_age
+            _values["max_rotation_age"] = max_rotation_age
         if labels is not UNSET:
-            values["labels"] = labels
+            _values["labels"] = labels
 
 
 @table
@@ -4906,15 +4906,15 @@ class LogrotateConfig(Table):
         max_rotation_age: Optional[Union[str, datetime.timedelta]] = UNSET,
         labels: Dict[str, str] = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if log_dir is not UNSET:
-            values["log_dir"] = log_dir
+            _values["log_dir"] = log_dir
         if max_backup_files is not UNSET:
-            values["max_backup_files"] = max_backup_files
+            _values["max_backup_files"] = max_backup_files
         if max_rotation_age is not UNSET:
-            values["max_rotation_age"] = max_rotation_age
+            _values["max_rotation_age"] = max_rotation_age
         if labels is not UNSET:
-            values["labels"] = labels
+            _values["labels"] = labels
 
 
 @table
@@ -4967,24 +4967,24 @@ class SnowplowConfig(Table):
         skip_oidc_if_unsupported_cloud: bool = UNSET,
         skip_runner_system_failure: bool = UNSET,
     ) -> None:
-        values = self.__dict__
+        _values = self.__dict__
         if collector_uri is not UNSET:
-            values["collector_uri"] = collector_uri
+            _values["collector_uri"] = collector_uri
         if app_id is not UNSET:
-            values["app_id"] = app_id
+            _values["app_id"] = app_id
         if category is not UNSET:
-            values["category"] = category
+            _values["category"] = category
         if realm is not UNSET:
-            values["realm"] = realm
+            _values["realm"] = realm
         if deployment_type is not UNSET:
-            values["deployment_type"] = deployment_type
+            _values["deployment_type"] = deployment_type
         if metadata is not UNSET:
-            values["metadata"] = metadata
+            _values["metadata"] = metadata
         if enable_oidc is not UNSET:
-            values["enable_oidc"] = enable_oidc
+            _values["enable_oidc"] = enable_oidc
         if batch_delivery_duration_buckets is not UNSET:
-            values["batch_delivery_duration_buckets"] = batch_delivery_duration_buckets
+            _values["batch_delivery_duration_buckets"] = batch_delivery_duration_buckets
         if skip_oidc_if_unsupported_cloud is not UNSET:
-            values["skip_oidc_if_unsupported_cloud"] = skip_oidc_if_unsupported_cloud
+            _values["skip_oidc_if_unsupported_cloud"] = skip_oidc_if_unsupported_cloud
         if skip_runner_system_failure is not UNSET:
-            values["skip_runner_system_failure"] = skip_runner_system_failure
+            _values["skip_runner_system_failure"] = skip_runner_system_failure

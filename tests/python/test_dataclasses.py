@@ -1,0 +1,204 @@
+"""The published package's dataclass behaviour, and what set-tracking adds to it."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+
+import pytest
+
+from wetwire_gitlab.runner_config import (
+    CacheConfig,
+    CacheGCSConfig,
+    CacheS3Config,
+    Config,
+    DockerConfig,
+    Executor,
+    KubernetesConfig,
+    Runner,
+    Service,
+)
+
+
+def names(cls: type) -> list:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+def test_published_field_order_comes_first() -> None:
+    assert names(Config)[:9] == [
+        "concurrent", "runners", "log_level", "log_format", "check_interval",
+        "sentry_dsn", "connection_max_age", "listen_address", "shutdown_timeout",
+    ]
+    assert names(Runner)[:15] == [
+        "name", "url", "token", "executor", "limit", "request_concurrency", "output_limit", "shell",
+        "builds_dir", "cache_dir", "environment", "clone_url", "docker", "kubernetes", "cache",
+    ]
+    assert names(DockerConfig)[:15] == [
+        "image", "host", "privileged", "memory", "cpus", "volumes", "dns", "pull_policy",
+        "allowed_images", "allowed_services", "wait_for_services_timeout", "disable_cache",
+        "cap_add", "devices", "gpus",
+    ]
+    assert names(KubernetesConfig)[:8] == [
+        "host", "namespace", "image", "privileged", "service_account", "image_pull_secrets",
+        "allowed_images", "allowed_services",
+    ]
+    assert names(CacheConfig)[:5] == ["type", "path", "shared", "s3", "gcs"]
+    assert names(CacheS3Config)[:7] == [
+        "server_address", "access_key", "secret_key", "bucket_name", "bucket_location",
+        "insecure", "authentication_type",
+    ]
+    assert names(CacheGCSConfig)[:4] == ["credentials_file", "access_id", "private_key", "bucket_name"]
+
+
+def test_published_defaults() -> None:
+    config = Config(4)
+    assert (config.runners, config.log_level, config.log_format, config.check_interval) == ([], None, None, 3)
+    assert (config.sentry_dsn, config.connection_max_age, config.listen_address, config.shutdown_timeout) == (
+        None, None, None, 30,
+    )
+    runner = Runner("n", "u", "t", Executor.SHELL)
+    assert (runner.limit, runner.request_concurrency, runner.output_limit, runner.shell) == (0, 1, 4096, None)
+    assert (runner.environment, runner.docker, runner.kubernetes, runner.cache) == ([], None, None, None)
+    docker = DockerConfig()
+    assert docker.privileged is False
+    assert docker.pull_policy == "always"
+    assert (docker.wait_for_services_timeout, docker.disable_cache, docker.volumes, docker.gpus) == (30, False, [], None)
+    assert KubernetesConfig().privileged is False
+    assert (CacheConfig().shared, CacheS3Config().insecure, CacheGCSConfig().bucket_name) == (False, False, None)
+
+
+def test_executor_enum() -> None:
+    assert [m.name for m in Executor][:11] == [
+        "SHELL", "DOCKER", "DOCKER_WINDOWS", "KUBERNETES", "SSH", "PARALLELS", "VIRTUALBOX",
+        "DOCKER_MACHINE", "DOCKER_AUTOSCALER", "INSTANCE", "CUSTOM",
+    ]
+    assert Executor.DOCKER.value == "docker"
+    assert Executor("docker-autoscaler") is Executor.DOCKER_AUTOSCALER
+    assert Executor.DOCKER_SSH.value == "docker-ssh"
+    with pytest.raises(ValueError, match="'dockr' is not a valid Executor; expected one of: 'shell', 'docker'"):
+        Executor("dockr")
+    with pytest.raises(ValueError, match="'dockr' is not a valid Executor"):
+        Runner("n", "u", "t", "dockr")
+    assert Runner("n", "u", "t", "kubernetes").executor is Executor.KUBERNETES
+
+
+def test_positional_and_keyword_construction() -> None:
+    runner = Runner("n", "https://x/", "t", Executor.SHELL, 2)
+    assert Config(4, [runner]) == Config(concurrent=4, runners=[runner])
+    assert runner.limit == 2
+    with pytest.raises(TypeError):
+        Runner("n", "u", "t")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Config()  # type: ignore[call-arg]
+
+
+def test_only_set_fields_are_written() -> None:
+    assert Config(1, [Runner("n", "u", "t", "shell", docker=DockerConfig())]).to_toml().endswith(
+        '  executor = "shell"\n\n  [runners.docker]\n'
+    )
+    text = Config(1, [Runner("n", "u", "t", "shell", docker=DockerConfig(privileged=False))]).to_toml()
+    assert text.endswith("  [runners.docker]\n    privileged = false\n")
+    assert Config(1, check_interval=3).to_toml() == "concurrent = 1\ncheck_interval = 3\n"
+
+
+def test_reading_an_unset_container_does_not_set_it() -> None:
+    docker = DockerConfig()
+    assert docker.volumes == []
+    assert docker.sysctls == {}
+    assert docker.to_dict() == {}
+    assert docker == DockerConfig()
+
+
+def test_nested_objects_mutate_in_place() -> None:
+    runner = Runner("n", "u", "t", Executor.DOCKER, docker=DockerConfig())
+    config = Config(1, [runner])
+    runner.docker.volumes.append("/cache")
+    runner.environment.append("A=1")
+    runner.docker.sysctls["net.ipv4.ip_forward"] = "1"
+    config.runners.append(Runner("second", "u", "t", "shell"))
+    data = config.to_dict()
+    assert data["runners"][0]["docker"] == {"volumes": ["/cache"], "sysctls": {"net.ipv4.ip_forward": "1"}}
+    assert data["runners"][0]["environment"] == ["A=1"]
+    assert data["runners"][1]["name"] == "second"
+
+
+def test_assigning_none_unsets() -> None:
+    docker = DockerConfig(image="alpine")
+    docker.image = None
+    assert docker.to_dict() == {}
+    assert docker == DockerConfig()
+
+
+def test_equality_follows_what_is_written() -> None:
+    assert DockerConfig(image="a") == DockerConfig(image="a")
+    assert DockerConfig(image="a") != DockerConfig(image="b")
+    assert DockerConfig(privileged=False) != DockerConfig()
+    assert DockerConfig() != KubernetesConfig()
+    with pytest.raises(TypeError):
+        hash(DockerConfig())
+
+
+def test_dataclass_functions() -> None:
+    runner = Runner("n", "u", "t", Executor.DOCKER, docker=DockerConfig(image="alpine", volumes=["/c"]))
+    assert dataclasses.is_dataclass(runner)
+    data = dataclasses.asdict(runner)
+    assert data["docker"]["image"] == "alpine" and data["docker"]["volumes"] == ["/c"]
+    assert data["limit"] == 0 and data["executor"] is Executor.DOCKER
+    renamed = dataclasses.replace(runner, name="m")
+    assert renamed.name == "m" and renamed.docker == runner.docker
+
+
+def test_copy_replace_keeps_set_fields_only() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    renamed = runner.__replace__(name="m")
+    assert renamed.to_dict() == {"name": "m", "url": "u", "token": "t", "executor": "shell"}
+    with pytest.raises(TypeError, match="Runner has no field nmae"):
+        runner.__replace__(nmae="m")
+
+
+def test_deepcopy_and_pickle_keep_set_fields() -> None:
+    config = Config(2, [Runner("n", "u", "t", "shell", docker=DockerConfig(privileged=False))])
+    for clone in (copy.deepcopy(config), pickle.loads(pickle.dumps(config))):
+        assert clone == config
+        assert clone.to_toml() == config.to_toml()
+    clone = copy.deepcopy(config)
+    clone.runners[0].docker.image = "x"
+    assert config.runners[0].docker.image is None
+
+
+def test_cache_shortcuts() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    assert runner.cache_s3 is None
+    runner.cache_s3 = CacheS3Config(bucket_name="b")
+    assert runner.cache == CacheConfig(s3=CacheS3Config(bucket_name="b"))
+    assert runner.cache_s3.bucket_name == "b"
+    runner.cache_gcs = CacheGCSConfig(bucket_name="g")
+    assert runner.to_dict()["cache"] == {"s3": {"BucketName": "b"}, "gcs": {"BucketName": "g"}}
+    assert Runner("n", "u", "t", "shell", cache_s3=CacheS3Config(insecure=True)).cache.s3.insecure is True
+
+
+def test_pre_clone_script_is_a_deprecated_alias() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    with pytest.deprecated_call(match="Runner.pre_clone_script is deprecated; use pre_get_sources_script"):
+        runner.pre_clone_script = "echo hi"
+    assert runner.pre_get_sources_script == "echo hi"
+    with pytest.deprecated_call():
+        assert runner.pre_clone_script == "echo hi"
+    assert "pre_clone_script" not in names(Runner)
+
+
+def test_dicts_in_the_toml_shape_are_accepted_for_tables() -> None:
+    docker = DockerConfig(services=[{"name": "postgres:16", "alias": "db"}, Service(name="redis")])  # type: ignore[list-item]
+    assert docker.to_dict()["services"] == [{"name": "postgres:16", "alias": "db"}, {"name": "redis"}]
+
+
+def test_every_schema_key_is_a_typed_field() -> None:
+    from wetwire_gitlab.runner_config import _tables
+
+    classes = [getattr(_tables, n) for n in _tables.__all__ if n != "Executor"]
+    assert len(classes) == 72
+    assert sum(len(dataclasses.fields(c)) for c in classes) == 583
+    for cls in classes:
+        for f in dataclasses.fields(cls):
+            assert f.type and f.type != "Any", f"{cls.__name__}.{f.name}"
