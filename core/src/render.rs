@@ -11,7 +11,7 @@ use crate::document::{Table, Value};
 pub fn render(root: &Table) -> String {
     let mut out = String::with_capacity(1024);
     Renderer { out: &mut out, header: Vec::new() }.table_body(root);
-    // Exactly one trailing newline, none leading; an empty config renders as an empty file.
+    // Exactly one trailing newline; an empty config renders as an empty file.
     let trimmed = out.trim_end_matches('\n').len();
     out.truncate(trimmed);
     if !out.is_empty() {
@@ -103,7 +103,9 @@ impl Renderer<'_> {
         let mut quoted = String::new();
         write_key(&mut quoted, key);
         self.header.push(quoted);
-        self.out.push('\n');
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
         self.indent(self.header.len() - 1);
         let (open, close) = if array { ("[[", "]]") } else { ("[", "]") };
         self.out.push_str(open);

@@ -1,0 +1,188 @@
+//! The renderer's layout rules, each on a small document.
+
+use gitlab_runner_config::document::{Table, Value};
+use gitlab_runner_config::schema::ROOT;
+use gitlab_runner_config::{parse, render, UnknownKeys};
+
+fn rendered(toml: &str) -> String {
+    render(&parse(toml, UnknownKeys::Reject).unwrap_or_else(|e| panic!("{e:?}")))
+}
+
+#[test]
+fn an_empty_config_is_an_empty_file() {
+    assert_eq!(render(&Table::new(ROOT)), "");
+}
+
+#[test]
+fn canonical_order_indentation_and_blank_lines() {
+    let input = r#"
+log_level = "debug"
+concurrent = 2
+[[runners]]
+[runners.cache.s3]
+SecretKey = "s"
+ServerAddress = "a"
+[runners.cache]
+Shared = true
+Type = "s3"
+[runners.docker]
+pull_policy = "always"
+image = "alpine"
+[[runners]]
+executor = "shell"
+name = "second"
+[session_server]
+session_timeout = 10
+[[runners]]
+[runners.custom_build_dir]
+enabled = true
+"#;
+    assert_eq!(
+        rendered(input),
+        r#"concurrent = 2
+log_level = "debug"
+
+[[runners]]
+
+  [runners.docker]
+    image = "alpine"
+    pull_policy = "always"
+
+  [runners.cache]
+    Type = "s3"
+    Shared = true
+
+    [runners.cache.s3]
+      ServerAddress = "a"
+      SecretKey = "s"
+
+[[runners]]
+  name = "second"
+  executor = "shell"
+
+[[runners]]
+
+  [runners.custom_build_dir]
+    enabled = true
+
+[session_server]
+  session_timeout = 10
+"#
+    );
+}
+
+#[test]
+fn every_kind_of_value() {
+    let input = r#"
+[[runners]]
+token_obtained_at = 2024-01-02T03:04:05Z
+unhealthy_interval = 90000000000
+feature_flags = { FF_TIMESTAMPS = true }
+[runners.docker]
+pull_policy = ["always", "never"]
+cpu_shares = -5
+services = []
+sysctls = { "net.ipv4.ip_forward" = "1", plain_key = "2" }
+[runners.autoscaler]
+instance_creation_time_buckets = [1.0, 0.5, 1e-7, 1e20, -0.0]
+plugin_config = { name = "x", nested = { deep = [1, 2], table = { a = "b" } }, list = [{ a = 1 }, { a = 2 }] }
+[[runners.autoscaler.policy]]
+scale_factor = inf
+"#;
+    assert_eq!(
+        rendered(input),
+        r#"
+[[runners]]
+  unhealthy_interval = 90000000000
+  token_obtained_at = 2024-01-02T03:04:05Z
+
+  [runners.docker]
+    pull_policy = ["always", "never"]
+    cpu_shares = -5
+    services = []
+
+    [runners.docker.sysctls]
+      "net.ipv4.ip_forward" = "1"
+      plain_key = "2"
+
+  [runners.feature_flags]
+    FF_TIMESTAMPS = true
+
+  [runners.autoscaler]
+    instance_creation_time_buckets = [1.0, 0.5, 1e-7, 1e20, -0.0]
+
+    [runners.autoscaler.plugin_config]
+      name = "x"
+
+      [runners.autoscaler.plugin_config.nested]
+        deep = [1, 2]
+
+        [runners.autoscaler.plugin_config.nested.table]
+          a = "b"
+
+      [[runners.autoscaler.plugin_config.list]]
+        a = 1
+
+      [[runners.autoscaler.plugin_config.list]]
+        a = 2
+
+    [[runners.autoscaler.policy]]
+      scale_factor = inf
+"#
+        .trim_start()
+    );
+}
+
+#[test]
+fn tables_built_in_rust() {
+    let mut root = Table::new(ROOT);
+    assert!(root.set("concurrent", Value::Integer(1)));
+    assert!(!root.set("concurent", Value::Integer(1)));
+    assert_eq!(render(&root), "concurrent = 1\n");
+}
+
+#[test]
+fn nan_and_negative_infinity() {
+    let text = rendered("[[runners]]\n[[runners.autoscaler.policy]]\nscale_factor = nan\n[[runners.autoscaler.policy]]\nscale_factor = -inf\n");
+    assert!(text.contains("      scale_factor = nan\n") && text.contains("      scale_factor = -inf\n"), "{text}");
+}
+
+#[test]
+fn strings_are_escaped_per_toml_1_0() {
+    let text = rendered("[[runners]]\nname = \"a\\\"b\\\\c\\nd\\te\\u0001f\\u007Fg\u{1F680}\"\n");
+    assert_eq!(text, "[[runners]]\n  name = \"a\\\"b\\\\c\\nd\\te\\u0001f\\u007Fg\u{1F680}\"\n");
+}
+
+#[test]
+fn unknown_keys_are_kept_in_lenient_mode_and_rejected_in_strict_mode() {
+    let input = "concurrent = 1\nfuture_key = \"x\"\n[future_table]\na = 1\n[[runners]]\nexecutor = \"shell\"\nnew_key = true\n";
+    let table = parse(input, UnknownKeys::Keep).unwrap();
+    assert_eq!(
+        render(&table),
+        "concurrent = 1\nfuture_key = \"x\"\n\n[[runners]]\n  executor = \"shell\"\n  new_key = true\n\n[future_table]\n  a = 1\n"
+    );
+    let errors = parse(input, UnknownKeys::Reject).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "future_key: unknown key in Config",
+            "future_table: unknown key in Config",
+            "runners[0].new_key: unknown key in Runner"
+        ]
+    );
+}
+
+#[test]
+fn case_insensitive_keys_are_matched_and_written_as_gitlab_runner_spells_them() {
+    let text = rendered("[[runners]]\n[runners.machine]\nidlecount = 3\nMACHINEDRIVER = \"x\"\n");
+    assert_eq!(text, "[[runners]]\n\n  [runners.machine]\n    IdleCount = 3\n    MachineDriver = \"x\"\n");
+    let errors = parse("[[runners]]\n[runners.machine]\nIDLETIME = 60\n", UnknownKeys::Reject).unwrap_err();
+    assert_eq!(errors[0].to_string(), "runners[0].machine.IDLETIME: unknown key; did you mean IdleTime?");
+}
+
+#[test]
+fn rendering_is_stable() {
+    let text = rendered("concurrent = 3\n[[runners]]\nname = \"x\"\n[runners.kubernetes]\nnamespace = \"ci\"\n[[runners.kubernetes.volumes.pvc]]\nname = \"c\"\nmount_path = \"/c\"\n");
+    assert_eq!(rendered(&text), text);
+}
