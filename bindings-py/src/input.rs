@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use gitlab_runner_config::document::{Datetime, Value};
 use gitlab_runner_config::duration;
-use gitlab_runner_config::input::{Duration, Input, Integer, Member, NotATable};
+use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use gitlab_runner_config::schema::Struct;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
@@ -151,15 +151,25 @@ impl<'py> Input for PyInput<'_, 'py> {
         Some(Self::dict_entries(dict).into_iter().map(|(k, v)| (k, self.child(v))).collect())
     }
 
-    fn as_table(&self, schema: &'static Struct) -> Result<Vec<(Member, Self)>, NotATable> {
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
+        let entry = |key: String, member: Member, value: Bound<'py, PyAny>| Entry {
+            key,
+            member,
+            value: self.child(value),
+            position: None,
+        };
         if let Ok(dict) = self.value.cast::<PyDict>() {
-            // A plain dict is read in the TOML shape (keys as gitlab-runner spells them).
+            // A plain dict is read in the TOML shape (keys exactly as gitlab-runner spells them).
             return Ok(Self::dict_entries(dict)
                 .into_iter()
                 .filter(|(_, v)| !v.is_none())
                 .map(|(key, v)| {
-                    let member = schema.field_by_key(&key).map_or(Member::Unknown(key), Member::Field);
-                    (member, self.child(v))
+                    let member = match schema.field_by_key(&key) {
+                        Some(p) if schema.fields[p].key == key => Member::Field(p),
+                        Some(p) => Member::FoldedField(p),
+                        None => Member::Unknown,
+                    };
+                    entry(key, member, v)
                 })
                 .collect());
         }
@@ -179,7 +189,7 @@ impl<'py> Input for PyInput<'_, 'py> {
         for (name, value) in Self::dict_entries(attributes) {
             if name == KEPT_ATTRIBUTE {
                 if let Ok(kept) = value.cast::<PyDict>() {
-                    entries.extend(Self::dict_entries(kept).into_iter().map(|(k, v)| (Member::Kept(k), self.child(v))));
+                    entries.extend(Self::dict_entries(kept).into_iter().map(|(k, v)| entry(k, Member::Kept, v)));
                 }
                 continue;
             }
@@ -187,8 +197,8 @@ impl<'py> Input for PyInput<'_, 'py> {
             if name.starts_with('_') || self.is_unset(&value) {
                 continue;
             }
-            let member = schema.field_by_name(&name).map_or(Member::Unknown(name), Member::Field);
-            entries.push((member, self.child(value)));
+            let member = schema.field_by_name(&name).map_or(Member::Unknown, Member::Field);
+            entries.push(entry(name, member, value));
         }
         Ok(entries)
     }

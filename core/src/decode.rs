@@ -1,10 +1,11 @@
 //! Turns any [`Input`] into a typed [`Table`], checking every value against the schema and
 //! collecting every problem with its key path.
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Table, Value};
 use crate::duration;
-use crate::error::{Error, ErrorKind};
-use crate::input::{Duration, Input, Integer, Member, NotATable};
+use crate::error::{Error, ErrorKind, Position};
+use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use crate::path::KeyPath;
 use crate::schema::{Field, Kind, MapOf, Struct};
 use crate::suggest;
@@ -18,34 +19,56 @@ pub enum UnknownKeys {
     Keep,
 }
 
-/// Decodes the root table (a whole config.toml).
-pub fn decode_config<I: Input>(input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
-    decode_struct(crate::schema::ROOT, input, unknown)
+/// What decoding found: the table with every value that could be read, every error, and
+/// warnings about values that were read but are probably not what was meant.
+pub struct Decoded {
+    pub table: Table,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Decodes one table of the given struct; paths in errors start at that table.
+pub fn decode<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Decoded {
+    let mut decoder = Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), path: KeyPath::root() };
+    let table = decoder.table(schema, input).unwrap_or_else(|| Table::new(schema));
+    Decoded { table, errors: decoder.errors, warnings: decoder.warnings }
+}
+
+/// Decodes one table, failing on any error.
 pub fn decode_struct<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
-    let mut decoder = Decoder { unknown, errors: Vec::new(), path: KeyPath::root() };
-    let table = decoder.table(schema, input);
-    match table {
-        Some(table) if decoder.errors.is_empty() => Ok(table),
-        _ => Err(decoder.errors),
+    let decoded = decode(schema, input, unknown);
+    if decoded.errors.is_empty() {
+        Ok(decoded.table)
+    } else {
+        Err(decoded.errors)
     }
+}
+
+/// Decodes the root table (a whole config.toml), failing on any error.
+pub fn decode_config<I: Input>(input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
+    decode_struct(crate::schema::ROOT, input, unknown)
 }
 
 struct Decoder {
     unknown: UnknownKeys,
     errors: Vec<Error>,
+    warnings: Vec<Diagnostic>,
     path: KeyPath,
 }
 
 impl Decoder {
-    fn fail(&mut self, kind: ErrorKind, message: impl Into<String>) {
-        self.errors.push(Error::new(kind, self.path.clone(), message));
+    fn fail_at(&mut self, kind: ErrorKind, position: Option<Position>, message: impl Into<String>) {
+        let mut error = Error::new(kind, self.path.clone(), message);
+        error.position = position;
+        self.errors.push(error);
+    }
+
+    fn fail<I: Input>(&mut self, input: &I, kind: ErrorKind, message: impl Into<String>) {
+        self.fail_at(kind, input.position(), message);
     }
 
     fn type_error<I: Input>(&mut self, expected: &str, input: &I) {
-        self.fail(ErrorKind::Type, format!("expected {expected}, got {}", input.type_name()));
+        self.fail(input, ErrorKind::Type, format!("expected {expected}, got {}", input.type_name()));
     }
 
     fn table<I: Input>(&mut self, schema: &'static Struct, input: &I) -> Option<Table> {
@@ -56,47 +79,62 @@ impl Decoder {
                 return None;
             }
             Err(NotATable::OtherStruct(other)) => {
-                self.fail(ErrorKind::Type, format!("expected {}, got {other}", schema.class));
+                self.fail(input, ErrorKind::Type, format!("expected {}, got {other}", schema.class));
                 return None;
             }
         };
         let mut table = Table::new(schema);
-        for (member, value) in entries {
-            match member {
-                Member::Field(position) => {
+        for entry in entries {
+            match entry.member {
+                Member::Field(position) => self.set_field(&mut table, position, &entry),
+                Member::FoldedField(position) => {
                     let field = &schema.fields[position];
                     self.path.push_key(field.key);
-                    if let Some(value) = self.field(field, &value) {
-                        table.insert(position, value);
-                    }
+                    let message = format!(
+                        "written as '{}'; gitlab-runner matches it ignoring letter case, but spells it {}",
+                        entry.key, field.key
+                    );
+                    let mut warning = Diagnostic::new(Severity::Warning, "key-case", self.path.clone(), message);
+                    warning.position = entry.position;
+                    self.warnings.push(warning);
                     self.path.pop();
+                    self.set_field(&mut table, position, &entry);
                 }
-                Member::Unknown(key) => self.unknown_key(schema, &mut table, key, &value),
-                Member::Kept(key) => self.kept_key(&mut table, key, &value),
+                Member::Unknown => self.unknown_key(schema, &mut table, entry),
+                Member::Kept => self.kept_key(&mut table, entry),
             }
         }
         Some(table)
     }
 
-    fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, key: String, value: &I) {
-        if self.unknown == UnknownKeys::Keep {
-            return self.kept_key(table, key, value);
+    fn set_field<I: Input>(&mut self, table: &mut Table, position: usize, entry: &Entry<I>) {
+        let field = &table.schema().fields[position];
+        self.path.push_key(field.key);
+        if let Some(value) = self.field(field, &entry.value) {
+            table.insert(position, value);
         }
-        let message = match suggest::closest(&key, schema.fields.iter().map(|f| f.key)) {
-            Some(meant) => format!("unknown key; did you mean {meant}?"),
-            None => format!("unknown key in {}", schema.class),
-        };
-        self.path.push_key(&key);
-        self.fail(ErrorKind::UnknownKey, message);
         self.path.pop();
     }
 
-    fn kept_key<I: Input>(&mut self, table: &mut Table, key: String, value: &I) {
-        match value.to_any() {
-            Ok(value) => table.insert_unknown(key, value),
+    fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>) {
+        if self.unknown == UnknownKeys::Keep {
+            return self.kept_key(table, entry);
+        }
+        let message = match suggest::closest(&entry.key, schema.fields.iter().map(|f| f.key)) {
+            Some(meant) => format!("unknown key; did you mean {meant}?"),
+            None => format!("unknown key in {}", schema.class),
+        };
+        self.path.push_key(&entry.key);
+        self.fail_at(ErrorKind::UnknownKey, entry.position, message);
+        self.path.pop();
+    }
+
+    fn kept_key<I: Input>(&mut self, table: &mut Table, entry: Entry<I>) {
+        match entry.value.to_any() {
+            Ok(value) => table.insert_unknown(entry.key, value),
             Err(message) => {
-                self.path.push_key(&key);
-                self.fail(ErrorKind::Type, message);
+                self.path.push_key(&entry.key);
+                self.fail(&entry.value, ErrorKind::Type, message);
                 self.path.pop();
             }
         }
@@ -155,7 +193,7 @@ impl Decoder {
         match input.as_integer() {
             Some(Integer::Fits(n)) => Some(Value::Integer(n)),
             Some(Integer::TooLarge) => {
-                self.fail(ErrorKind::Value, "integer out of range (TOML integers are 64-bit)");
+                self.fail(input, ErrorKind::Value, "integer out of range (TOML integers are 64-bit)");
                 None
             }
             None => {
@@ -191,7 +229,8 @@ impl Decoder {
                 Ok(()) => Some(Value::String(text)),
                 Err(why) => {
                     let shown = if field.secret { String::new() } else { format!(" '{text}'") };
-                    self.fail(ErrorKind::Value, format!("invalid duration{shown}: {why} (Go syntax, e.g. \"1h30m\")"));
+                    let message = format!("invalid duration{shown}: {why} (Go syntax, e.g. \"1h30m\")");
+                    self.fail(input, ErrorKind::Value, message);
                     None
                 }
             },
@@ -207,7 +246,7 @@ impl Decoder {
         match input.as_datetime() {
             Some(Ok(datetime)) => Some(Value::Datetime(datetime)),
             Some(Err(why)) => {
-                self.fail(ErrorKind::Value, format!("invalid datetime: {why}"));
+                self.fail(input, ErrorKind::Value, format!("invalid datetime: {why}"));
                 None
             }
             None => {
@@ -247,9 +286,9 @@ impl Decoder {
                 MapOf::Integer => self.integer(&value),
                 MapOf::Strings => self.array(&value, |d, item| d.string(item)),
                 MapOf::Any => match value.to_any() {
-                    Ok(value) => Some(value),
+                    Ok(any) => Some(any),
                     Err(message) => {
-                        self.fail(ErrorKind::Type, message);
+                        self.fail(&value, ErrorKind::Type, message);
                         None
                     }
                 },

@@ -40,14 +40,14 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_root() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)?;
         if let Some(Position { line, column }) = self.position {
-            write!(f, "line {line}, column {column}: ")?;
+            write!(f, " (line {line}, column {column})")?;
         }
-        if self.path.is_root() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        Ok(())
     }
 }
 

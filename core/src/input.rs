@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::document::{Datetime, Value};
+use crate::error::Position;
 use crate::schema::Struct;
 
 /// An integer as the input holds it.
@@ -26,11 +27,24 @@ pub enum Duration {
 pub enum Member {
     /// The field at this position of the struct.
     Field(usize),
-    /// A key the struct does not have, as the input spells it.
-    Unknown(String),
+    /// The field at this position, found only by ignoring letter case (`idlecount` for
+    /// `IdleCount`), as gitlab-runner does for its untagged keys.
+    FoldedField(usize),
+    /// A key the struct does not have.
+    Unknown,
     /// A key the struct does not have that the input carries on purpose (kept from a lenient
     /// parse): written back unchanged whatever the mode.
-    Kept(String),
+    Kept,
+}
+
+/// One entry of a table, as the input has it.
+pub struct Entry<I> {
+    /// The key as written (a field name for Python objects, a TOML key otherwise).
+    pub key: String,
+    pub member: Member,
+    pub value: I,
+    /// Where the key is written, for inputs parsed from text.
+    pub position: Option<Position>,
 }
 
 /// A table that cannot be read as the struct asked for.
@@ -57,7 +71,11 @@ pub trait Input: Sized {
     /// A free-form table's entries, keys as written.
     fn as_map(&self) -> Option<Vec<(String, Self)>>;
     /// A schema table's entries, each resolved to a field of `schema` where it names one.
-    fn as_table(&self, schema: &'static Struct) -> Result<Vec<(Member, Self)>, NotATable>;
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable>;
     /// The value as is, for free-form content (`plugin_config`) and kept unknown keys.
     fn to_any(&self) -> Result<Value, String>;
+    /// Where the value is written, for inputs parsed from text.
+    fn position(&self) -> Option<Position> {
+        None
+    }
 }

@@ -6,6 +6,7 @@
 //! ```
 
 pub mod decode;
+pub mod diagnostic;
 pub mod document;
 pub mod duration;
 pub mod error;
@@ -16,9 +17,10 @@ pub mod render;
 pub mod schema;
 mod suggest;
 
-pub use decode::{decode_config, decode_struct, UnknownKeys};
+pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
+pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Table, Value};
 pub use error::{Error, ErrorKind, Errors};
-pub use parse::parse;
+pub use parse::{parse, Source};
 pub use path::KeyPath;
 pub use render::render;

@@ -1,66 +1,175 @@
-//! config.toml text to a typed [`Table`].
+//! config.toml text to a typed [`Table`], with line and column on every error.
 
 use std::borrow::Cow;
 
-use crate::decode::{decode_config, UnknownKeys};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::decode::{decode, Decoded, UnknownKeys};
 use crate::document::{Datetime, Table, Value};
 use crate::error::{Error, ErrorKind, Position};
-use crate::input::{Duration, Input, Integer, Member, NotATable};
-use crate::path::KeyPath;
-use crate::schema::Struct;
+use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use crate::path::{KeyPath, Segment};
+use crate::schema::{self, Struct};
 
-/// Parses config.toml text and checks it against the schema.
+/// Parses config.toml text and checks it against the schema, failing on any error.
 pub fn parse(text: &str, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
-    let root: toml::Table = toml::from_str(text).map_err(|e| vec![syntax_error(text, &e)])?;
-    decode_config(&TomlValue::Table(&root), unknown)
+    let source = Source::parse(text)?;
+    let decoded = source.decode(unknown);
+    if decoded.errors.is_empty() {
+        Ok(decoded.table)
+    } else {
+        Err(decoded.errors)
+    }
 }
 
-fn syntax_error(text: &str, error: &toml::de::Error) -> Error {
-    let mut result = Error::new(ErrorKind::Syntax, KeyPath::root(), error.message().trim_end().to_owned());
-    if let Some(span) = error.span() {
-        let before = &text[..span.start.min(text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        result.position = Some(Position { line, column });
+/// Parsed text that remembers where every key and value was written.
+pub struct Source<'t> {
+    lines: LineIndex<'t>,
+    root: DeTable<'t>,
+}
+
+impl<'t> Source<'t> {
+    /// Reads the text as TOML; every syntax error is reported, each with its position.
+    pub fn parse(text: &'t str) -> Result<Source<'t>, Vec<Error>> {
+        let lines = LineIndex::new(text);
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            return Err(errors.iter().map(|e| syntax_error(&lines, e)).collect());
+        }
+        Ok(Source { lines, root: root.into_inner() })
     }
+
+    /// Checks the parsed text against the schema.
+    pub fn decode(&self, unknown: UnknownKeys) -> Decoded {
+        decode(schema::ROOT, &TomlValue::Root(&self.root, &self.lines), unknown)
+    }
+
+    /// Where the key at `path` is written, or the nearest enclosing key that is.
+    pub fn locate(&self, path: &KeyPath) -> Option<Position> {
+        let mut table = &self.root;
+        let mut found: Option<Position> = None;
+        let mut value: Option<&Spanned<DeValue<'t>>> = None;
+        for segment in path.segments() {
+            match segment {
+                Segment::Key(key) => {
+                    if let Some(current) = value {
+                        table = current.get_ref().as_table()?;
+                    }
+                    let (written, next) = find_key(table, key)?;
+                    found = Some(self.lines.position(written.span().start));
+                    value = Some(next);
+                }
+                Segment::Index(i) => {
+                    let element = value?.get_ref().as_array()?.get(*i)?;
+                    found = Some(self.lines.position(element.span().start)).or(found);
+                    value = Some(element);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A key of a table, exactly or ignoring letter case as gitlab-runner also matches.
+fn find_key<'a, 't>(
+    table: &'a DeTable<'t>,
+    key: &str,
+) -> Option<(&'a Spanned<Cow<'t, str>>, &'a Spanned<DeValue<'t>>)> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref() == key)
+        .or_else(|| table.iter().find(|(k, _)| k.get_ref().eq_ignore_ascii_case(key)))
+}
+
+fn syntax_error(lines: &LineIndex<'_>, error: &toml::de::Error) -> Error {
+    let mut result = Error::new(ErrorKind::Syntax, KeyPath::root(), error.message().trim_end().to_owned());
+    result.position = error.span().map(|span| lines.position(span.start));
     result
 }
 
-/// Parsed TOML as decoder input: a borrowed root table or value.
-#[derive(Clone, Copy)]
-enum TomlValue<'a> {
-    Table(&'a toml::Table),
-    Other(&'a toml::Value),
+/// Byte offsets to 1-based line and column (in characters).
+struct LineIndex<'t> {
+    starts: Vec<usize>,
+    text: &'t str,
 }
 
-impl<'a> TomlValue<'a> {
-    fn value(&self) -> Option<&'a toml::Value> {
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> LineIndex<'t> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts, text }
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.starts[line];
+        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Position { line: line + 1, column }
+    }
+}
+
+/// Parsed TOML as decoder input.
+#[derive(Clone, Copy)]
+enum TomlValue<'a, 't> {
+    Root(&'a DeTable<'t>, &'a LineIndex<'t>),
+    Value(&'a Spanned<DeValue<'t>>, &'a LineIndex<'t>),
+}
+
+impl<'a, 't> TomlValue<'a, 't> {
+    fn value(&self) -> Option<&'a DeValue<'t>> {
         match *self {
-            TomlValue::Other(v) => Some(v),
-            TomlValue::Table(_) => None,
+            TomlValue::Value(v, _) => Some(v.get_ref()),
+            TomlValue::Root(..) => None,
         }
     }
 
-    fn entries(&self) -> Option<Vec<(String, TomlValue<'a>)>> {
-        let table = match *self {
-            TomlValue::Table(t) => t,
-            TomlValue::Other(toml::Value::Table(t)) => t,
-            TomlValue::Other(_) => return None,
-        };
-        Some(table.iter().map(|(k, v)| (k.clone(), TomlValue::Other(v))).collect())
+    fn lines(&self) -> &'a LineIndex<'t> {
+        match *self {
+            TomlValue::Root(_, lines) | TomlValue::Value(_, lines) => lines,
+        }
+    }
+
+    fn table(&self) -> Option<&'a DeTable<'t>> {
+        match *self {
+            TomlValue::Root(table, _) => Some(table),
+            TomlValue::Value(v, _) => v.get_ref().as_table(),
+        }
+    }
+
+    fn child(&self, value: &'a Spanned<DeValue<'t>>) -> TomlValue<'a, 't> {
+        TomlValue::Value(value, self.lines())
     }
 }
 
-impl<'a> Input for TomlValue<'a> {
+fn integer(text: &str, radix: u32) -> Option<i64> {
+    let digits: String = text.chars().filter(|&c| c != '_').collect();
+    let digits = match radix {
+        10 => digits.as_str(),
+        _ => &digits[2..], // 0x, 0o, 0b
+    };
+    i64::from_str_radix(digits, radix).ok()
+}
+
+fn float(text: &str) -> Option<f64> {
+    let digits: String = text.chars().filter(|&c| c != '_').collect();
+    match digits.trim_start_matches(['+', '-']) {
+        "inf" => Some(if digits.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "nan" => Some(if digits.starts_with('-') { -f64::NAN } else { f64::NAN }),
+        _ => digits.parse().ok(),
+    }
+}
+
+impl<'a, 't> Input for TomlValue<'a, 't> {
     fn type_name(&self) -> Cow<'static, str> {
         Cow::Borrowed(match self.value() {
-            None | Some(toml::Value::Table(_)) => "table",
-            Some(toml::Value::String(_)) => "string",
-            Some(toml::Value::Integer(_)) => "integer",
-            Some(toml::Value::Float(_)) => "float",
-            Some(toml::Value::Boolean(_)) => "bool",
-            Some(toml::Value::Datetime(_)) => "datetime",
-            Some(toml::Value::Array(_)) => "array",
+            None | Some(DeValue::Table(_)) => "table",
+            Some(DeValue::String(_)) => "string",
+            Some(DeValue::Integer(_)) => "integer",
+            Some(DeValue::Float(_)) => "float",
+            Some(DeValue::Boolean(_)) => "bool",
+            Some(DeValue::Datetime(_)) => "datetime",
+            Some(DeValue::Array(_)) => "array",
         })
     }
 
@@ -73,13 +182,14 @@ impl<'a> Input for TomlValue<'a> {
     }
 
     fn as_integer(&self) -> Option<Integer> {
-        self.value()?.as_integer().map(Integer::Fits)
+        let n = self.value()?.as_integer()?;
+        Some(integer(n.as_str(), n.radix()).map_or(Integer::TooLarge, Integer::Fits))
     }
 
     fn as_float(&self) -> Option<f64> {
         match self.value()? {
-            toml::Value::Float(x) => Some(*x),
-            toml::Value::Integer(n) => Some(*n as f64),
+            DeValue::Float(x) => float(x.as_str()),
+            DeValue::Integer(n) => integer(n.as_str(), n.radix()).map(|n| n as f64),
             _ => None,
         }
     }
@@ -90,55 +200,77 @@ impl<'a> Input for TomlValue<'a> {
 
     fn as_duration(&self) -> Option<Duration> {
         match self.value()? {
-            toml::Value::String(s) => Some(Duration::Text(s.clone())),
-            toml::Value::Integer(n) => Some(Duration::Nanos(*n)),
+            DeValue::String(s) => Some(Duration::Text(s.to_string())),
+            DeValue::Integer(n) => integer(n.as_str(), n.radix()).map(Duration::Nanos),
             _ => None,
         }
     }
 
-    fn as_array(&self) -> Option<Vec<TomlValue<'a>>> {
+    fn as_array(&self) -> Option<Vec<Self>> {
         let items = self.value()?.as_array()?;
-        Some(items.iter().map(TomlValue::Other).collect())
+        Some(items.iter().map(|v| self.child(v)).collect())
     }
 
-    fn as_map(&self) -> Option<Vec<(String, TomlValue<'a>)>> {
-        self.entries()
+    fn as_map(&self) -> Option<Vec<(String, Self)>> {
+        let table = self.table()?;
+        Some(table.iter().map(|(k, v)| (k.get_ref().to_string(), self.child(v))).collect())
     }
 
-    fn as_table(&self, schema: &'static Struct) -> Result<Vec<(Member, TomlValue<'a>)>, NotATable> {
-        let entries = self.entries().ok_or(NotATable::WrongType)?;
-        Ok(entries
-            .into_iter()
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
+        let table = self.table().ok_or(NotATable::WrongType)?;
+        let lines = self.lines();
+        Ok(table
+            .iter()
             .map(|(key, value)| {
-                let member = match schema.field_by_key(&key) {
-                    Some(position) => Member::Field(position),
-                    None => Member::Unknown(key),
+                let written = key.get_ref();
+                let member = match schema.field_by_key(written) {
+                    Some(p) if schema.fields[p].key == written.as_ref() => Member::Field(p),
+                    Some(p) => Member::FoldedField(p),
+                    None => Member::Unknown,
                 };
-                (member, value)
+                Entry {
+                    key: written.to_string(),
+                    member,
+                    value: self.child(value),
+                    position: Some(lines.position(key.span().start)),
+                }
             })
             .collect())
     }
 
     fn to_any(&self) -> Result<Value, String> {
-        Ok(match self {
-            TomlValue::Table(t) => any_table(t),
-            TomlValue::Other(v) => any(v),
+        Ok(match *self {
+            TomlValue::Root(table, _) => any_table(table)?,
+            TomlValue::Value(v, _) => any(v.get_ref())?,
         })
     }
-}
 
-fn any_table(table: &toml::Table) -> Value {
-    Value::Map(table.iter().map(|(k, v)| (k.clone(), any(v))).collect())
-}
-
-fn any(value: &toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s.clone()),
-        toml::Value::Integer(n) => Value::Integer(*n),
-        toml::Value::Float(x) => Value::Float(*x),
-        toml::Value::Boolean(b) => Value::Boolean(*b),
-        toml::Value::Datetime(d) => Value::Datetime(*d),
-        toml::Value::Array(items) => Value::Array(items.iter().map(any).collect()),
-        toml::Value::Table(t) => any_table(t),
+    fn position(&self) -> Option<Position> {
+        match *self {
+            TomlValue::Value(v, lines) => Some(lines.position(v.span().start)),
+            TomlValue::Root(..) => None,
+        }
     }
+}
+
+fn any_table(table: &DeTable<'_>) -> Result<Value, String> {
+    let mut entries = Vec::with_capacity(table.len());
+    for (key, value) in table {
+        entries.push((key.get_ref().to_string(), any(value.get_ref())?));
+    }
+    Ok(Value::Map(entries))
+}
+
+fn any(value: &DeValue<'_>) -> Result<Value, String> {
+    Ok(match value {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(n) => {
+            Value::Integer(integer(n.as_str(), n.radix()).ok_or("integer out of range (TOML integers are 64-bit)")?)
+        }
+        DeValue::Float(x) => Value::Float(float(x.as_str()).ok_or("invalid float")?),
+        DeValue::Boolean(b) => Value::Boolean(*b),
+        DeValue::Datetime(d) => Value::Datetime(*d),
+        DeValue::Array(items) => Value::Array(items.iter().map(|v| any(v.get_ref())).collect::<Result<_, _>>()?),
+        DeValue::Table(t) => any_table(t)?,
+    })
 }

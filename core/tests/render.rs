@@ -166,9 +166,9 @@ fn unknown_keys_are_kept_in_lenient_mode_and_rejected_in_strict_mode() {
     assert_eq!(
         messages,
         [
-            "future_key: unknown key in Config",
-            "future_table: unknown key in Config",
-            "runners[0].new_key: unknown key in Runner"
+            "future_key: unknown key in Config (line 2, column 1)",
+            "future_table: unknown key in Config (line 3, column 2)",
+            "runners[0].new_key: unknown key in Runner (line 7, column 1)"
         ]
     );
 }
@@ -178,7 +178,10 @@ fn case_insensitive_keys_are_matched_and_written_as_gitlab_runner_spells_them() 
     let text = rendered("[[runners]]\n[runners.machine]\nidlecount = 3\nMACHINEDRIVER = \"x\"\n");
     assert_eq!(text, "[[runners]]\n\n  [runners.machine]\n    IdleCount = 3\n    MachineDriver = \"x\"\n");
     let errors = parse("[[runners]]\n[runners.machine]\nIDLETIME = 60\n", UnknownKeys::Reject).unwrap_err();
-    assert_eq!(errors[0].to_string(), "runners[0].machine.IDLETIME: unknown key; did you mean IdleTime?");
+    assert_eq!(
+        errors[0].to_string(),
+        "runners[0].machine.IDLETIME: unknown key; did you mean IdleTime? (line 3, column 1)"
+    );
 }
 
 #[test]

@@ -1,0 +1,75 @@
+//! Findings about a config: what the validator and the decoder report, each with a stable code.
+
+use std::fmt;
+
+use crate::error::{Error, ErrorKind, Position};
+use crate::path::KeyPath;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// gitlab-runner rejects it, or it cannot work.
+    Error,
+    /// Accepted, but probably not what was meant, or going away.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable, kebab-case (`unknown-key`, `removed-executor`); safe to match on.
+    pub code: &'static str,
+    pub path: KeyPath,
+    /// Never holds a secret's value.
+    pub message: String,
+    /// Where in the parsed text, when the config came from text.
+    pub position: Option<Position>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, code: &'static str, path: KeyPath, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity, code, path, message: message.into(), position: None }
+    }
+}
+
+impl From<Error> for Diagnostic {
+    fn from(error: Error) -> Diagnostic {
+        let code = match error.kind {
+            ErrorKind::Type => "wrong-type",
+            ErrorKind::Value => "invalid-value",
+            ErrorKind::UnknownKey => "unknown-key",
+            ErrorKind::Syntax => "syntax",
+        };
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: error.path,
+            message: error.message,
+            position: error.position,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(Position { line, column }) = self.position {
+            write!(f, "{line}:{column}: ")?;
+        }
+        write!(f, "{} [{}] ", self.severity.as_str(), self.code)?;
+        if !self.path.is_root() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
