@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeFloat, DeInteger, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::decode::{decode, Decoded, UnknownKeys};
@@ -142,22 +142,15 @@ impl<'a, 't> TomlValue<'a, 't> {
     }
 }
 
-fn integer(text: &str, radix: u32) -> Option<i64> {
-    let digits: String = text.chars().filter(|&c| c != '_').collect();
-    let digits = match radix {
-        10 => digits.as_str(),
-        _ => &digits[2..], // 0x, 0o, 0b
-    };
-    i64::from_str_radix(digits, radix).ok()
+/// The parser hands out digits ready for `from_str_radix`; `None` when beyond 64 bits.
+fn integer(n: &DeInteger<'_>) -> Option<i64> {
+    i64::from_str_radix(n.as_str(), n.radix()).ok()
 }
 
-fn float(text: &str) -> Option<f64> {
-    let digits: String = text.chars().filter(|&c| c != '_').collect();
-    match digits.trim_start_matches(['+', '-']) {
-        "inf" => Some(if digits.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
-        "nan" => Some(if digits.starts_with('-') { -f64::NAN } else { f64::NAN }),
-        _ => digits.parse().ok(),
-    }
+/// `None` for a finite literal too large for a double (TOML allows no such value).
+fn float(x: &DeFloat<'_>) -> Option<f64> {
+    let value: f64 = x.as_str().parse().ok()?;
+    (!value.is_infinite() || x.as_str().contains("inf")).then_some(value)
 }
 
 impl<'a, 't> Input for TomlValue<'a, 't> {
@@ -183,25 +176,30 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
 
     fn as_integer(&self) -> Option<Integer> {
         let n = self.value()?.as_integer()?;
-        Some(integer(n.as_str(), n.radix()).map_or(Integer::TooLarge, Integer::Fits))
+        Some(integer(n).map_or(Integer::TooLarge, Integer::Fits))
     }
 
     fn as_float(&self) -> Option<f64> {
         match self.value()? {
-            DeValue::Float(x) => float(x.as_str()),
-            DeValue::Integer(n) => integer(n.as_str(), n.radix()).map(|n| n as f64),
+            DeValue::Float(x) => float(x),
+            DeValue::Integer(n) => integer(n).map(|n| n as f64),
             _ => None,
         }
     }
 
     fn as_datetime(&self) -> Option<Result<Datetime, String>> {
-        self.value()?.as_datetime().map(|d| Ok(*d))
+        match self.value()? {
+            DeValue::Datetime(d) => Some(Ok(*d)),
+            // gitlab-runner reads time.Time through its text form too: "2024-01-02T03:04:05Z".
+            DeValue::String(s) => Some(s.parse().map_err(|_| format!("'{s}' is not an RFC 3339 datetime"))),
+            _ => None,
+        }
     }
 
     fn as_duration(&self) -> Option<Duration> {
         match self.value()? {
             DeValue::String(s) => Some(Duration::Text(s.to_string())),
-            DeValue::Integer(n) => integer(n.as_str(), n.radix()).map(Duration::Nanos),
+            DeValue::Integer(n) => integer(n).map(Duration::Nanos),
             _ => None,
         }
     }
@@ -264,10 +262,8 @@ fn any_table(table: &DeTable<'_>) -> Result<Value, String> {
 fn any(value: &DeValue<'_>) -> Result<Value, String> {
     Ok(match value {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(n) => {
-            Value::Integer(integer(n.as_str(), n.radix()).ok_or("integer out of range (TOML integers are 64-bit)")?)
-        }
-        DeValue::Float(x) => Value::Float(float(x.as_str()).ok_or("invalid float")?),
+        DeValue::Integer(n) => Value::Integer(integer(n).ok_or("integer out of range (TOML integers are 64-bit)")?),
+        DeValue::Float(x) => Value::Float(float(x).ok_or("float out of range")?),
         DeValue::Boolean(b) => Value::Boolean(*b),
         DeValue::Datetime(d) => Value::Datetime(*d),
         DeValue::Array(items) => Value::Array(items.iter().map(|v| any(v.get_ref())).collect::<Result<_, _>>()?),

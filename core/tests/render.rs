@@ -189,3 +189,48 @@ fn rendering_is_stable() {
     let text = rendered("concurrent = 3\n[[runners]]\nname = \"x\"\n[runners.kubernetes]\nnamespace = \"ci\"\n[[runners.kubernetes.volumes.pvc]]\nname = \"c\"\nmount_path = \"/c\"\n");
     assert_eq!(rendered(&text), text);
 }
+
+/// Everything the renderer changes in a file beyond key order and blank lines, each on purpose:
+/// gitlab-runner's own writer makes the same choices.
+#[test]
+fn what_rendering_changes_besides_order_and_blank_lines() {
+    let input = r#"# comments are not kept
+concurrent=4   # nor are trailing ones
+[[runners]]
+name     = 'literal strings become basic strings'
+token_obtained_at = "2024-01-02T03:04:05Z"
+environment = [
+  "multi-line arrays",
+  "become one line",
+]
+[runners.docker]
+cpu_shares = 1_024
+oom_score_adjust = 0x10
+sysctls = { "quoted.when.needed" = "1", "bare" = "2" }
+[runners.kubernetes.pod_security_context]
+run_as_user = 1000
+"#;
+    assert_eq!(
+        rendered(input),
+        r#"concurrent = 4
+
+[[runners]]
+  name = "literal strings become basic strings"
+  environment = ["multi-line arrays", "become one line"]
+  token_obtained_at = 2024-01-02T03:04:05Z
+
+  [runners.docker]
+    cpu_shares = 1024
+    oom_score_adjust = 16
+
+    [runners.docker.sysctls]
+      "quoted.when.needed" = "1"
+      bare = "2"
+
+  [runners.kubernetes]
+
+    [runners.kubernetes.pod_security_context]
+      run_as_user = 1000
+"#
+    );
+}
