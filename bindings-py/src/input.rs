@@ -15,6 +15,8 @@ use crate::registry::Registry;
 pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
 /// The instance attribute holding keys a lenient parse kept (TOML key to value).
 pub const KEPT_ATTRIBUTE: &str = "_toml_kept";
+/// The root instance attribute holding the text it was parsed from.
+pub const SOURCE_ATTRIBUTE: &str = "_toml_source";
 
 pub struct PyInput<'a, 'py> {
     pub value: Bound<'py, PyAny>,

@@ -1,6 +1,7 @@
 //! Every file derived from the schema, generated in one place. `write` refreshes them;
 //! `check` (run by the test suite) fails when one is stale and names the command that fixes it.
 
+mod json_schema;
 mod python;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +13,10 @@ pub struct Output {
 }
 
 pub fn outputs() -> Vec<Output> {
-    vec![Output { path: "bindings-py/python/wetwire_gitlab/runner_config/_tables.py", text: python::module() }]
+    vec![
+        Output { path: "bindings-py/python/wetwire_gitlab/runner_config/_tables.py", text: python::module() },
+        Output { path: "core/generated/gitlab-runner-config.schema.json", text: json_schema::document() },
+    ]
 }
 
 pub fn repository_root() -> PathBuf {

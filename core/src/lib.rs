@@ -11,11 +11,14 @@ pub mod document;
 pub mod duration;
 pub mod error;
 pub mod input;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod parse;
 pub mod path;
 pub mod render;
 pub mod schema;
 mod suggest;
+pub mod validate;
 
 pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
 pub use diagnostic::{Diagnostic, Severity};
@@ -24,3 +27,7 @@ pub use error::{Error, ErrorKind, Errors};
 pub use parse::{parse, Source};
 pub use path::KeyPath;
 pub use render::render;
+pub use validate::{lint, validate};
+
+/// The JSON Schema of config.toml (draft 2020-12), generated from the schema by `make codegen`.
+pub const JSON_SCHEMA: &str = include_str!("../generated/gitlab-runner-config.schema.json");

@@ -45,27 +45,28 @@ impl<'t> Source<'t> {
         decode(schema::ROOT, &TomlValue::Root(&self.root, &self.lines), unknown)
     }
 
-    /// Where the key at `path` is written, or the nearest enclosing key that is.
+    /// Where the key at `path` is written, or else the nearest enclosing key that is (a
+    /// missing key is reported where its table is).
     pub fn locate(&self, path: &KeyPath) -> Option<Position> {
-        let mut table = &self.root;
         let mut found: Option<Position> = None;
         let mut value: Option<&Spanned<DeValue<'t>>> = None;
         for segment in path.segments() {
-            match segment {
+            let next = match segment {
                 Segment::Key(key) => {
-                    if let Some(current) = value {
-                        table = current.get_ref().as_table()?;
-                    }
-                    let (written, next) = find_key(table, key)?;
-                    found = Some(self.lines.position(written.span().start));
-                    value = Some(next);
+                    let table = match value {
+                        Some(current) => current.get_ref().as_table(),
+                        None => Some(&self.root),
+                    };
+                    table.and_then(|t| find_key(t, key)).map(|(written, next)| (written.span().start, next))
                 }
                 Segment::Index(i) => {
-                    let element = value?.get_ref().as_array()?.get(*i)?;
-                    found = Some(self.lines.position(element.span().start)).or(found);
-                    value = Some(element);
+                    let element = value.and_then(|v| v.get_ref().as_array()).and_then(|a| a.get(*i));
+                    element.map(|e| (e.span().start, e))
                 }
-            }
+            };
+            let Some((offset, next)) = next else { break };
+            found = Some(self.lines.position(offset));
+            value = Some(next);
         }
         found
     }

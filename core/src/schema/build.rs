@@ -14,6 +14,7 @@ pub const fn f(key: &'static str, kind: Kind) -> Field {
         default: DefaultValue::None,
         allowed: &[],
         deprecated: false,
+        required: false,
         secret: false,
         case_insensitive: false,
         enumeration: None,
@@ -36,6 +37,10 @@ impl Field {
     }
     pub const fn deprecated(mut self) -> Field {
         self.deprecated = true;
+        self
+    }
+    pub const fn required(mut self) -> Field {
+        self.required = true;
         self
     }
     pub const fn secret(mut self) -> Field {

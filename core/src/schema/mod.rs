@@ -73,6 +73,9 @@ pub struct Field {
     /// Allowed values; for maps, allowed keys. Empty when anything goes.
     pub allowed: &'static [&'static str],
     pub deprecated: bool,
+    /// A working config needs it whenever its table is present (validation reports it missing;
+    /// parsing accepts fragments without it, as gitlab-runner does).
+    pub required: bool,
     /// Holds a credential: never shown in a repr, a log line or an error message.
     pub secret: bool,
     /// Go field without a toml tag: gitlab-runner also accepts it in another letter case.
@@ -147,37 +150,121 @@ pub struct Executor {
     pub value: &'static str,
     pub status: ExecutorStatus,
     pub note: &'static str,
+    /// The runner sub-tables it reads (`docker`, `machine` ...), required ones first.
+    pub sections: &'static [&'static str],
+    /// How many of `sections` it cannot work without.
+    pub required_sections: usize,
 }
+
+/// The runner sub-tables that belong to one executor or another.
+pub static EXECUTOR_SECTIONS: &[&str] =
+    &["docker", "kubernetes", "machine", "autoscaler", "ssh", "parallels", "virtualbox", "custom", "instance"];
 
 /// In the published package's member order; removed ones last.
 pub static EXECUTORS: &[Executor] = &[
-    Executor { member: "SHELL", value: "shell", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "DOCKER", value: "docker", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "DOCKER_WINDOWS", value: "docker-windows", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "KUBERNETES", value: "kubernetes", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "SSH", value: "ssh", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "PARALLELS", value: "parallels", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "VIRTUALBOX", value: "virtualbox", status: ExecutorStatus::Supported, note: "" },
+    Executor {
+        member: "SHELL",
+        value: "shell",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &[],
+        required_sections: 0,
+    },
+    Executor {
+        member: "DOCKER",
+        value: "docker",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["docker"],
+        required_sections: 0,
+    },
+    Executor {
+        member: "DOCKER_WINDOWS",
+        value: "docker-windows",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["docker"],
+        required_sections: 0,
+    },
+    Executor {
+        member: "KUBERNETES",
+        value: "kubernetes",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["kubernetes"],
+        required_sections: 0,
+    },
+    Executor {
+        member: "SSH",
+        value: "ssh",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["ssh"],
+        required_sections: 1,
+    },
+    Executor {
+        member: "PARALLELS",
+        value: "parallels",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["parallels", "ssh"],
+        required_sections: 1,
+    },
+    Executor {
+        member: "VIRTUALBOX",
+        value: "virtualbox",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["virtualbox", "ssh"],
+        required_sections: 1,
+    },
     Executor {
         member: "DOCKER_MACHINE",
         value: "docker+machine",
         status: ExecutorStatus::Deprecated,
         note: "deprecated in GitLab 17.5; use docker-autoscaler",
+        sections: &["machine", "docker"],
+        required_sections: 1,
     },
-    Executor { member: "DOCKER_AUTOSCALER", value: "docker-autoscaler", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "INSTANCE", value: "instance", status: ExecutorStatus::Supported, note: "" },
-    Executor { member: "CUSTOM", value: "custom", status: ExecutorStatus::Supported, note: "" },
+    Executor {
+        member: "DOCKER_AUTOSCALER",
+        value: "docker-autoscaler",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["autoscaler", "docker"],
+        required_sections: 1,
+    },
+    Executor {
+        member: "INSTANCE",
+        value: "instance",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["autoscaler", "instance"],
+        required_sections: 1,
+    },
+    Executor {
+        member: "CUSTOM",
+        value: "custom",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["custom"],
+        required_sections: 1,
+    },
     Executor {
         member: "DOCKER_SSH",
         value: "docker-ssh",
         status: ExecutorStatus::Removed,
         note: "removed in gitlab-runner 16.0; use docker",
+        sections: &["docker", "ssh"],
+        required_sections: 0,
     },
     Executor {
         member: "DOCKER_SSH_MACHINE",
         value: "docker-ssh+machine",
         status: ExecutorStatus::Removed,
         note: "removed in gitlab-runner 16.0; use docker-autoscaler",
+        sections: &["machine", "docker", "ssh"],
+        required_sections: 0,
     },
 ];
 

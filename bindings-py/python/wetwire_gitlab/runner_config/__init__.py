@@ -21,6 +21,7 @@ from . import _tables, errors
 from ._base import DefaultDict, DefaultList
 from ._tables import *  # noqa: F401,F403
 from ._tables import __all__ as _table_names
+from .diagnostics import Diagnostic, lint
 from .errors import ConfigError, ConfigTypeError, ConfigValueError, TomlParseError
 
 _native.register(
@@ -31,4 +32,12 @@ _native.register(
     errors,
 )
 
-__all__ = [*_table_names, "ConfigError", "ConfigTypeError", "ConfigValueError", "TomlParseError"]
+__all__ = [
+    *_table_names,
+    "ConfigError",
+    "ConfigTypeError",
+    "ConfigValueError",
+    "Diagnostic",
+    "TomlParseError",
+    "lint",
+]

@@ -11,10 +11,14 @@ from __future__ import annotations
 import copy
 import dataclasses
 import enum
+import os
+import tempfile
 import warnings
-from typing import Any, Dict, Type, TypeVar
+from pathlib import Path
+from typing import Any, Dict, List, Type, TypeVar, Union
 
 from .. import _native
+from .diagnostics import Diagnostic
 
 __all__ = ["UNSET", "DefaultDict", "DefaultList", "Enumeration", "Root", "Table", "table"]
 
@@ -172,5 +176,36 @@ class Root(Table):
     @classmethod
     def from_toml(cls: Type[R], text: str, strict: bool = True) -> R:
         """Parses config.toml text. In strict mode (the default) unknown keys are errors; with
-        ``strict=False`` they are kept and written back unchanged."""
-        return _native.from_toml(text, strict)
+        ``strict=False`` they are kept and written back unchanged. Raises ``TomlParseError``
+        (a ``ValueError``) naming the path, line and column of every problem."""
+        return _native.from_toml(text, strict)  # type: ignore[no-any-return]
+
+    @classmethod
+    def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
+        """Reads and parses a config.toml file (see ``from_toml``)."""
+        return cls.from_toml(Path(path).read_text(encoding="utf-8"), strict=strict)
+
+    def write(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes config.toml atomically with mode 0600 (it holds tokens): the text goes to a
+        temporary file beside ``path`` that then replaces it, so on any failure the old file
+        is left untouched."""
+        text = self.to_toml()
+        target = Path(path)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            os.fchmod(descriptor, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+
+    def validate(self) -> List[Diagnostic]:
+        """Every problem gitlab-runner would have with this config: wrong types, unknown
+        fields, invalid values, removed or deprecated executors and keys, missing sections and
+        keys, label syntax, concurrency against limits, secrets written in clear ... Objects
+        parsed from text get the line and column of each finding in that text."""
+        return [Diagnostic(*d) for d in _native.validate(self)]

@@ -30,7 +30,7 @@ pub static AUTOSCALER_CONFIG: Struct = Struct {
         f("capacity_per_instance", Integer).doc("Number of jobs one instance may run at the same time."),
         f("max_use_count", Integer).doc("Number of jobs an instance may run before it is removed."),
         f("max_instances", Integer).default(Int(0)).doc("Maximum number of instances in any state; 0 means unlimited."),
-        f("plugin", String).doc("Fleeting plugin that provisions the instances (name or path)."),
+        f("plugin", String).required().doc("Fleeting plugin that provisions the instances (name or path)."),
         f("plugin_config", Map(MapOf::Any)).doc(
             "Plugin-specific settings, passed as JSON to the fleeting plugin ([runners.autoscaler.plugin_config]).",
         ),

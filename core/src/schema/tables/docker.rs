@@ -160,7 +160,7 @@ pub static SERVICE: Struct = Struct {
     doc: "A service container started with each job ([[runners.docker.services]], [[runners.kubernetes.services]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Image name of the service to run."),
+        f("name", String).required().doc("Image name of the service to run."),
         f("alias", String).doc("Extra host name under which the job can reach the service."),
         f("command", Strings)
             .doc("Command for the service container, one array element per argument (like Dockerfile CMD)."),

@@ -58,9 +58,9 @@ pub static NODE_SELECTOR_REQUIREMENT: Struct = Struct {
     doc: "A selector requirement: a key, an operator and values, used for node, pod and namespace label matching.",
     python: Python::NONE,
     fields: &[
-        f("key", String)
+        f("key", String).required()
             .doc("The label key (or node field name for match_fields) the requirement applies to."),
-        f("operator", String)
+        f("operator", String).required()
             .doc("Relation of key to values: In, NotIn, Exists, DoesNotExist, plus Gt and Lt for node selectors."),
         f("values", Strings)
             .doc("Values compared with the key; required for In/NotIn, empty for Exists/DoesNotExist, one integer for Gt/Lt."),

@@ -27,8 +27,8 @@ pub static KUBERNETES_HOST_PATH: Struct = Struct {
     doc: "A volume from the host's filesystem mounted into the job pod ([[runners.kubernetes.volumes.host_path]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Name of the volume."),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("name", String).required().doc("Name of the volume."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
         f("host_path", String).doc("Path on the node to mount; defaults to the same path as mount_path when unset."),
@@ -43,10 +43,10 @@ pub static KUBERNETES_PVC: Struct = Struct {
     doc: "A PersistentVolumeClaim mounted into the job pod ([[runners.kubernetes.volumes.pvc]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc(
+        f("name", String).required().doc(
             "Name of the volume and of the PersistentVolumeClaim to use; supports variables such as $CI_CONCURRENT_ID.",
         ),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
         f("mount_propagation", String)
@@ -60,8 +60,8 @@ pub static KUBERNETES_CONFIG_MAP: Struct = Struct {
     doc: "A ConfigMap whose keys are mounted as files into the job pod ([[runners.kubernetes.volumes.config_map]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Name of the volume and of the ConfigMap to use."),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("name", String).required().doc("Name of the volume and of the ConfigMap to use."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
         f("items", Map(MapOf::String))
@@ -75,8 +75,8 @@ pub static KUBERNETES_SECRET: Struct = Struct {
     doc: "A Secret whose keys are mounted as files into the job pod ([[runners.kubernetes.volumes.secret]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Name of the volume and of the Secret to use."),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("name", String).required().doc("Name of the volume and of the Secret to use."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
         f("items", Map(MapOf::String))
@@ -90,8 +90,8 @@ pub static KUBERNETES_EMPTY_DIR: Struct = Struct {
     doc: "An emptyDir scratch volume created for the job pod ([[runners.kubernetes.volumes.empty_dir]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Name of the volume."),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("name", String).required().doc("Name of the volume."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
         f("medium", String)
             .allowed(&["", "Memory"])
@@ -109,10 +109,10 @@ pub static KUBERNETES_CSI: Struct = Struct {
     doc: "A volume provided by a CSI storage driver, mounted into the job pod ([[runners.kubernetes.volumes.csi]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Name of the volume."),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("name", String).required().doc("Name of the volume."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
-        f("driver", String).doc("Name of the CSI driver that provides the volume."),
+        f("driver", String).required().doc("Name of the CSI driver that provides the volume."),
         f("fs_type", String).doc("Filesystem type to mount, for example `ext4` or `xfs`; passed to the CSI driver."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
         f("volume_attributes", Map(MapOf::String))
@@ -126,11 +126,11 @@ pub static KUBERNETES_NFS: Struct = Struct {
     doc: "An NFS export mounted into the job pod ([[runners.kubernetes.volumes.nfs]]).",
     python: Python::NONE,
     fields: &[
-        f("name", String).doc("Name of the volume."),
-        f("mount_path", String).doc("Path inside the container where the volume is mounted."),
+        f("name", String).required().doc("Name of the volume."),
+        f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).doc("Sub-path inside the volume to mount instead of its root."),
-        f("server", String).doc("Hostname or IP address of the NFS server."),
-        f("path", String).doc("Path exported by the NFS server."),
+        f("server", String).required().doc("Hostname or IP address of the NFS server."),
+        f("path", String).required().doc("Path exported by the NFS server."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the NFS export read-only; defaults to false."),
     ],
 };

@@ -86,7 +86,7 @@ pub static CUSTOM_CONFIG: Struct = Struct {
         f("prepare_exec_timeout", Integer)
             .default(Int(3600))
             .doc("Timeout for prepare_exec, in seconds; default 3600."),
-        f("run_exec", String).doc("Executable that runs each job script stage; required."),
+        f("run_exec", String).required().doc("Executable that runs each job script stage; required."),
         f("run_args", Strings).doc("Arguments passed to the run_exec executable."),
         f("cleanup_exec", String).doc("Executable that cleans up the environment after the job."),
         f("cleanup_args", Strings).doc("Arguments passed to cleanup_exec."),

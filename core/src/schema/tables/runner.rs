@@ -17,11 +17,11 @@ pub static RUNNER: Struct = Struct {
     fields: &[
         f("name", String)
             .doc("Human-readable description of this runner entry."),
-        f("url", String)
+        f("url", String).required()
             .doc("URL of the GitLab instance this runner is registered with."),
-        f("token", String).secret()
+        f("token", String).required().secret()
             .doc("Runner authentication token used to talk to GitLab; keep secret."),
-        f("executor", String).allowed(&["shell", "custom", "instance", "docker", "docker-windows", "docker-autoscaler", "docker+machine", "kubernetes", "ssh", "parallels", "virtualbox"]).enumeration("Executor")
+        f("executor", String).required().allowed(&["shell", "custom", "instance", "docker", "docker-windows", "docker-autoscaler", "docker+machine", "kubernetes", "ssh", "parallels", "virtualbox"]).enumeration("Executor")
             .doc("Executor used to run jobs, for example shell, docker, kubernetes or docker-autoscaler."),
         f("limit", Integer).default(Int(0))
             .doc("Maximum number of jobs this runner entry handles concurrently; 0 means no limit."),

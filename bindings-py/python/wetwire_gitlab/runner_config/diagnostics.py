@@ -1,0 +1,34 @@
+"""Findings about a config: what ``Config.validate()`` and ``lint()`` return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+from .. import _native
+
+__all__ = ["Diagnostic", "lint"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. ``code`` is stable (``unknown-key``, ``removed-executor`` ...);
+    ``line`` and ``column`` are set when the config came from text. Never holds a secret."""
+
+    severity: str  # "error", "warning" or "info"
+    code: str
+    path: str
+    message: str
+    line: Optional[int] = None
+    column: Optional[int] = None
+
+    def __str__(self) -> str:
+        place = f"{self.line}:{self.column}: " if self.line is not None else ""
+        path = f"{self.path}: " if self.path else ""
+        return f"{place}{self.severity}[{self.code}]: {path}{self.message}"
+
+
+def lint(text: str, strict: bool = True) -> List[Diagnostic]:
+    """Every finding about config.toml text (syntax, types, unknown keys, then the semantic
+    checks), each with its line and column. Unlike ``Config.from_toml`` it never raises."""
+    return [Diagnostic(*d) for d in _native.lint(text, strict)]

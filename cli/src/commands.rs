@@ -1,0 +1,183 @@
+//! The commands. Each reads its files, calls the core, and prints; the core does no I/O.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use gitlab_runner_config::json::{to_json, JsonValue};
+use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Severity, Source, UnknownKeys};
+
+use crate::args::Args;
+
+pub enum Failure {
+    /// Wrong command line: the usage is printed too.
+    Usage(String),
+    Other(String),
+}
+
+/// One finding as a line: `FILE:LINE:COLUMN: severity[code]: path: message`, the shape CI
+/// problem matchers read. Source lines are never echoed: they may hold a secret.
+fn finding_line(file: &str, d: &Diagnostic) -> String {
+    let place = match d.position {
+        Some(p) => format!("{file}:{}:{}", p.line, p.column),
+        None => file.to_owned(),
+    };
+    let path = if d.path.is_root() { String::new() } else { format!("{}: ", d.path) };
+    format!("{place}: {}[{}]: {path}{}", d.severity.as_str(), d.code, d.message)
+}
+
+/// Errors that stop a command, printed one per line on stderr.
+fn report_errors(file: &str, errors: Vec<gitlab_runner_config::Error>) -> ExitCode {
+    for error in errors {
+        eprintln!("{}", finding_line(file, &Diagnostic::from(error)));
+    }
+    ExitCode::FAILURE
+}
+
+fn read(file: &str) -> Result<String, Failure> {
+    if file == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::Other(format!("stdin: {e}")))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(file).map_err(|e| Failure::Other(format!("{file}: {e}")))
+}
+
+/// Replaces `path` with `text` atomically: a temporary file beside it, then a rename, so a
+/// failure leaves the old file whole. The file's permissions are kept.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let directory = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = directory.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::set_permissions(&temporary, std::fs::metadata(path)?.permissions())?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(arguments, &["--lenient"], &["--format"])?;
+    let format = args.choice("--format", &["text", "json"], Some("text"))?;
+    if args.files.is_empty() {
+        return Err(Failure::Usage("lint needs at least one FILE".into()));
+    }
+    let unknown = if args.flag("--lenient") { UnknownKeys::Keep } else { UnknownKeys::Reject };
+    let mut findings: Vec<(String, Diagnostic)> = Vec::new();
+    for file in &args.files {
+        let text = read(file)?;
+        findings.extend(lint_text(&text, unknown).into_iter().map(|d| (file.clone(), d)));
+    }
+    if format == "json" {
+        let items: Vec<serde_json::Value> = findings
+            .iter()
+            .map(|(file, d)| {
+                serde_json::json!({
+                    "file": file,
+                    "line": d.position.map(|p| p.line),
+                    "column": d.position.map(|p| p.column),
+                    "severity": d.severity.as_str(),
+                    "code": d.code,
+                    "path": d.path.to_string(),
+                    "message": d.message,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items).expect("JSON of plain values"));
+    } else {
+        for (file, d) in &findings {
+            println!("{}", finding_line(file, d));
+        }
+        println!("{}", summary(&findings, args.files.len()));
+    }
+    let failed = findings.iter().any(|(_, d)| d.severity == Severity::Error);
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn summary(findings: &[(String, Diagnostic)], files: usize) -> String {
+    let count = |severity| findings.iter().filter(|(_, d)| d.severity == severity).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}: {}, {}, {}",
+        plural(files, "file"),
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Info), "note")
+    )
+}
+
+pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(arguments, &["--check"], &[])?;
+    if args.files.is_empty() {
+        return Err(Failure::Usage("fmt needs at least one FILE".into()));
+    }
+    let mut unformatted = false;
+    for file in &args.files {
+        let text = read(file)?;
+        let source = match Source::parse(&text) {
+            Ok(source) => source,
+            Err(errors) => return Ok(report_errors(file, errors)),
+        };
+        let decoded = source.decode(UnknownKeys::Keep);
+        if !decoded.errors.is_empty() {
+            return Ok(report_errors(file, decoded.errors));
+        }
+        let formatted = render(&decoded.table);
+        if formatted == text {
+            continue;
+        }
+        if args.flag("--check") {
+            println!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)");
+            unformatted = true;
+        } else if file == "-" {
+            print!("{formatted}");
+        } else {
+            write_atomically(Path::new(file), &formatted).map_err(|e| Failure::Other(format!("{file}: {e}")))?;
+            println!("formatted {file}");
+        }
+    }
+    Ok(if unformatted { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(arguments, &[], &["--from", "--to"])?;
+    let from = args.choice("--from", &["json", "toml"], None)?;
+    let to = args.choice("--to", &["json", "toml"], None)?;
+    let file = match args.files.as_slice() {
+        [] => "-",
+        [file] => file.as_str(),
+        _ => return Err(Failure::Usage("convert takes one FILE".into())),
+    };
+    let text = read(file)?;
+    let decoded = if from == "json" {
+        let json: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| Failure::Other(format!("{file}: invalid JSON: {e}")))?;
+        decode_config(&JsonValue(&json), UnknownKeys::Reject)
+    } else {
+        gitlab_runner_config::parse(&text, UnknownKeys::Reject)
+    };
+    let table = match decoded {
+        Ok(table) => table,
+        Err(errors) => return Ok(report_errors(file, errors)),
+    };
+    if to == "toml" {
+        print!("{}", render(&table));
+    } else {
+        println!("{}", serde_json::to_string_pretty(&to_json(&table)).expect("JSON of plain values"));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn schema(arguments: &[String]) -> Result<ExitCode, Failure> {
+    if !arguments.is_empty() {
+        return Err(Failure::Usage("schema takes no arguments".into()));
+    }
+    print!("{}", gitlab_runner_config::JSON_SCHEMA);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,136 @@
+//! JSON in the shape of the TOML (keys as gitlab-runner spells them), as kept in secret stores
+//! and produced by `convert --to json`. Datetimes are RFC 3339 strings; durations stay strings.
+
+use std::borrow::Cow;
+
+use serde_json::{Map, Number, Value as Json};
+
+use crate::document::{Datetime, Table, Value};
+use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use crate::schema::Struct;
+
+/// JSON as decoder input.
+#[derive(Clone, Copy)]
+pub struct JsonValue<'a>(pub &'a Json);
+
+impl<'a> Input for JsonValue<'a> {
+    fn type_name(&self) -> Cow<'static, str> {
+        Cow::Borrowed(match self.0 {
+            Json::Null => "null",
+            Json::Bool(_) => "boolean",
+            Json::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Json::Number(_) => "number",
+            Json::String(_) => "string",
+            Json::Array(_) => "array",
+            Json::Object(_) => "object",
+        })
+    }
+
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        self.0.as_str().map(Cow::Borrowed)
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+
+    fn as_integer(&self) -> Option<Integer> {
+        let Json::Number(n) = self.0 else { return None };
+        if let Some(i) = n.as_i64() {
+            Some(Integer::Fits(i))
+        } else if n.is_u64() {
+            Some(Integer::TooLarge)
+        } else {
+            None
+        }
+    }
+
+    fn as_float(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+
+    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
+        let text = self.0.as_str()?;
+        Some(text.parse().map_err(|_| format!("'{text}' is not an RFC 3339 datetime")))
+    }
+
+    fn as_duration(&self) -> Option<Duration> {
+        match self.0 {
+            Json::String(s) => Some(Duration::Text(s.clone())),
+            Json::Number(n) => n.as_i64().map(Duration::Nanos),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<Vec<Self>> {
+        Some(self.0.as_array()?.iter().map(JsonValue).collect())
+    }
+
+    fn as_map(&self) -> Option<Vec<(String, Self)>> {
+        Some(self.0.as_object()?.iter().map(|(k, v)| (k.clone(), JsonValue(v))).collect())
+    }
+
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
+        let object = self.0.as_object().ok_or(NotATable::WrongType)?;
+        Ok(object
+            .iter()
+            // A null stands for an absent key, as JSON producers often write them.
+            .filter(|(_, v)| !v.is_null())
+            .map(|(key, value)| {
+                let member = match schema.field_by_key(key) {
+                    Some(p) if schema.fields[p].key == key => Member::Field(p),
+                    Some(p) => Member::FoldedField(p),
+                    None => Member::Unknown,
+                };
+                Entry { key: key.clone(), member, value: JsonValue(value), position: None }
+            })
+            .collect())
+    }
+
+    fn to_any(&self) -> Result<Value, String> {
+        Ok(match self.0 {
+            Json::Null => return Err("null cannot be written to TOML".into()),
+            Json::Bool(b) => Value::Boolean(*b),
+            Json::Number(n) => match n.as_i64() {
+                Some(i) => Value::Integer(i),
+                None if n.is_u64() => return Err("integer out of range (TOML integers are 64-bit)".into()),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Json::String(s) => Value::String(s.clone()),
+            Json::Array(items) => Value::Array(items.iter().map(|v| JsonValue(v).to_any()).collect::<Result<_, _>>()?),
+            Json::Object(map) => {
+                let mut entries = Vec::with_capacity(map.len());
+                for (k, v) in map {
+                    entries.push((k.clone(), JsonValue(v).to_any()?));
+                }
+                Value::Map(entries)
+            }
+        })
+    }
+}
+
+/// A table as JSON in the TOML shape. Non-finite floats, which JSON cannot hold, become null.
+pub fn to_json(table: &Table) -> Json {
+    let mut object = Map::new();
+    for (field, value) in table.fields() {
+        object.insert(field.key.to_owned(), value_to_json(value));
+    }
+    for (key, value) in table.unknown() {
+        object.insert(key.clone(), value_to_json(value));
+    }
+    Json::Object(object)
+}
+
+fn value_to_json(value: &Value) -> Json {
+    match value {
+        Value::String(s) => Json::String(s.clone()),
+        Value::Integer(n) => Json::Number((*n).into()),
+        Value::Float(x) => Number::from_f64(*x).map_or(Json::Null, Json::Number),
+        Value::Boolean(b) => Json::Bool(*b),
+        Value::Datetime(d) => Json::String(d.to_string()),
+        Value::Array(items) => Json::Array(items.iter().map(value_to_json).collect()),
+        Value::Table(t) => to_json(t),
+        Value::Tables(ts) => Json::Array(ts.iter().map(to_json).collect()),
+        Value::Map(entries) => Json::Object(entries.iter().map(|(k, v)| (k.clone(), value_to_json(v))).collect()),
+    }
+}

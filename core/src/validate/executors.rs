@@ -1,0 +1,46 @@
+//! The executor of each runner: known, not removed, and with the sections it reads.
+
+use super::{runners, string, Report};
+use crate::diagnostic::Severity;
+use crate::document::Table;
+use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_SECTIONS};
+
+pub(super) fn check(report: &mut Report, root: &Table) {
+    for (path, runner) in runners(root) {
+        let Some(name) = string(runner, "executor") else { continue };
+        let executor_path = path.with_key("executor");
+        let Some(executor) = EXECUTORS.iter().find(|e| e.value == name) else {
+            let known: Vec<&str> =
+                EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Removed).map(|e| e.value).collect();
+            let message = match crate::suggest::closest(name, known.iter().copied()) {
+                Some(meant) => format!("unknown executor \"{name}\"; did you mean \"{meant}\"?"),
+                None => format!("unknown executor \"{name}\"; expected one of {}", known.join(", ")),
+            };
+            report.add(Severity::Error, "unknown-executor", &executor_path, message);
+            continue;
+        };
+        match executor.status {
+            ExecutorStatus::Removed => {
+                let message = format!("the {name} executor was {}", executor.note);
+                report.add(Severity::Error, "removed-executor", &executor_path, message);
+            }
+            ExecutorStatus::Deprecated => {
+                let message = format!("the {name} executor is {}", executor.note);
+                report.add(Severity::Warning, "deprecated-executor", &executor_path, message);
+            }
+            ExecutorStatus::Supported => {}
+        }
+        for section in &executor.sections[..executor.required_sections] {
+            if runner.get(section).is_none() {
+                let message = format!("the {name} executor needs a [runners.{section}] section");
+                report.add(Severity::Error, "missing-executor-section", &path.with_key(section), message);
+            }
+        }
+        for section in EXECUTOR_SECTIONS.iter().filter(|s| !executor.sections.contains(s)) {
+            if runner.get(section).is_some() {
+                let message = format!("[runners.{section}] is ignored by the {name} executor");
+                report.add(Severity::Warning, "unused-executor-section", &path.with_key(section), message);
+            }
+        }
+    }
+}

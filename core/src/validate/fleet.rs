@@ -1,0 +1,43 @@
+//! How the runners fit together: concurrency against per-runner limits, and runner URLs.
+
+use super::{integer, runners, string, Report};
+use crate::diagnostic::Severity;
+use crate::document::Table;
+use crate::path::KeyPath;
+
+pub(super) fn check(report: &mut Report, root: &Table) {
+    let runners = runners(root);
+    let concurrent_path = KeyPath::root().with_key("concurrent");
+    match integer(root, "concurrent") {
+        Some(concurrent) if concurrent < 1 => {
+            let message = format!("concurrent is {concurrent}; at least 1 is needed for any job to run");
+            report.add(Severity::Error, "concurrent-too-low", &concurrent_path, message);
+        }
+        Some(concurrent) => {
+            let limits: Vec<i64> = runners.iter().map(|(_, r)| integer(r, "limit").unwrap_or(0)).collect();
+            // Only meaningful when every runner has a limit (0 means unlimited).
+            if !limits.is_empty() && limits.iter().all(|&l| l > 0) {
+                let total: i64 = limits.iter().sum();
+                if concurrent < total {
+                    let message = format!(
+                        "concurrent is {concurrent} but the runners' limits add up to {total}: at most {concurrent} jobs run at once"
+                    );
+                    report.add(Severity::Warning, "concurrent-below-limits", &concurrent_path, message);
+                }
+            }
+        }
+        None if !runners.is_empty() => {
+            let message = "concurrent is not set: gitlab-runner runs one job at a time";
+            report.add(Severity::Info, "concurrent-unset", &concurrent_path, message);
+        }
+        None => {}
+    }
+    for (path, runner) in &runners {
+        if let Some(url) = string(runner, "url") {
+            if url.trim_end_matches('/').ends_with("/ci") {
+                let message = "the /ci suffix is a legacy form; use the GitLab instance's URL";
+                report.add(Severity::Warning, "legacy-ci-url", &path.with_key("url"), message);
+            }
+        }
+    }
+}

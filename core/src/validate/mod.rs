@@ -1,0 +1,124 @@
+//! Semantic checks of a typed document: what gitlab-runner would reject or misread, beyond the
+//! types the decoder already checked. One module per concern; each adds [`Diagnostic`]s.
+
+mod executors;
+mod fleet;
+mod labels;
+mod values;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Table, Value};
+use crate::parse::Source;
+use crate::path::KeyPath;
+use crate::schema::{Field, Kind};
+use crate::UnknownKeys;
+
+/// Every finding about a config, in document order.
+pub fn validate(root: &Table) -> Vec<Diagnostic> {
+    let mut report = Report::default();
+    values::check(&mut report, root);
+    fleet::check(&mut report, root);
+    executors::check(&mut report, root);
+    labels::check(&mut report, root);
+    report.diagnostics
+}
+
+/// Every finding about config.toml text: syntax, types and unknown keys, then the semantic
+/// checks on whatever could be read, each with its line and column.
+pub fn lint(text: &str, unknown: UnknownKeys) -> Vec<Diagnostic> {
+    let source = match Source::parse(text) {
+        Ok(source) => source,
+        Err(errors) => return errors.into_iter().map(Diagnostic::from).collect(),
+    };
+    let decoded = source.decode(unknown);
+    let mut diagnostics: Vec<Diagnostic> = decoded.errors.into_iter().map(Diagnostic::from).collect();
+    diagnostics.extend(decoded.warnings);
+    for mut diagnostic in validate(&decoded.table) {
+        diagnostic.position = source.locate(&diagnostic.path);
+        diagnostics.push(diagnostic);
+    }
+    // Stable: findings without a position (about the whole file) keep their order, first.
+    diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
+    diagnostics
+}
+
+/// Collects diagnostics as the checks walk the document.
+#[derive(Default)]
+struct Report {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    fn add(&mut self, severity: Severity, code: &'static str, path: &KeyPath, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::new(severity, code, path.clone(), message));
+    }
+}
+
+/// Calls `visit` on every set field of every table below `table`, with its path.
+fn walk(table: &Table, path: &mut KeyPath, visit: &mut dyn FnMut(&Table, &'static Field, &Value, &KeyPath)) {
+    for (field, value) in table.fields() {
+        path.push_key(field.key);
+        visit(table, field, value, path);
+        match (field.kind, value) {
+            (Kind::Table(_), Value::Table(child)) => walk(child, path, visit),
+            (Kind::Tables(_), Value::Tables(children)) => {
+                for (i, child) in children.iter().enumerate() {
+                    path.push_index(i);
+                    walk(child, path, visit);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+        path.pop();
+    }
+}
+
+/// Calls `visit` on every table below `root` (itself included), with its path.
+fn walk_tables(root: &Table, visit: &mut dyn FnMut(&Table, &KeyPath)) {
+    let mut path = KeyPath::root();
+    visit(root, &path);
+    walk(root, &mut path, &mut |_, _, value, path| match value {
+        Value::Table(child) => visit(child, path),
+        Value::Tables(children) => {
+            let mut element = path.clone();
+            for (i, child) in children.iter().enumerate() {
+                element.push_index(i);
+                visit(child, &element);
+                element.pop();
+            }
+        }
+        _ => {}
+    });
+}
+
+/// The runners of a config with their paths.
+fn runners(root: &Table) -> Vec<(KeyPath, &Table)> {
+    match root.get("runners") {
+        Some(Value::Tables(runners)) => runners
+            .iter()
+            .enumerate()
+            .map(|(i, runner)| {
+                let mut path = KeyPath::root();
+                path.push_key("runners");
+                path.push_index(i);
+                (path, runner)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string<'v>(table: &'v Table, key: &str) -> Option<&'v str> {
+    match table.get(key) {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn integer(table: &Table, key: &str) -> Option<i64> {
+    match table.get(key) {
+        Some(Value::Integer(n)) => Some(*n),
+        _ => None,
+    }
+}

@@ -1,0 +1,101 @@
+//! Checks any field can fail on its own: allowed values, deprecated keys, feature flags,
+//! required keys and secrets written in clear.
+
+use super::{walk, walk_tables, Report};
+use crate::diagnostic::Severity;
+use crate::document::{Table, Value};
+use crate::path::KeyPath;
+use crate::schema::{Field, Kind, FEATURE_FLAGS};
+
+pub(super) fn check(report: &mut Report, root: &Table) {
+    walk(root, &mut KeyPath::root(), &mut |_, field, value, path| {
+        if field.deprecated {
+            report.add(Severity::Warning, "deprecated-key", path, format!("{} is deprecated", field.key));
+        }
+        if field.key == "feature_flags" {
+            feature_flags(report, value, path);
+        } else if !field.allowed.is_empty() && field.enumeration.is_none() {
+            allowed_values(report, field, value, path);
+        }
+        if field.secret {
+            inline_secret(report, field, value, path);
+        }
+    });
+    walk_tables(root, &mut |table, path| {
+        for field in table.schema().fields.iter().filter(|f| f.required) {
+            if table.get(field.key).is_none() && !(path.is_root() && field.key == "runners") {
+                let message = format!("{} is required in {}", field.key, table.schema().class);
+                report.add(Severity::Error, "missing-key", &path.with_key(field.key), message);
+            }
+        }
+    });
+}
+
+fn one_of(allowed: &[&str]) -> String {
+    allowed.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
+}
+
+fn allowed_values(report: &mut Report, field: &Field, value: &Value, path: &KeyPath) {
+    let mut check = |text: &str, path: &KeyPath| {
+        // An empty string is Go's zero value: gitlab-runner takes it as "not set".
+        if !text.is_empty() && !field.allowed.contains(&text) {
+            let message = format!("\"{text}\" is not one of {}", one_of(field.allowed));
+            report.add(Severity::Error, "invalid-value", path, message);
+        }
+    };
+    match value {
+        Value::String(text) => check(text, path),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::String(text) = item {
+                    let mut element = path.clone();
+                    element.push_index(i);
+                    check(text, &element);
+                }
+            }
+        }
+        Value::Map(entries) if matches!(field.kind, Kind::Map(_)) => {
+            for (key, _) in entries {
+                if !field.allowed.contains(&key.as_str()) {
+                    let message = format!("unknown key \"{key}\"; expected one of {}", one_of(field.allowed));
+                    report.add(Severity::Error, "invalid-value", &path.with_key(key), message);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn feature_flags(report: &mut Report, value: &Value, path: &KeyPath) {
+    let Value::Map(entries) = value else { return };
+    for (name, _) in entries {
+        let path = path.with_key(name);
+        match FEATURE_FLAGS.iter().find(|f| f.name == name) {
+            None => {
+                let message = match crate::suggest::closest(name, FEATURE_FLAGS.iter().map(|f| f.name)) {
+                    Some(meant) => format!("unknown feature flag; did you mean {meant}?"),
+                    None => "unknown feature flag; gitlab-runner ignores it".to_owned(),
+                };
+                report.add(Severity::Warning, "unknown-feature-flag", &path, message);
+            }
+            Some(flag) if flag.deprecated => {
+                report.add(Severity::Warning, "deprecated-feature-flag", &path, format!("{name} is deprecated"));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// A secret written into the file itself rather than filled in from the environment when
+/// the file is generated (`${RUNNER_TOKEN}`). The value is never repeated in the message.
+fn inline_secret(report: &mut Report, field: &Field, value: &Value, path: &KeyPath) {
+    let Value::String(text) = value else { return };
+    let is_reference = text.starts_with('$') || text.is_empty();
+    if !is_reference {
+        let message = format!(
+            "{} is written in clear; keep it out of the file with a ${{VARIABLE}} filled in when the file is deployed",
+            field.key
+        );
+        report.add(Severity::Info, "inline-secret", path, message);
+    }
+}
