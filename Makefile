@@ -10,10 +10,10 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 WASM_TARGET := wasm32-unknown-unknown
 
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen -name '*.rs' -o -name Cargo.toml)
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen cli -name '*.rs' -o -name Cargo.toml -o -name '*.json')
 PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -name py.typed)
 
-.PHONY: help demo test test-rust test-python wheel wasm codegen bench clean
+.PHONY: help demo test test-rust test-python wheel cli wasm codegen bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -24,12 +24,16 @@ demo: wheel ## Build, install into .venv and print the user guide's complete exa
 test: test-rust test-python ## Every suite: Rust (with generated-file freshness, wasm build), Python
 
 test-rust: wasm
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo test --workspace --quiet
 
 test-python: wheel
 	$(VPY) -m pytest -q tests/python
 
 wheel: $(VENV)/.wheel-installed ## Build the wheel (target/wheels/) and install it into .venv
+
+cli: ## Build the CLI (target/release/gitlab-runner-config): lint, fmt, convert, schema
+	cargo build --release --quiet -p gitlab-runner-config-cli
 
 wasm: $(VENV)/.rust-wasm-target ## Build the engine for WebAssembly (the npm package comes later)
 	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm

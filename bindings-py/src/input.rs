@@ -76,7 +76,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
         let py = self.py();
         let untouched_default = value.is_instance(self.registry.default_list.bind(py)).unwrap_or(false)
             || value.is_instance(self.registry.default_dict.bind(py)).unwrap_or(false);
-        untouched_default && value.len().map_or(false, |n| n == 0)
+        untouched_default && value.len().is_ok_and(|n| n == 0)
     }
 }
 

@@ -7,6 +7,7 @@ mod input;
 mod output;
 mod registry;
 
+use gitlab_runner_config::diagnostic::sort_by_position;
 use gitlab_runner_config::schema::Struct;
 use gitlab_runner_config::{decode, decode_struct, render, Diagnostic, Source, UnknownKeys};
 use pyo3::prelude::*;
@@ -74,6 +75,7 @@ fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         for diagnostic in &mut diagnostics {
             diagnostic.position = source.locate(&diagnostic.path);
         }
+        sort_by_position(&mut diagnostics);
     }
     diagnostic_tuples(py, diagnostics)
 }

@@ -18,12 +18,8 @@ pub enum Failure {
 /// One finding as a line: `FILE:LINE:COLUMN: severity[code]: path: message`, the shape CI
 /// problem matchers read. Source lines are never echoed: they may hold a secret.
 fn finding_line(file: &str, d: &Diagnostic) -> String {
-    let place = match d.position {
-        Some(p) => format!("{file}:{}:{}", p.line, p.column),
-        None => file.to_owned(),
-    };
-    let path = if d.path.is_root() { String::new() } else { format!("{}: ", d.path) };
-    format!("{place}: {}[{}]: {path}{}", d.severity.as_str(), d.code, d.message)
+    let separator = if d.position.is_some() { ":" } else { ": " };
+    format!("{file}{separator}{d}")
 }
 
 /// Errors that stop a command, printed one per line on stderr.

@@ -41,11 +41,16 @@ fn reference(s: &Struct) -> Value {
     json!({ "$ref": format!("#/$defs/{}", s.class) })
 }
 
+/// A string, one of `allowed` when given, or empty: gitlab-runner reads "" as "not set".
 fn string(allowed: &[&str]) -> Value {
     if allowed.is_empty() {
         json!({ "type": "string" })
     } else {
-        json!({ "type": "string", "enum": allowed })
+        let mut values: Vec<&str> = allowed.to_vec();
+        if !values.contains(&"") {
+            values.push("");
+        }
+        json!({ "type": "string", "enum": values })
     }
 }
 

@@ -61,15 +61,22 @@ impl From<Error> for Diagnostic {
     }
 }
 
+/// `LINE:COLUMN: severity[code]: path: message`, the shape compilers and CI problem matchers use.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(Position { line, column }) = self.position {
             write!(f, "{line}:{column}: ")?;
         }
-        write!(f, "{} [{}] ", self.severity.as_str(), self.code)?;
+        write!(f, "{}[{}]: ", self.severity.as_str(), self.code)?;
         if !self.path.is_root() {
             write!(f, "{}: ", self.path)?;
         }
         f.write_str(&self.message)
     }
+}
+
+/// Puts findings in the order of the text they point into; those without a position (about the
+/// whole file) come first, in the order they were found.
+pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
 }

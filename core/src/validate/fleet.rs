@@ -10,7 +10,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
     let concurrent_path = KeyPath::root().with_key("concurrent");
     match integer(root, "concurrent") {
         Some(concurrent) if concurrent < 1 => {
-            let message = format!("concurrent is {concurrent}; at least 1 is needed for any job to run");
+            let message = format!("is {concurrent}; at least 1 is needed for any job to run");
             report.add(Severity::Error, "concurrent-too-low", &concurrent_path, message);
         }
         Some(concurrent) => {
@@ -20,14 +20,14 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 let total: i64 = limits.iter().sum();
                 if concurrent < total {
                     let message = format!(
-                        "concurrent is {concurrent} but the runners' limits add up to {total}: at most {concurrent} jobs run at once"
+                        "is {concurrent} but the runners' limits add up to {total}: at most {concurrent} jobs run at once"
                     );
                     report.add(Severity::Warning, "concurrent-below-limits", &concurrent_path, message);
                 }
             }
         }
         None if !runners.is_empty() => {
-            let message = "concurrent is not set: gitlab-runner runs one job at a time";
+            let message = "not set: gitlab-runner runs one job at a time";
             report.add(Severity::Info, "concurrent-unset", &concurrent_path, message);
         }
         None => {}

@@ -6,7 +6,7 @@ mod fleet;
 mod labels;
 mod values;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{sort_by_position, Diagnostic, Severity};
 use crate::document::{Table, Value};
 use crate::parse::Source;
 use crate::path::KeyPath;
@@ -37,8 +37,7 @@ pub fn lint(text: &str, unknown: UnknownKeys) -> Vec<Diagnostic> {
         diagnostic.position = source.locate(&diagnostic.path);
         diagnostics.push(diagnostic);
     }
-    // Stable: findings without a position (about the whole file) keep their order, first.
-    diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
+    sort_by_position(&mut diagnostics);
     diagnostics
 }
 

@@ -10,7 +10,7 @@ use crate::schema::{Field, Kind, FEATURE_FLAGS};
 pub(super) fn check(report: &mut Report, root: &Table) {
     walk(root, &mut KeyPath::root(), &mut |_, field, value, path| {
         if field.deprecated {
-            report.add(Severity::Warning, "deprecated-key", path, format!("{} is deprecated", field.key));
+            report.add(Severity::Warning, "deprecated-key", path, "deprecated; gitlab-runner is dropping it");
         }
         if field.key == "feature_flags" {
             feature_flags(report, value, path);
@@ -18,13 +18,13 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             allowed_values(report, field, value, path);
         }
         if field.secret {
-            inline_secret(report, field, value, path);
+            inline_secret(report, value, path);
         }
     });
     walk_tables(root, &mut |table, path| {
         for field in table.schema().fields.iter().filter(|f| f.required) {
             if table.get(field.key).is_none() && !(path.is_root() && field.key == "runners") {
-                let message = format!("{} is required in {}", field.key, table.schema().class);
+                let message = format!("missing; required in {}", table.schema().class);
                 report.add(Severity::Error, "missing-key", &path.with_key(field.key), message);
             }
         }
@@ -79,7 +79,7 @@ fn feature_flags(report: &mut Report, value: &Value, path: &KeyPath) {
                 report.add(Severity::Warning, "unknown-feature-flag", &path, message);
             }
             Some(flag) if flag.deprecated => {
-                report.add(Severity::Warning, "deprecated-feature-flag", &path, format!("{name} is deprecated"));
+                report.add(Severity::Warning, "deprecated-feature-flag", &path, "deprecated feature flag");
             }
             Some(_) => {}
         }
@@ -88,14 +88,11 @@ fn feature_flags(report: &mut Report, value: &Value, path: &KeyPath) {
 
 /// A secret written into the file itself rather than filled in from the environment when
 /// the file is generated (`${RUNNER_TOKEN}`). The value is never repeated in the message.
-fn inline_secret(report: &mut Report, field: &Field, value: &Value, path: &KeyPath) {
+fn inline_secret(report: &mut Report, value: &Value, path: &KeyPath) {
     let Value::String(text) = value else { return };
     let is_reference = text.starts_with('$') || text.is_empty();
     if !is_reference {
-        let message = format!(
-            "{} is written in clear; keep it out of the file with a ${{VARIABLE}} filled in when the file is deployed",
-            field.key
-        );
+        let message = "written in clear; keep it out of the file with a ${VARIABLE} filled in when it is deployed";
         report.add(Severity::Info, "inline-secret", path, message);
     }
 }

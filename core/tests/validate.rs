@@ -1,0 +1,195 @@
+//! Each validation rule on a small config: the exact findings, with their positions.
+
+use gitlab_runner_config::{lint, UnknownKeys};
+
+fn findings(toml: &str) -> Vec<String> {
+    lint(toml, UnknownKeys::Reject).iter().map(ToString::to_string).collect()
+}
+
+const RUNNER: &str = "concurrent = 1\n[[runners]]\nurl = \"https://gitlab.example.com/\"\ntoken = \"${TOKEN}\"\n";
+
+fn runner(rest: &str) -> String {
+    format!("{RUNNER}{rest}")
+}
+
+#[test]
+fn a_complete_config_has_no_findings() {
+    let toml = runner(
+        "executor = \"docker\"\nlimit = 1\n[runners.docker]\nimage = \"alpine\"\npull_policy = [\"always\"]\n[runners.cache]\nType = \"s3\"\n[runners.cache.s3]\nAccessKey = \"${KEY}\"\n",
+    );
+    assert_eq!(findings(&toml), Vec::<String>::new());
+}
+
+#[test]
+fn executors_unknown_removed_and_deprecated() {
+    assert_eq!(
+        findings(&runner("executor = \"dockr\"\n")),
+        ["5:1: error[unknown-executor]: runners[0].executor: unknown executor \"dockr\"; did you mean \"docker\"?"]
+    );
+    assert_eq!(
+        findings(&runner("executor = \"docker-ssh\"\n[runners.docker]\n")),
+        ["5:1: error[removed-executor]: runners[0].executor: the docker-ssh executor was removed in gitlab-runner 16.0; use docker"]
+    );
+    assert_eq!(
+        findings(&runner("executor = \"docker+machine\"\n[runners.docker]\n[runners.machine]\nMachineDriver = \"x\"\n")),
+        ["5:1: warning[deprecated-executor]: runners[0].executor: the docker+machine executor is deprecated in GitLab 17.5; use docker-autoscaler"]
+    );
+}
+
+#[test]
+fn executor_sections_missing_and_unused() {
+    assert_eq!(
+        findings(&runner("executor = \"docker-autoscaler\"\n[runners.docker]\n[runners.kubernetes]\n")),
+        [
+            "2:1: error[missing-executor-section]: runners[0].autoscaler: the docker-autoscaler executor needs a [runners.autoscaler] section",
+            "7:10: warning[unused-executor-section]: runners[0].kubernetes: [runners.kubernetes] is ignored by the docker-autoscaler executor",
+        ]
+    );
+    // The legitimate pairs: parallels and virtualbox read [runners.ssh]; instance reads
+    // [runners.autoscaler]; docker+machine reads [runners.docker].
+    for (executor, sections) in [
+        ("parallels", "[runners.parallels]\n[runners.ssh]\n"),
+        ("virtualbox", "[runners.virtualbox]\n[runners.ssh]\n"),
+        ("instance", "[runners.autoscaler]\nplugin = \"p\"\n[runners.instance]\n"),
+        ("docker-autoscaler", "[runners.docker]\n[runners.autoscaler]\nplugin = \"p\"\n"),
+        ("ssh", "[runners.ssh]\n"),
+        ("shell", ""),
+    ] {
+        assert_eq!(
+            findings(&runner(&format!("executor = \"{executor}\"\n{sections}"))),
+            Vec::<String>::new(),
+            "{executor}"
+        );
+    }
+}
+
+#[test]
+fn values_outside_the_allowed_sets() {
+    let toml = r#"log_level = "verbose"
+log_format = "xml"
+concurrent = 1
+[[runners]]
+url = "https://gitlab.example.com/"
+token = "${T}"
+executor = "kubernetes"
+shell = "fish"
+[runners.kubernetes]
+pull_policy = ["always", "sometimes"]
+dns_policy = "cluster"
+[[runners.kubernetes.pod_spec]]
+patch_type = "yaml"
+[runners.cache]
+Type = "ftp"
+[runners.cache.s3]
+AuthenticationType = "password"
+ServerSideEncryption = "ROT13"
+"#;
+    assert_eq!(
+        findings(toml),
+        [
+            "1:1: error[invalid-value]: log_level: \"verbose\" is not one of \"panic\", \"fatal\", \"error\", \"warn\", \"warning\", \"info\", \"debug\", \"trace\"",
+            "2:1: error[invalid-value]: log_format: \"xml\" is not one of \"runner\", \"text\", \"json\"",
+            "8:1: error[invalid-value]: runners[0].shell: \"fish\" is not one of \"bash\", \"sh\", \"pwsh\", \"powershell\"",
+            "10:26: error[invalid-value]: runners[0].kubernetes.pull_policy[1]: \"sometimes\" is not one of \"always\", \"never\", \"if-not-present\"",
+            "11:1: error[invalid-value]: runners[0].kubernetes.dns_policy: \"cluster\" is not one of \"none\", \"default\", \"cluster-first\", \"cluster-first-with-host-net\"",
+            "13:1: error[invalid-value]: runners[0].kubernetes.pod_spec[0].patch_type: \"yaml\" is not one of \"json\", \"merge\", \"strategic\"",
+            "15:1: error[invalid-value]: runners[0].cache.Type: \"ftp\" is not one of \"s3\", \"gcs\", \"azure\"",
+            "17:1: error[invalid-value]: runners[0].cache.s3.AuthenticationType: \"password\" is not one of \"access-key\", \"iam\"",
+            "18:1: error[invalid-value]: runners[0].cache.s3.ServerSideEncryption: \"ROT13\" is not one of \"S3\", \"AES256\", \"KMS\", \"aws:kms\", \"DSSE-KMS\", \"aws:kms:dsse\"",
+        ]
+    );
+}
+
+#[test]
+fn durations_and_types_are_reported_with_positions() {
+    assert_eq!(
+        findings(&runner("executor = \"shell\"\nunhealthy_interval = \"1d\"\nlimit = \"2\"\n")),
+        [
+            "6:22: error[invalid-value]: runners[0].unhealthy_interval: invalid duration '1d': unknown unit 'd' (use ns, us, ms, s, m or h) (Go syntax, e.g. \"1h30m\")",
+            "7:9: error[wrong-type]: runners[0].limit: expected integer, got string",
+        ]
+    );
+}
+
+#[test]
+fn deprecated_keys_and_feature_flags() {
+    let toml = runner(
+        "executor = \"docker+machine\"\n[runners.docker]\n[runners.machine]\nOffPeakTimezone = \"UTC\"\n[runners.feature_flags]\nFF_TIMESTAMPS = true\nFF_TEST_FEATURE = true\nFF_TIMESTAMSP = true\n",
+    );
+    assert_eq!(
+        findings(&toml),
+        [
+            "5:1: warning[deprecated-executor]: runners[0].executor: the docker+machine executor is deprecated in GitLab 17.5; use docker-autoscaler",
+            "8:1: warning[deprecated-key]: runners[0].machine.OffPeakTimezone: deprecated; gitlab-runner is dropping it",
+            "11:1: warning[deprecated-feature-flag]: runners[0].feature_flags.FF_TEST_FEATURE: deprecated feature flag",
+            "12:1: warning[unknown-feature-flag]: runners[0].feature_flags.FF_TIMESTAMSP: unknown feature flag; did you mean FF_TIMESTAMPS?",
+        ]
+    );
+}
+
+#[test]
+fn labels_syntax_and_limit() {
+    let global: String = (0..30).map(|i| format!("label{i:02} = \"v\"\n")).collect();
+    let toml = format!(
+        "concurrent = 1\n[labels]\n{global}[[runners]]\nurl = \"https://x/\"\ntoken = \"${{T}}\"\nexecutor = \"shell\"\n[runners.labels]\nab = \"ok\"\nteam = \"a b\"\nlabel00 = \"own\"\nown = \"x\"\n"
+    );
+    assert_eq!(
+        findings(&toml),
+        [
+            "37:10: error[too-many-labels]: runners[0].labels: 33 labels (with the global ones); GitLab accepts at most 32",
+            "38:1: error[invalid-label]: runners[0].labels.ab: label keys are 3 to 65 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'",
+            "39:1: error[invalid-label]: runners[0].labels.team: label values are 1 to 256 letters, digits, '_', '.' or '-'",
+        ]
+    );
+}
+
+#[test]
+fn required_keys() {
+    let toml = "concurrent = 1\n[[runners]]\nname = \"fragment\"\n[runners.kubernetes]\n[[runners.kubernetes.volumes.nfs]]\nname = \"n\"\nmount_path = \"/n\"\n";
+    assert_eq!(
+        findings(toml),
+        [
+            "2:1: error[missing-key]: runners[0].url: missing; required in Runner",
+            "2:1: error[missing-key]: runners[0].token: missing; required in Runner",
+            "2:1: error[missing-key]: runners[0].executor: missing; required in Runner",
+            "5:1: error[missing-key]: runners[0].kubernetes.volumes.nfs[0].server: missing; required in KubernetesNFS",
+            "5:1: error[missing-key]: runners[0].kubernetes.volumes.nfs[0].path: missing; required in KubernetesNFS",
+        ]
+    );
+}
+
+#[test]
+fn concurrency_urls_and_secrets() {
+    let toml = "concurrent = 0\n[[runners]]\nurl = \"https://gitlab.example.com/ci\"\ntoken = \"glrt-abcdef\"\nexecutor = \"shell\"\nlimit = 2\n";
+    let found = findings(toml);
+    assert_eq!(
+        found,
+        [
+            "1:1: error[concurrent-too-low]: concurrent: is 0; at least 1 is needed for any job to run",
+            "3:1: warning[legacy-ci-url]: runners[0].url: the /ci suffix is a legacy form; use the GitLab instance's URL",
+            "4:1: info[inline-secret]: runners[0].token: written in clear; keep it out of the file with a ${VARIABLE} filled in when it is deployed",
+        ]
+    );
+    assert!(found.iter().all(|f| !f.contains("glrt-abcdef")), "a secret leaked into a message");
+    let toml = "concurrent = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 3\n";
+    assert_eq!(
+        findings(toml),
+        ["1:1: warning[concurrent-below-limits]: concurrent: is 2 but the runners' limits add up to 5: at most 2 jobs run at once"]
+    );
+}
+
+#[test]
+fn keys_gitlab_runner_matches_ignoring_case() {
+    let toml = runner("executor = \"docker+machine\"\n[runners.docker]\n[runners.machine]\nidlecount = 2\n");
+    assert_eq!(
+        findings(&toml)[1],
+        "8:1: warning[key-case]: runners[0].machine.IdleCount: written as 'idlecount'; gitlab-runner matches it ignoring letter case, but spells it IdleCount"
+    );
+}
+
+#[test]
+fn syntax_errors_stop_the_other_checks() {
+    let found = findings("concurrent = = 1\nlog_level = \"verbose\"\n");
+    assert!(!found.is_empty() && found.iter().all(|f| f.contains("error[syntax]")), "{found:?}");
+    assert!(found[0].starts_with("1:14: error[syntax]: "), "{found:?}");
+}

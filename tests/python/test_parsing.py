@@ -1,0 +1,153 @@
+"""Reading real config.toml files: gitlab-runner's own examples (../shared/corpus), strict and
+lenient modes, files on disk, and the published JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, shared_file
+
+from wetwire_gitlab.runner_config import Config, DockerConfig, Executor, Runner, TomlParseError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    tomllib = pytest.importorskip("tomli")
+
+
+def corpus(kind: str) -> list:
+    folder = shared_file(f"corpus/{kind}")
+    return sorted(folder.glob("*.toml"))
+
+
+def test_every_valid_corpus_file_round_trips() -> None:
+    files = corpus("valid")
+    assert len(files) == 153
+    for path in files:
+        config = Config.load(path)
+        assert Config.from_toml(config.to_toml()) == config, path.name
+
+
+def test_every_unknown_key_is_reported_together() -> None:
+    manifest = json.loads(shared_file("corpus/manifest.json").read_text())["unknown-keys"]
+    for path in corpus("unknown-keys"):
+        with pytest.raises(TomlParseError) as caught:
+            Config.load(path)
+        reported = {error.path.replace("[0]", "") for error in caught.value.errors}
+        for key in manifest[path.name]["unknown_keys"]:
+            assert any(key == r or key.startswith(r + ".") for r in reported), (path.name, key, reported)
+        assert all(error.line is not None for error in caught.value.errors)
+        lenient = Config.load(path, strict=False)
+        assert Config.from_toml(lenient.to_toml(), strict=False) == lenient
+
+
+def test_fragments_parse_without_inventing_keys() -> None:
+    text = "[[runners]]\n  [runners.docker]\n    image = \"alpine\"\n"
+    config = Config.from_toml(text)
+    assert config.concurrent is None and config.runners[0].url is None
+    assert config.to_toml() == "[[runners]]\n\n  [runners.docker]\n    image = \"alpine\"\n"
+    assert [(d.code, d.path, d.line) for d in config.validate() if d.severity == "error"] == [
+        ("missing-key", "runners[0].url", 1),
+        ("missing-key", "runners[0].token", 1),
+        ("missing-key", "runners[0].executor", 1),
+    ]
+    with pytest.raises(TypeError):
+        Runner(name="hand-built")  # type: ignore[call-arg]
+
+
+def test_validate_reports_with_positions_from_the_parsed_text() -> None:
+    config = Config.from_toml(
+        'concurrent = 1\n\n[[runners]]\n  url = "https://gitlab.example.com/ci"\n  token = "${T}"\n'
+        '  executor = "docker-ssh"\n  [runners.docker]\n    pull_policy = "sometimes"\n'
+    )
+    assert [str(d) for d in config.validate()] == [
+        "4:3: warning[legacy-ci-url]: runners[0].url: the /ci suffix is a legacy form; use the GitLab instance's URL",
+        "6:3: error[removed-executor]: runners[0].executor: the docker-ssh executor was removed in gitlab-runner 16.0; use docker",
+        '8:5: error[invalid-value]: runners[0].docker.pull_policy: "sometimes" is not one of "always", "never", "if-not-present"',
+    ]
+
+
+def test_validate_objects_built_in_python() -> None:
+    runner = Runner("r", "https://gitlab.example.com/", "glrt-secret", Executor.DOCKER_SSH, docker=DockerConfig())
+    runner.docker.privileged = "yes"  # type: ignore[assignment]
+    findings = Config(1, [runner]).validate()
+    assert [(d.severity, d.code, d.path, d.line) for d in findings] == [
+        ("error", "wrong-type", "runners[0].docker.privileged", None),
+        ("info", "inline-secret", "runners[0].token", None),
+        ("error", "removed-executor", "runners[0].executor", None),
+    ]
+    assert all("glrt-secret" not in str(d) for d in findings)
+
+
+def test_write_is_atomic_and_private(tmp_path: Path) -> None:
+    target = tmp_path / "config.toml"
+    target.write_text("old contents\n")
+    config = Config(2, [Runner("r", "https://gitlab.example.com/", "${T}", "shell")])
+    config.write(target)
+    assert target.read_text() == config.to_toml()
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert Config.load(target) == config
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
+
+
+def test_write_leaves_the_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "config.toml"
+    target.write_text("old contents\n")
+    broken = Config(1, [Runner("r", "u", "t", "shell", limit="many")])  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        broken.write(target)
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        Config(1).write(target)
+    assert target.read_text() == "old contents\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
+
+
+def test_from_toml_of_to_toml_is_identity_for_built_configs() -> None:
+    from examples import EXAMPLES
+
+    for build in EXAMPLES.values():
+        config = build()
+        assert Config.from_toml(config.to_toml()) == config
+
+
+def _datetimes_as_text(value: object) -> object:
+    """tomllib gives datetime objects; JSON Schema (like taplo) sees their RFC 3339 text."""
+    if isinstance(value, dict):
+        return {k: _datetimes_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_datetimes_as_text(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat().replace("+00:00", "Z")
+    return value
+
+
+def test_corpus_against_the_json_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "core/generated/gitlab-runner-config.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    rejected = {}
+    for path in corpus("valid"):
+        data = _datetimes_as_text(tomllib.loads(path.read_text()))
+        errors = sorted(".".join(map(str, e.absolute_path)) for e in validator.iter_errors(data))
+        if errors:
+            rejected[path.name] = errors
+    # The valid files the schema rejects hold values gitlab-runner rejects when it runs: a
+    # shell it does not have, and a misspelled executor (validation reports both too).
+    assert rejected == {
+        "commands-testdata-lint-bad-shell-L1.toml": ["runners.0.shell"],
+        "docs-executors-docker-autoscaler-L302.toml": ["runners.0.executor"],
+    }
+    for path in corpus("unknown-keys"):
+        data = _datetimes_as_text(tomllib.loads(path.read_text()))
+        assert list(validator.iter_errors(data)), f"{path.name}: unknown keys not rejected"
