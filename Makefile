@@ -9,11 +9,14 @@ PYTHON ?= python3
 VENV := .venv
 VPY := $(VENV)/bin/python
 WASM_TARGET := wasm32-unknown-unknown
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_RAW := target/$(WASM_TARGET)/wasm/gitlab_runner_config_wasm.wasm
+PKG := bindings-wasm/pkg
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen cli -name '*.rs' -o -name Cargo.toml -o -name '*.json')
 PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -name py.typed)
 
-.PHONY: help demo test test-rust test-python wheel cli wasm codegen bench clean
+.PHONY: help demo test test-rust test-python test-node wheel cli wasm codegen bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -21,9 +24,9 @@ help: ## List the targets
 demo: wheel ## Build, install into .venv and print the user guide's complete example
 	$(VPY) examples/guide_complete_example.py
 
-test: test-rust test-python ## Every suite: Rust (with generated-file freshness, wasm build), Python
+test: test-rust test-python test-node ## Every suite: Rust (with generated-file freshness), Python, Node
 
-test-rust: wasm
+test-rust:
 	if cargo clippy --version >/dev/null 2>&1; then \
 	  cargo clippy --workspace --all-targets --quiet -- -D warnings; \
 	else echo "clippy is not installed: lints skipped"; fi
@@ -31,14 +34,17 @@ test-rust: wasm
 
 test-python: wheel
 	$(VPY) -m pytest -q tests/python
+	$(VPY) tests/cross_face/python_outputs.py target/cross-face/python.json
+
+test-node: wasm
+	node --test tests/node/
 
 wheel: $(VENV)/.wheel-installed ## Build the wheel (target/wheels/) and install it into .venv
 
 cli: ## Build the CLI (target/release/gitlab-runner-config): lint, fmt, convert, schema
 	cargo build --release --quiet -p gitlab-runner-config-cli
 
-wasm: $(VENV)/.rust-wasm-target ## Build the engine for WebAssembly (the npm package comes later)
-	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
+wasm: $(PKG)/package.json ## Build the npm package (bindings-wasm/pkg/): WebAssembly + JS entries + types
 
 codegen: ## Rewrite the files generated from the schema
 	cargo run --quiet -p gitlab-runner-config-codegen -- write
@@ -55,6 +61,30 @@ $(VENV)/.tools-installed: tests/requirements.txt
 	test -x $(VPY) || $(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENV)/.wasm-bindgen:
+	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	mkdir -p $(VENV) && touch $@
+
+# The nodejs build loads its .wasm synchronously (Node: ESM and CommonJS, no init needed); the
+# web build is for browsers and bundlers (`await init()`). wasm-opt comes from npm's binaryen.
+$(PKG)/package.json: $(RUST_SOURCES) $(shell find bindings-wasm/npm -type f) node_modules/.installed \
+		$(VENV)/.rust-wasm-target $(VENV)/.wasm-bindgen
+	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
+	rm -rf $(PKG) && mkdir -p $(PKG)
+	cp -r bindings-wasm/npm/. $(PKG)/
+	wasm-bindgen --target nodejs --out-dir $(PKG)/node $(WASM_RAW)
+	wasm-bindgen --target web --out-dir $(PKG)/web $(WASM_RAW)
+	rm -f $(PKG)/*/gitlab_runner_config_wasm*.d.ts
+	for wasm in $(PKG)/node/*_bg.wasm $(PKG)/web/*_bg.wasm; do \
+	  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	    --enable-mutable-globals --enable-reference-types --enable-multivalue $$wasm -o $$wasm; done
+	@echo "wasm: $$(stat -c %s $(PKG)/web/gitlab_runner_config_wasm_bg.wasm) bytes, $$(gzip -9c $(PKG)/web/gitlab_runner_config_wasm_bg.wasm | wc -c) gzipped"
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.tools-installed
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt

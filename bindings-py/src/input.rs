@@ -215,7 +215,7 @@ impl<'py> Input for PyInput<'_, 'py> {
         if let Some(n) = self.as_integer() {
             return match n {
                 Integer::Fits(n) => Ok(Value::Integer(n)),
-                Integer::TooLarge => Err("integer out of range (TOML integers are 64-bit)".into()),
+                Integer::TooLarge | Integer::Imprecise => Err("integer out of range (TOML integers are 64-bit)".into()),
             };
         }
         if let Some(x) = self.as_float() {

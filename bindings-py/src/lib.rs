@@ -7,9 +7,9 @@ mod input;
 mod output;
 mod registry;
 
-use gitlab_runner_config::diagnostic::sort_by_position;
 use gitlab_runner_config::schema::Struct;
-use gitlab_runner_config::{decode, decode_struct, render, Diagnostic, Source, UnknownKeys};
+use gitlab_runner_config::validate::locate;
+use gitlab_runner_config::{decode_struct, render, validate_input, Diagnostic, Source, UnknownKeys};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -60,22 +60,17 @@ fn from_toml<'py>(py: Python<'py>, text: &str, strict: bool) -> PyResult<Bound<'
     Ok(config)
 }
 
-/// Every finding about a table: wrong types and unknown fields, then the semantic checks,
-/// as (severity, code, path, message, line, column) tuples.
+/// Every finding about a config: wrong types and unknown fields, then the semantic checks,
+/// as (severity, code, path, message, line, column) tuples; positions come from the text the
+/// object was parsed from, if it was.
 #[pyfunction]
 fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = object.py();
     let registry = registry::get(py)?;
-    let decoded = decode(struct_of(object)?, &PyInput::new(object.clone(), registry), UnknownKeys::Reject);
-    let mut diagnostics: Vec<Diagnostic> = decoded.errors.into_iter().map(Diagnostic::from).collect();
-    diagnostics.extend(decoded.warnings);
-    diagnostics.extend(gitlab_runner_config::validate(&decoded.table));
-    let source: Option<String> = object.getattr(SOURCE_ATTRIBUTE).ok().and_then(|s| s.extract().ok());
-    if let Some(source) = source.as_deref().and_then(|text| Source::parse(text).ok()) {
-        for diagnostic in &mut diagnostics {
-            diagnostic.position = source.locate(&diagnostic.path);
-        }
-        sort_by_position(&mut diagnostics);
+    let mut diagnostics = validate_input(&PyInput::new(object.clone(), registry), UnknownKeys::Reject);
+    let text: Option<String> = object.getattr(SOURCE_ATTRIBUTE).ok().and_then(|s| s.extract().ok());
+    if let Some(source) = text.as_deref().and_then(|text| Source::parse(text).ok()) {
+        locate(&mut diagnostics, &source);
     }
     diagnostic_tuples(py, diagnostics)
 }

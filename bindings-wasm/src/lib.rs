@@ -1,7 +1,68 @@
-//! The engine for JavaScript. Its API (render, parse, validate, format, schema) arrives with
-//! the npm package; for now it exposes the version so the build is exercised end to end.
+//! The engine for JavaScript: a handful of functions over the core, no logic of their own.
+//! Configs are plain objects shaped exactly like the TOML (keys as gitlab-runner spells them).
+//! Every failure is a thrown `Error` with a `path`; nothing here can panic on any input.
 
+mod input;
+mod output;
+
+use gitlab_runner_config::{decode_config, render as render_table, validate_input, UnknownKeys};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
+
+use input::JsInput;
+
+/// `{ strict?: boolean }`: strict (the default) rejects unknown keys; lenient keeps them.
+fn unknown_keys(options: &JsValue) -> UnknownKeys {
+    let strict = if options.is_object() {
+        Reflect::get(options, &JsValue::from_str("strict")).ok().and_then(|v| v.as_bool())
+    } else {
+        None
+    };
+    if strict == Some(false) {
+        UnknownKeys::Keep
+    } else {
+        UnknownKeys::Reject
+    }
+}
+
+/// config.toml text for a config object.
+#[wasm_bindgen]
+pub fn render(config: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let table = decode_config(&JsInput::new(config), unknown_keys(&options))
+        .map_err(|errors| output::error("ConfigError", errors))?;
+    Ok(render_table(&table))
+}
+
+/// A config object from config.toml text.
+#[wasm_bindgen]
+pub fn parse(toml: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let table = gitlab_runner_config::parse(toml, unknown_keys(&options))
+        .map_err(|errors| output::error("TomlParseError", errors))?;
+    Ok(output::table(&table))
+}
+
+/// Every finding about a config object or config.toml text (with lines and columns for text).
+#[wasm_bindgen]
+pub fn validate(input: JsValue, options: JsValue) -> Vec<JsValue> {
+    let unknown = unknown_keys(&options);
+    let diagnostics = match input.as_string() {
+        Some(text) => gitlab_runner_config::lint(&text, unknown),
+        None => validate_input(&JsInput::new(input), unknown),
+    };
+    diagnostics.iter().map(output::diagnostic).collect()
+}
+
+/// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.
+#[wasm_bindgen]
+pub fn format(toml: &str) -> Result<String, JsValue> {
+    gitlab_runner_config::format(toml).map_err(|errors| output::error("TomlParseError", errors))
+}
+
+/// The JSON Schema of config.toml.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&gitlab_runner_config::json_schema())
+}
 
 /// The package version.
 #[wasm_bindgen]

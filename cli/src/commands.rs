@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use gitlab_runner_config::json::{to_json, JsonValue};
-use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Severity, Source, UnknownKeys};
+use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Severity, UnknownKeys};
 
 use crate::args::Args;
 
@@ -116,15 +116,10 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
     let mut unformatted = false;
     for file in &args.files {
         let text = read(file)?;
-        let source = match Source::parse(&text) {
-            Ok(source) => source,
+        let formatted = match gitlab_runner_config::format(&text) {
+            Ok(formatted) => formatted,
             Err(errors) => return Ok(report_errors(file, errors)),
         };
-        let decoded = source.decode(UnknownKeys::Keep);
-        if !decoded.errors.is_empty() {
-            return Ok(report_errors(file, decoded.errors));
-        }
-        let formatted = render(&decoded.table);
         if formatted == text {
             continue;
         }
@@ -174,6 +169,6 @@ pub fn schema(arguments: &[String]) -> Result<ExitCode, Failure> {
     if !arguments.is_empty() {
         return Err(Failure::Usage("schema takes no arguments".into()));
     }
-    print!("{}", gitlab_runner_config::JSON_SCHEMA);
+    print!("{}", gitlab_runner_config::json_schema());
     Ok(ExitCode::SUCCESS)
 }

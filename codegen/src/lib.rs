@@ -1,8 +1,9 @@
 //! Every file derived from the schema, generated in one place. `write` refreshes them;
 //! `check` (run by the test suite) fails when one is stale and names the command that fixes it.
 
-mod json_schema;
+mod npm;
 mod python;
+mod typescript;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,10 @@ pub struct Output {
 pub fn outputs() -> Vec<Output> {
     vec![
         Output { path: "bindings-py/python/wetwire_gitlab/runner_config/_tables.py", text: python::module() },
-        Output { path: "core/generated/gitlab-runner-config.schema.json", text: json_schema::document() },
+        Output { path: "core/generated/gitlab-runner-config.schema.json", text: gitlab_runner_config::json_schema() },
+        Output { path: "bindings-wasm/npm/index.d.ts", text: typescript::declarations() },
+        Output { path: "bindings-wasm/npm/package.json", text: npm::package_json() },
+        Output { path: "bindings-wasm/npm/version.js", text: npm::version_module() },
     ]
 }
 

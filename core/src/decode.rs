@@ -196,6 +196,11 @@ impl Decoder {
                 self.fail(input, ErrorKind::Value, "integer out of range (TOML integers are 64-bit)");
                 None
             }
+            Some(Integer::Imprecise) => {
+                let message = "integer beyond 2^53 has lost precision as a JavaScript number; pass a BigInt";
+                self.fail(input, ErrorKind::Value, message);
+                None
+            }
             None => {
                 self.type_error("integer", input);
                 None

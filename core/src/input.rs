@@ -13,6 +13,8 @@ pub enum Integer {
     Fits(i64),
     /// Outside the 64-bit range TOML allows.
     TooLarge,
+    /// A JavaScript number beyond 2^53, which has already lost digits.
+    Imprecise,
 }
 
 /// A duration as the input holds it.

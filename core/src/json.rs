@@ -74,8 +74,6 @@ impl<'a> Input for JsonValue<'a> {
         let object = self.0.as_object().ok_or(NotATable::WrongType)?;
         Ok(object
             .iter()
-            // A null stands for an absent key, as JSON producers often write them.
-            .filter(|(_, v)| !v.is_null())
             .map(|(key, value)| {
                 let member = match schema.field_by_key(key) {
                     Some(p) if schema.fields[p].key == key => Member::Field(p),

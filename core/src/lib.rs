@@ -13,6 +13,7 @@ pub mod error;
 pub mod input;
 #[cfg(feature = "json")]
 pub mod json;
+mod json_schema;
 pub mod parse;
 pub mod path;
 pub mod render;
@@ -24,10 +25,20 @@ pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Table, Value};
 pub use error::{Error, ErrorKind, Errors};
+pub use json_schema::json_schema;
 pub use parse::{parse, Source};
 pub use path::KeyPath;
 pub use render::render;
-pub use validate::{lint, validate};
 
-/// The JSON Schema of config.toml (draft 2020-12), generated from the schema by `make codegen`.
-pub const JSON_SCHEMA: &str = include_str!("../generated/gitlab-runner-config.schema.json");
+/// config.toml text rewritten in gitlab-runner's layout. Unknown keys are kept where they are;
+/// anything else wrong is an error.
+pub fn format(text: &str) -> Result<String, Vec<Error>> {
+    let source = Source::parse(text)?;
+    let decoded = source.decode(UnknownKeys::Keep);
+    if decoded.errors.is_empty() {
+        Ok(render(&decoded.table))
+    } else {
+        Err(decoded.errors)
+    }
+}
+pub use validate::{lint, validate, validate_input};

@@ -6,8 +6,10 @@ mod fleet;
 mod labels;
 mod values;
 
+use crate::decode::{decode, Decoded};
 use crate::diagnostic::{sort_by_position, Diagnostic, Severity};
 use crate::document::{Table, Value};
+use crate::input::Input;
 use crate::parse::Source;
 use crate::path::KeyPath;
 use crate::schema::{Field, Kind};
@@ -30,14 +32,31 @@ pub fn lint(text: &str, unknown: UnknownKeys) -> Vec<Diagnostic> {
         Ok(source) => source,
         Err(errors) => return errors.into_iter().map(Diagnostic::from).collect(),
     };
-    let decoded = source.decode(unknown);
+    let mut diagnostics = findings(source.decode(unknown));
+    locate(&mut diagnostics, &source);
+    diagnostics
+}
+
+/// Every finding about a whole config from any face's input (a Python object, a JS value):
+/// wrong types and unknown keys, then the semantic checks on whatever could be read.
+pub fn validate_input<I: Input>(input: &I, unknown: UnknownKeys) -> Vec<Diagnostic> {
+    findings(decode(crate::schema::ROOT, input, unknown))
+}
+
+/// Gives each finding the position of its path in `source`, and puts them in text order.
+pub fn locate(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
+    for diagnostic in diagnostics.iter_mut() {
+        if diagnostic.position.is_none() {
+            diagnostic.position = source.locate(&diagnostic.path);
+        }
+    }
+    sort_by_position(diagnostics);
+}
+
+fn findings(decoded: Decoded) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = decoded.errors.into_iter().map(Diagnostic::from).collect();
     diagnostics.extend(decoded.warnings);
-    for mut diagnostic in validate(&decoded.table) {
-        diagnostic.position = source.locate(&diagnostic.path);
-        diagnostics.push(diagnostic);
-    }
-    sort_by_position(&mut diagnostics);
+    diagnostics.extend(validate(&decoded.table));
     diagnostics
 }
 

@@ -1,0 +1,4 @@
+// Node ESM: the same instance as the CommonJS entry.
+import api from './index.cjs';
+
+export const { render, parse, validate, format, schema, version, init } = api;

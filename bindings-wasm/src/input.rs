@@ -1,0 +1,192 @@
+//! JavaScript values as decoder input: plain objects keyed as in TOML, arrays, strings,
+//! numbers, bigints, booleans and Dates. `undefined`, `null`, functions and class instances
+//! are type errors with their path; cycles stop at a depth limit instead of overflowing.
+
+use std::borrow::Cow;
+
+use gitlab_runner_config::document::{Datetime, Value};
+use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use gitlab_runner_config::schema::Struct;
+use js_sys::{Array, BigInt, Date, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Deeper than any table of the schema: only a cycle or a pathological free-form value gets here.
+const MAX_DEPTH: usize = 64;
+
+pub struct JsInput {
+    value: JsValue,
+    depth: usize,
+}
+
+impl JsInput {
+    pub fn new(value: JsValue) -> JsInput {
+        JsInput { value, depth: 0 }
+    }
+
+    fn child(&self, value: JsValue) -> JsInput {
+        JsInput { value, depth: self.depth + 1 }
+    }
+
+    /// A plain object (`{...}`), not an array, a Date, a Map or another class's instance.
+    fn plain_object(&self) -> Option<&Object> {
+        if !self.value.is_object() || Array::is_array(&self.value) {
+            return None;
+        }
+        let object: &Object = self.value.unchecked_ref();
+        let prototype = Object::get_prototype_of(&self.value);
+        let plain = prototype.is_null() || prototype == Object::get_prototype_of(&Object::new());
+        plain.then_some(object)
+    }
+
+    fn entries(&self) -> Option<Vec<(String, JsInput)>> {
+        let object = self.plain_object()?;
+        let keys = Object::keys(object);
+        let mut entries = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            entries.push((key.as_string().unwrap_or_default(), self.child(value)));
+        }
+        Some(entries)
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.value.as_f64()
+    }
+}
+
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+impl Input for JsInput {
+    fn type_name(&self) -> Cow<'static, str> {
+        let v = &self.value;
+        Cow::Borrowed(if v.is_undefined() {
+            "undefined"
+        } else if v.is_null() {
+            "null"
+        } else if v.is_string() {
+            "string"
+        } else if v.as_bool().is_some() {
+            "boolean"
+        } else if v.is_bigint() {
+            "bigint"
+        } else if v.as_f64().is_some() {
+            "number"
+        } else if v.is_function() {
+            "function"
+        } else if v.is_symbol() {
+            "symbol"
+        } else if Array::is_array(v) {
+            "array"
+        } else if v.is_instance_of::<Date>() {
+            "Date"
+        } else if self.plain_object().is_some() {
+            "object"
+        } else {
+            "class instance"
+        })
+    }
+
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        self.value.as_string().map(Cow::Owned)
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        self.value.as_bool()
+    }
+
+    fn as_integer(&self) -> Option<Integer> {
+        if self.value.is_bigint() {
+            let big: &BigInt = self.value.unchecked_ref();
+            return Some(i64::try_from(big.clone()).map_or(Integer::TooLarge, Integer::Fits));
+        }
+        let x = self.number()?;
+        if !x.is_finite() || x.fract() != 0.0 {
+            return None;
+        }
+        Some(if x.abs() <= MAX_SAFE_INTEGER { Integer::Fits(x as i64) } else { Integer::Imprecise })
+    }
+
+    fn as_float(&self) -> Option<f64> {
+        self.number()
+    }
+
+    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
+        let text = if let Some(text) = self.value.as_string() {
+            text
+        } else if let Some(date) = self.value.dyn_ref::<Date>() {
+            if date.get_time().is_nan() {
+                return Some(Err("invalid Date".into()));
+            }
+            String::from(date.to_iso_string())
+        } else {
+            return None;
+        };
+        Some(text.parse().map_err(|_| format!("'{text}' is not an RFC 3339 datetime")))
+    }
+
+    fn as_duration(&self) -> Option<Duration> {
+        if let Some(text) = self.value.as_string() {
+            return Some(Duration::Text(text));
+        }
+        match self.as_integer()? {
+            Integer::Fits(nanos) => Some(Duration::Nanos(nanos)),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<Vec<JsInput>> {
+        let array: &Array = self.value.dyn_ref()?;
+        Some(array.iter().map(|v| self.child(v)).collect())
+    }
+
+    fn as_map(&self) -> Option<Vec<(String, JsInput)>> {
+        self.entries()
+    }
+
+    fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<JsInput>>, NotATable> {
+        let entries = self.entries().ok_or(NotATable::WrongType)?;
+        Ok(entries
+            .into_iter()
+            .map(|(key, value)| {
+                let member = match schema.field_by_key(&key) {
+                    Some(p) if schema.fields[p].key == key => Member::Field(p),
+                    Some(p) => Member::FoldedField(p),
+                    None => Member::Unknown,
+                };
+                Entry { key, member, value, position: None }
+            })
+            .collect())
+    }
+
+    fn to_any(&self) -> Result<Value, String> {
+        if self.depth > MAX_DEPTH {
+            return Err(format!("nested more than {MAX_DEPTH} levels deep (is there a cycle?)"));
+        }
+        if let Some(text) = self.value.as_string() {
+            return Ok(Value::String(text));
+        }
+        if let Some(b) = self.value.as_bool() {
+            return Ok(Value::Boolean(b));
+        }
+        if let Some(n) = self.as_integer() {
+            return match n {
+                Integer::Fits(n) => Ok(Value::Integer(n)),
+                _ => Err("integer out of range".into()),
+            };
+        }
+        if let Some(x) = self.number() {
+            return Ok(Value::Float(x));
+        }
+        if let Some(items) = self.as_array() {
+            return items.iter().map(Input::to_any).collect::<Result<_, _>>().map(Value::Array);
+        }
+        if let Some(entries) = self.entries() {
+            let mut map = Vec::with_capacity(entries.len());
+            for (key, value) in entries {
+                map.push((key, value.to_any()?));
+            }
+            return Ok(Value::Map(map));
+        }
+        Err(format!("{} cannot be written to TOML", self.type_name()))
+    }
+}

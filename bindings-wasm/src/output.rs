@@ -1,0 +1,78 @@
+//! Typed tables as plain JavaScript objects in the TOML's shape.
+
+use gitlab_runner_config::document::{Table, Value};
+use gitlab_runner_config::Diagnostic;
+use js_sys::{Array, BigInt, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+fn set(object: &Object, key: &str, value: &JsValue) {
+    // Defining a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+pub fn table(table: &Table) -> JsValue {
+    let object = Object::new();
+    for (field, value) in table.fields() {
+        set(&object, field.key, &self::value(value));
+    }
+    for (key, value) in table.unknown() {
+        set(&object, key, &self::value(value));
+    }
+    object.into()
+}
+
+fn value(value: &Value) -> JsValue {
+    match value {
+        Value::String(s) => JsValue::from_str(s),
+        // Integers JavaScript numbers cannot hold exactly come back as BigInt.
+        Value::Integer(n) if n.unsigned_abs() > (1 << 53) - 1 => BigInt::from(*n).into(),
+        Value::Integer(n) => JsValue::from_f64(*n as f64),
+        Value::Float(x) => JsValue::from_f64(*x),
+        Value::Boolean(b) => JsValue::from_bool(*b),
+        Value::Datetime(d) => JsValue::from_str(&d.to_string()),
+        Value::Array(items) => items.iter().map(self::value).collect::<Array>().into(),
+        Value::Table(t) => table(t),
+        Value::Tables(ts) => ts.iter().map(table).collect::<Array>().into(),
+        Value::Map(entries) => {
+            let object = Object::new();
+            for (k, v) in entries {
+                set(&object, k, &self::value(v));
+            }
+            object.into()
+        }
+    }
+}
+
+pub fn diagnostic(d: &Diagnostic) -> JsValue {
+    let object = Object::new();
+    set(&object, "severity", &JsValue::from_str(d.severity.as_str()));
+    set(&object, "code", &JsValue::from_str(d.code));
+    set(&object, "path", &JsValue::from_str(&d.path.to_string()));
+    set(&object, "message", &JsValue::from_str(&d.message));
+    let (line, column) = d.position.map_or((JsValue::NULL, JsValue::NULL), |p| {
+        (JsValue::from_f64(p.line as f64), JsValue::from_f64(p.column as f64))
+    });
+    set(&object, "line", &line);
+    set(&object, "column", &column);
+    object.into()
+}
+
+/// Errors as one JS `Error` whose message lists them all, with the first one's `path`, `line`
+/// and `column`, and every one in `errors` (as diagnostics).
+pub fn error(name: &str, errors: Vec<gitlab_runner_config::Error>) -> JsValue {
+    let message = gitlab_runner_config::Errors(errors.clone()).to_string();
+    let error = js_sys::Error::new(&message);
+    error.set_name(name);
+    let diagnostics: Vec<Diagnostic> = errors.into_iter().map(Diagnostic::from).collect();
+    let first = diagnostics.first().map(diagnostic).unwrap_or_else(|| Object::new().into());
+    for key in ["path", "line", "column", "code"] {
+        let _ = Reflect::set(
+            &error,
+            &JsValue::from_str(key),
+            &Reflect::get(&first, &JsValue::from_str(key)).unwrap_or_default(),
+        );
+    }
+    let all: Array = diagnostics.iter().map(diagnostic).collect();
+    let _ = Reflect::set(&error, &JsValue::from_str("errors"), &all);
+    error.into()
+}
