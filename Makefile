@@ -12,11 +12,13 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_RAW := target/$(WASM_TARGET)/wasm/gitlab_runner_config_wasm.wasm
 PKG := bindings-wasm/pkg
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen cli -name '*.rs' -o -name Cargo.toml -o -name '*.json')
 PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -name py.typed)
 
-.PHONY: help demo test test-rust test-python test-node wheel cli wasm codegen bench clean
+.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm codegen bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -24,7 +26,7 @@ help: ## List the targets
 demo: wheel ## Build, install into .venv and print the user guide's complete example
 	$(VPY) examples/guide_complete_example.py
 
-test: test-rust test-python test-node ## Every suite: Rust (with generated-file freshness), Python, Node
+test: test-rust test-python test-node test-browser ## Every suite: Rust (with generated-file freshness), Python, Node, browser
 
 test-rust:
 	if cargo clippy --version >/dev/null 2>&1; then \
@@ -38,6 +40,9 @@ test-python: wheel
 
 test-node: wasm
 	node --test tests/node/
+
+test-browser: wasm $(CHROMIUM)
+	node --test tests/browser/
 
 wheel: $(VENV)/.wheel-installed ## Build the wheel (target/wheels/) and install it into .venv
 
@@ -61,6 +66,11 @@ $(VENV)/.tools-installed: tests/requirements.txt
 	test -x $(VPY) || $(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 	touch $@
+
+# Debian's Chromium for the browser suites (a test tool's own browser download fails here).
+$(CHROMIUM):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
+	  || ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
 
 node_modules/.installed: package.json
 	npm install --no-audit --no-fund --loglevel=error

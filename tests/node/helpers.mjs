@@ -1,5 +1,6 @@
 // Paths and loading shared by the Node suites.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,4 +17,11 @@ export function pythonOutputs() {
   if (!existsSync(join(SHARED, 'corpus'))) return { skip: `${SHARED} is absent: needs ../shared beside the repository` };
   if (!existsSync(CROSS_FACE)) return { skip: `${CROSS_FACE} is absent: run \`make test\`` };
   return { outputs: JSON.parse(readFileSync(CROSS_FACE, 'utf8')) };
+}
+
+/** Installs the packed package into `folder`, as a user's `npm install` would. */
+export function installPackage(folder) {
+  const tarball = execFileSync('npm', ['pack', PACKAGE, '--pack-destination', folder, '--silent'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', join(folder, tarball)], { cwd: folder });
 }
