@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use gitlab_runner_config::document::{Datetime, Value};
+use gitlab_runner_config::document::Datetime;
 use gitlab_runner_config::duration;
 use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use gitlab_runner_config::schema::Struct;
@@ -203,39 +203,5 @@ impl<'py> Input for PyInput<'_, 'py> {
             entries.push(entry(name, member, value));
         }
         Ok(entries)
-    }
-
-    fn to_any(&self) -> Result<Value, String> {
-        if let Some(s) = self.as_str() {
-            return Ok(Value::String(s.into_owned()));
-        }
-        if let Some(b) = self.as_bool() {
-            return Ok(Value::Boolean(b));
-        }
-        if let Some(n) = self.as_integer() {
-            return match n {
-                Integer::Fits(n) => Ok(Value::Integer(n)),
-                Integer::TooLarge | Integer::Imprecise => Err("integer out of range (TOML integers are 64-bit)".into()),
-            };
-        }
-        if let Some(x) = self.as_float() {
-            return Ok(Value::Float(x));
-        }
-        if self.is_instance(&self.registry.datetime) {
-            if let Some(Ok(d)) = self.as_datetime() {
-                return Ok(Value::Datetime(d));
-            }
-        }
-        if let Some(items) = self.as_array() {
-            return items.iter().map(Input::to_any).collect::<Result<_, _>>().map(Value::Array);
-        }
-        if let Some(entries) = self.as_map() {
-            let mut map = Vec::with_capacity(entries.len());
-            for (k, v) in entries {
-                map.push((k, v.to_any()?));
-            }
-            return Ok(Value::Map(map));
-        }
-        Err(format!("{} cannot be written to TOML", self.type_name()))
     }
 }

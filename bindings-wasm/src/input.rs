@@ -1,30 +1,26 @@
 //! JavaScript values as decoder input: plain objects keyed as in TOML, arrays, strings,
 //! numbers, bigints, booleans and Dates. `undefined`, `null`, functions and class instances
-//! are type errors with their path; cycles stop at a depth limit instead of overflowing.
+//! are type errors with their path; cycles stop at the core's depth limit.
 
 use std::borrow::Cow;
 
-use gitlab_runner_config::document::{Datetime, Value};
+use gitlab_runner_config::document::Datetime;
 use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use gitlab_runner_config::schema::Struct;
 use js_sys::{Array, BigInt, Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Deeper than any table of the schema: only a cycle or a pathological free-form value gets here.
-const MAX_DEPTH: usize = 64;
-
 pub struct JsInput {
     value: JsValue,
-    depth: usize,
 }
 
 impl JsInput {
     pub fn new(value: JsValue) -> JsInput {
-        JsInput { value, depth: 0 }
+        JsInput { value }
     }
 
     fn child(&self, value: JsValue) -> JsInput {
-        JsInput { value, depth: self.depth + 1 }
+        JsInput::new(value)
     }
 
     /// A plain object (`{...}`), not an array, a Date, a Map or another class's instance.
@@ -156,37 +152,5 @@ impl Input for JsInput {
                 Entry { key, member, value, position: None }
             })
             .collect())
-    }
-
-    fn to_any(&self) -> Result<Value, String> {
-        if self.depth > MAX_DEPTH {
-            return Err(format!("nested more than {MAX_DEPTH} levels deep (is there a cycle?)"));
-        }
-        if let Some(text) = self.value.as_string() {
-            return Ok(Value::String(text));
-        }
-        if let Some(b) = self.value.as_bool() {
-            return Ok(Value::Boolean(b));
-        }
-        if let Some(n) = self.as_integer() {
-            return match n {
-                Integer::Fits(n) => Ok(Value::Integer(n)),
-                _ => Err("integer out of range".into()),
-            };
-        }
-        if let Some(x) = self.number() {
-            return Ok(Value::Float(x));
-        }
-        if let Some(items) = self.as_array() {
-            return items.iter().map(Input::to_any).collect::<Result<_, _>>().map(Value::Array);
-        }
-        if let Some(entries) = self.entries() {
-            let mut map = Vec::with_capacity(entries.len());
-            for (key, value) in entries {
-                map.push((key, value.to_any()?));
-            }
-            return Ok(Value::Map(map));
-        }
-        Err(format!("{} cannot be written to TOML", self.type_name()))
     }
 }

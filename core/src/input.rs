@@ -75,9 +75,49 @@ pub trait Input: Sized {
     /// A schema table's entries, each resolved to a field of `schema` where it names one.
     fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable>;
     /// The value as is, for free-form content (`plugin_config`) and kept unknown keys.
-    fn to_any(&self) -> Result<Value, String>;
+    fn to_any(&self) -> Result<Value, String> {
+        any(self, 0)
+    }
     /// Where the value is written, for inputs parsed from text.
     fn position(&self) -> Option<Position> {
         None
     }
+}
+
+/// Deeper than any table of the schema: only a cycle (a dict or object that contains itself)
+/// or a pathological free-form value gets here, and it must not overflow the stack.
+const MAX_DEPTH: usize = 64;
+
+fn any<I: Input>(input: &I, depth: usize) -> Result<Value, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("nested more than {MAX_DEPTH} levels deep (is there a cycle?)"));
+    }
+    if let Some(text) = input.as_str() {
+        return Ok(Value::String(text.into_owned()));
+    }
+    if let Some(b) = input.as_bool() {
+        return Ok(Value::Boolean(b));
+    }
+    match input.as_integer() {
+        Some(Integer::Fits(n)) => return Ok(Value::Integer(n)),
+        Some(Integer::TooLarge | Integer::Imprecise) => return Err("integer out of range".into()),
+        None => {}
+    }
+    if let Some(x) = input.as_float() {
+        return Ok(Value::Float(x));
+    }
+    if let Some(Ok(datetime)) = input.as_datetime() {
+        return Ok(Value::Datetime(datetime));
+    }
+    if let Some(items) = input.as_array() {
+        return items.iter().map(|item| any(item, depth + 1)).collect::<Result<_, _>>().map(Value::Array);
+    }
+    if let Some(entries) = input.as_map() {
+        let mut map = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            map.push((key, any(&value, depth + 1)?));
+        }
+        return Ok(Value::Map(map));
+    }
+    Err(format!("{} cannot be written to TOML", input.type_name()))
 }

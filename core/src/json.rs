@@ -84,27 +84,6 @@ impl<'a> Input for JsonValue<'a> {
             })
             .collect())
     }
-
-    fn to_any(&self) -> Result<Value, String> {
-        Ok(match self.0 {
-            Json::Null => return Err("null cannot be written to TOML".into()),
-            Json::Bool(b) => Value::Boolean(*b),
-            Json::Number(n) => match n.as_i64() {
-                Some(i) => Value::Integer(i),
-                None if n.is_u64() => return Err("integer out of range (TOML integers are 64-bit)".into()),
-                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Json::String(s) => Value::String(s.clone()),
-            Json::Array(items) => Value::Array(items.iter().map(|v| JsonValue(v).to_any()).collect::<Result<_, _>>()?),
-            Json::Object(map) => {
-                let mut entries = Vec::with_capacity(map.len());
-                for (k, v) in map {
-                    entries.push((k.clone(), JsonValue(v).to_any()?));
-                }
-                Value::Map(entries)
-            }
-        })
-    }
 }
 
 /// A table as JSON in the TOML shape. Non-finite floats, which JSON cannot hold, become null.

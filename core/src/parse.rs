@@ -6,7 +6,7 @@ use toml::de::{DeFloat, DeInteger, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::decode::{decode, Decoded, UnknownKeys};
-use crate::document::{Datetime, Table, Value};
+use crate::document::{Datetime, Table};
 use crate::error::{Error, ErrorKind, Position};
 use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use crate::path::{KeyPath, Segment};
@@ -237,37 +237,10 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
             .collect())
     }
 
-    fn to_any(&self) -> Result<Value, String> {
-        Ok(match *self {
-            TomlValue::Root(table, _) => any_table(table)?,
-            TomlValue::Value(v, _) => any(v.get_ref())?,
-        })
-    }
-
     fn position(&self) -> Option<Position> {
         match *self {
             TomlValue::Value(v, lines) => Some(lines.position(v.span().start)),
             TomlValue::Root(..) => None,
         }
     }
-}
-
-fn any_table(table: &DeTable<'_>) -> Result<Value, String> {
-    let mut entries = Vec::with_capacity(table.len());
-    for (key, value) in table {
-        entries.push((key.get_ref().to_string(), any(value.get_ref())?));
-    }
-    Ok(Value::Map(entries))
-}
-
-fn any(value: &DeValue<'_>) -> Result<Value, String> {
-    Ok(match value {
-        DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(n) => Value::Integer(integer(n).ok_or("integer out of range (TOML integers are 64-bit)")?),
-        DeValue::Float(x) => Value::Float(float(x).ok_or("float out of range")?),
-        DeValue::Boolean(b) => Value::Boolean(*b),
-        DeValue::Datetime(d) => Value::Datetime(*d),
-        DeValue::Array(items) => Value::Array(items.iter().map(|v| any(v.get_ref())).collect::<Result<_, _>>()?),
-        DeValue::Table(t) => any_table(t)?,
-    })
 }

@@ -72,6 +72,19 @@ def test_durations_are_checked() -> None:
     assert config.to_toml() == 'concurrent = 1\nconnection_max_age = "1h30m0s"\n'
 
 
+def test_a_cycle_in_free_form_settings_is_an_error_not_a_crash() -> None:
+    from wetwire_gitlab.runner_config import AutoscalerConfig
+
+    plugin_config: dict = {"name": "x"}
+    plugin_config["self"] = plugin_config
+    runner = Runner("n", "u", "t", "docker-autoscaler", autoscaler=AutoscalerConfig(plugin_config=plugin_config))
+    with pytest.raises(ConfigTypeError) as caught:
+        Config(1, [runner]).to_toml()
+    assert str(caught.value) == (
+        "runners[0].autoscaler.plugin_config.self: nested more than 64 levels deep (is there a cycle?)"
+    )
+
+
 def test_integers_out_of_toml_range() -> None:
     with pytest.raises(ConfigValueError, match=r"^concurrent: integer out of range \(TOML integers are 64-bit\)$"):
         Config(2**63).to_toml()

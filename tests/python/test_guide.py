@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import re
+import runpy
 import warnings
 
-from conftest import GOLDEN, check_golden, shared_file
+import pytest
+from conftest import GOLDEN, ROOT, check_golden, shared_file
 
 from wetwire_gitlab import runner_config
-from wetwire_gitlab.runner_config import (
-    CacheConfig,
-    CacheS3Config,
-    Config,
-    DockerConfig,
-    Executor,
-    Runner,
-)
+from wetwire_gitlab.runner_config import Config, Executor, Runner
 
 GUIDE = "seeds/000_f408bfd51eb4a45c.txt"
 GUIDE_CLASSES = [
@@ -24,41 +19,17 @@ GUIDE_CLASSES = [
 ]
 
 
-def complete_example() -> Config:
-    """The guide's Complete Example, statement for statement."""
-    s3_cache = CacheS3Config(
-        server_address="s3.amazonaws.com",
-        bucket_name="gitlab-runner-cache",
-        bucket_location="us-east-1",
-        access_key="${AWS_ACCESS_KEY}",
-        secret_key="${AWS_SECRET_KEY}",
-    )
-    docker = DockerConfig(
-        image="alpine:latest",
-        privileged=False,
-        volumes=["/var/run/docker.sock:/var/run/docker.sock", "/cache:/cache"],
-        pull_policy="if-not-present",
-    )
-    runner = Runner(
-        name="production-runner",
-        url="https://gitlab.example.com/",
-        token="${RUNNER_TOKEN}",
-        executor=Executor.DOCKER,
-        limit=10,
-        docker=docker,
-        cache=CacheConfig(type="s3", path="runner/", shared=True),
-    )
-    runner.cache_s3 = s3_cache
-    return Config(concurrent=10, check_interval=3, log_level="info", runners=[runner])
-
-
 def guide_blocks(kind: str) -> list:
     text = shared_file(GUIDE).read_text(encoding="utf-8")
     return re.findall(rf"```{kind}\n(.*?)```", text, re.S)
 
 
-def test_complete_example_matches_golden() -> None:
-    check_golden("guide_complete_example.toml", complete_example().to_toml())
+def test_complete_example_matches_golden(capsys: pytest.CaptureFixture[str]) -> None:
+    # The same file `make demo` runs.
+    runpy.run_path(str(ROOT / "examples" / "guide_complete_example.py"))
+    printed = capsys.readouterr().out
+    assert printed.endswith("\n\n"), "print() adds one newline after the text's own"
+    check_golden("guide_complete_example.toml", printed[:-1])
 
 
 def test_golden_is_the_guides_generated_toml() -> None:
@@ -66,7 +37,7 @@ def test_golden_is_the_guides_generated_toml() -> None:
     assert (GOLDEN / "guide_complete_example.toml").read_text(encoding="utf-8") == generated
 
 
-def test_complete_example_from_the_guide_prints_generated_toml(capsys) -> None:
+def test_complete_example_from_the_guide_prints_generated_toml(capsys: pytest.CaptureFixture[str]) -> None:
     code = guide_blocks("python")[-1]
     assert "print(config.to_toml())" in code
     exec(compile(code, GUIDE, "exec"), {})
