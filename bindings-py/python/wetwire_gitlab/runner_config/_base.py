@@ -12,10 +12,9 @@ import copy
 import dataclasses
 import enum
 import os
-import tempfile
 import warnings
-from pathlib import Path
 from typing import Any, Dict, List, Type, TypeVar, Union
+
 
 from .. import _native
 from .diagnostics import Diagnostic
@@ -183,22 +182,25 @@ class Root(Table):
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
         """Reads and parses a config.toml file (see ``from_toml``)."""
-        return cls.from_toml(Path(path).read_text(encoding="utf-8"), strict=strict)
+        with open(path, encoding="utf-8") as file:
+            return cls.from_toml(file.read(), strict=strict)
 
     def write(self, path: Union[str, "os.PathLike[str]"]) -> None:
         """Writes config.toml atomically with mode 0600 (it holds tokens): the text goes to a
         temporary file beside ``path`` that then replaces it, so on any failure the old file
         is left untouched."""
+        import tempfile  # here, not at import: it costs a few milliseconds nobody else needs
+
         text = self.to_toml()
-        target = Path(path)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        directory, name = os.path.split(os.fspath(path))
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory or ".")
         try:
             os.fchmod(descriptor, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
                 file.write(text)
                 file.flush()
                 os.fsync(file.fileno())
-            os.replace(temporary, target)
+            os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
