@@ -1,8 +1,9 @@
-//! Python objects as decoder input: dataclass instances by field name, dicts by TOML key.
+//! Python objects as decoder input: instances of the generated classes, read by field name,
+//! or (for `from_dict`) dicts in the TOML shape, read by TOML key.
 
 use std::borrow::Cow;
 
-use gitlab_runner_config::document::Datetime;
+use gitlab_runner_config::document::{parse_datetime, Datetime};
 use gitlab_runner_config::duration;
 use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use gitlab_runner_config::schema::Struct;
@@ -15,21 +16,29 @@ use crate::registry::Registry;
 pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
 /// The instance attribute holding keys a lenient parse kept (TOML key to value).
 pub const KEPT_ATTRIBUTE: &str = "_toml_kept";
-/// The root instance attribute holding the text it was parsed from.
-pub const SOURCE_ATTRIBUTE: &str = "_toml_source";
+
+/// How tables are given.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Tables {
+    /// As instances of the generated classes (`to_toml`, `validate`).
+    Objects,
+    /// As dicts keyed as in TOML (`Config.from_dict`, the JSON of a secret store).
+    Dicts,
+}
 
 pub struct PyInput<'a, 'py> {
-    pub value: Bound<'py, PyAny>,
-    pub registry: &'a Registry,
+    value: Bound<'py, PyAny>,
+    registry: &'a Registry,
+    tables: Tables,
 }
 
 impl<'a, 'py> PyInput<'a, 'py> {
-    pub fn new(value: Bound<'py, PyAny>, registry: &'a Registry) -> Self {
-        PyInput { value, registry }
+    pub fn new(value: Bound<'py, PyAny>, registry: &'a Registry, tables: Tables) -> Self {
+        PyInput { value, registry, tables }
     }
 
     fn child(&self, value: Bound<'py, PyAny>) -> Self {
-        PyInput { value, registry: self.registry }
+        PyInput { value, registry: self.registry, tables: self.tables }
     }
 
     fn py(&self) -> Python<'py> {
@@ -55,15 +64,13 @@ impl<'a, 'py> PyInput<'a, 'py> {
         None
     }
 
-    /// A dict's entries with their keys as strings.
-    fn dict_entries(dict: &Bound<'py, PyDict>) -> Vec<(String, Bound<'py, PyAny>)> {
+    /// A dict's entries; `None` when a key is not a string (TOML keys are strings, and turning
+    /// `1` and `"1"` into the same key would write it twice).
+    fn dict_entries(dict: &Bound<'py, PyDict>) -> Option<Vec<(String, Bound<'py, PyAny>)>> {
         dict.iter()
             .map(|(k, v)| {
-                let key = match k.cast::<PyString>() {
-                    Ok(s) => s.to_string_lossy().into_owned(),
-                    Err(_) => k.str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
-                };
-                (key, v)
+                let key = k.cast::<PyString>().ok()?.to_cow().ok()?.into_owned();
+                Some((key, v))
             })
             .collect()
     }
@@ -78,10 +85,52 @@ impl<'a, 'py> PyInput<'a, 'py> {
             || value.is_instance(self.registry.default_dict.bind(py)).unwrap_or(false);
         untouched_default && value.len().is_ok_and(|n| n == 0)
     }
+
+    fn instance_entries(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
+        let class_struct = self
+            .value
+            .get_type()
+            .getattr(STRUCT_ATTRIBUTE)
+            .ok()
+            .and_then(|s| s.extract::<String>().ok())
+            .ok_or(NotATable::WrongType)?;
+        if class_struct != schema.class {
+            return Err(NotATable::OtherStruct(class_struct));
+        }
+        let attributes = self.value.getattr("__dict__").map_err(|_| NotATable::WrongType)?;
+        let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
+        let mut entries = Vec::with_capacity(attributes.len());
+        for (name, value) in Self::dict_entries(attributes).unwrap_or_default() {
+            if name == KEPT_ATTRIBUTE {
+                let kept = value.cast::<PyDict>().ok().and_then(Self::dict_entries);
+                for (key, value) in kept.unwrap_or_default() {
+                    entries.push(Entry { key, member: Member::Kept, value: self.child(value), position: None });
+                }
+                continue;
+            }
+            // Private attributes (a user's own caches, say) are not config.
+            if name.starts_with('_') || self.is_unset(&value) {
+                continue;
+            }
+            let member = schema.field_by_name(&name).map_or(Member::Unknown, Member::Field);
+            entries.push(Entry { key: name, member, value: self.child(value), position: None });
+        }
+        Ok(entries)
+    }
 }
 
 impl<'py> Input for PyInput<'_, 'py> {
     fn type_name(&self) -> Cow<'static, str> {
+        if let Ok(s) = self.value.cast::<PyString>() {
+            if s.to_cow().is_err() {
+                return Cow::Borrowed("str that is not valid Unicode (a lone surrogate)");
+            }
+        }
+        if let Ok(dict) = self.value.cast::<PyDict>() {
+            if Self::dict_entries(dict).is_none() {
+                return Cow::Borrowed("dict with a key that is not a str");
+            }
+        }
         let name = self.value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
         Cow::Owned(name)
     }
@@ -129,7 +178,7 @@ impl<'py> Input for PyInput<'_, 'py> {
         } else {
             return None;
         };
-        Some(text.parse::<Datetime>().map_err(|_| format!("'{text}' is not an RFC 3339 datetime")))
+        Some(parse_datetime(&text))
     }
 
     fn as_duration(&self) -> Option<Duration> {
@@ -141,7 +190,11 @@ impl<'py> Input for PyInput<'_, 'py> {
             let nanos = ((part("days") * 86_400 + part("seconds")) * 1_000_000 + part("microseconds")) * 1_000;
             return Some(Duration::Text(duration::format_nanos(nanos)));
         }
-        None
+        // An integer is nanoseconds, as gitlab-runner reads it from TOML (and parsing returns it).
+        match self.as_integer()? {
+            Integer::Fits(nanos) => Some(Duration::Nanos(nanos)),
+            _ => None,
+        }
     }
 
     fn as_array(&self) -> Option<Vec<Self>> {
@@ -150,58 +203,32 @@ impl<'py> Input for PyInput<'_, 'py> {
 
     fn as_map(&self) -> Option<Vec<(String, Self)>> {
         let dict = self.value.cast::<PyDict>().ok()?;
-        Some(Self::dict_entries(dict).into_iter().map(|(k, v)| (k, self.child(v))).collect())
+        Some(Self::dict_entries(dict)?.into_iter().map(|(k, v)| (k, self.child(v))).collect())
     }
 
     fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
-        let entry = |key: String, member: Member, value: Bound<'py, PyAny>| Entry {
-            key,
-            member,
-            value: self.child(value),
-            position: None,
-        };
-        if let Ok(dict) = self.value.cast::<PyDict>() {
-            // A plain dict is read in the TOML shape (keys exactly as gitlab-runner spells them).
-            return Ok(Self::dict_entries(dict)
-                .into_iter()
-                .filter(|(_, v)| !v.is_none())
-                .map(|(key, v)| {
-                    let member = match schema.field_by_key(&key) {
-                        Some(p) if schema.fields[p].key == key => Member::Field(p),
-                        Some(p) => Member::FoldedField(p),
-                        None => Member::Unknown,
-                    };
-                    entry(key, member, v)
-                })
-                .collect());
-        }
-        let class_struct = self
-            .value
-            .get_type()
-            .getattr(STRUCT_ATTRIBUTE)
-            .ok()
-            .and_then(|s| s.extract::<String>().ok())
-            .ok_or(NotATable::WrongType)?;
-        if class_struct != schema.class {
-            return Err(NotATable::OtherStruct(class_struct));
-        }
-        let attributes = self.value.getattr("__dict__").map_err(|_| NotATable::WrongType)?;
-        let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
-        let mut entries = Vec::with_capacity(attributes.len());
-        for (name, value) in Self::dict_entries(attributes) {
-            if name == KEPT_ATTRIBUTE {
-                if let Ok(kept) = value.cast::<PyDict>() {
-                    entries.extend(Self::dict_entries(kept).into_iter().map(|(k, v)| entry(k, Member::Kept, v)));
-                }
-                continue;
+        match (self.tables, self.value.cast::<PyDict>()) {
+            (Tables::Dicts, Ok(dict)) => {
+                let entries = Self::dict_entries(dict).ok_or(NotATable::WrongType)?;
+                Ok(entries
+                    .into_iter()
+                    .map(|(key, value)| Entry {
+                        member: schema.member(&key),
+                        key,
+                        value: self.child(value),
+                        position: None,
+                    })
+                    .collect())
             }
-            // Private attributes (a user's own caches, say) are not config.
-            if name.starts_with('_') || self.is_unset(&value) {
-                continue;
+            // A dict where a table object belongs would keep its secrets out of the masked repr.
+            (Tables::Objects, Ok(_)) => {
+                Err(NotATable::OtherStruct("dict (use Config.from_dict for TOML-shaped data)".into()))
             }
-            let member = schema.field_by_name(&name).map_or(Member::Unknown, Member::Field);
-            entries.push(entry(name, member, value));
+            (_, Err(_)) => self.instance_entries(schema),
         }
-        Ok(entries)
+    }
+
+    fn names_fields(&self) -> bool {
+        self.tables == Tables::Objects
     }
 }

@@ -5,20 +5,20 @@
 mod errors;
 mod input;
 mod output;
+mod positions;
 mod registry;
 
-use gitlab_runner_config::schema::Struct;
-use gitlab_runner_config::validate::locate;
-use gitlab_runner_config::{decode_struct, render, validate_input, Diagnostic, Source, UnknownKeys};
+use gitlab_runner_config::schema::{self, Struct};
+use gitlab_runner_config::{decode, decode_struct, render, validate_input, Diagnostic, Source, UnknownKeys};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyType};
 
-use input::{PyInput, SOURCE_ATTRIBUTE, STRUCT_ATTRIBUTE};
+use input::{PyInput, Tables, STRUCT_ATTRIBUTE};
 
 /// The schema struct of a generated class's instance.
 fn struct_of(object: &Bound<'_, PyAny>) -> PyResult<&'static Struct> {
     let name: String = object.get_type().getattr(STRUCT_ATTRIBUTE)?.extract()?;
-    gitlab_runner_config::schema::structs()
+    schema::structs()
         .iter()
         .copied()
         .find(|s| s.class == name)
@@ -29,7 +29,7 @@ fn decode_object(object: &Bound<'_, PyAny>) -> PyResult<gitlab_runner_config::Ta
     let py = object.py();
     let registry = registry::get(py)?;
     let schema = struct_of(object)?;
-    decode_struct(schema, &PyInput::new(object.clone(), registry), UnknownKeys::Reject)
+    decode_struct(schema, &PyInput::new(object.clone(), registry, Tables::Objects), UnknownKeys::Reject)
         .map_err(|errors| errors::config_error(py, registry, errors))
 }
 
@@ -45,33 +45,52 @@ fn to_dict<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     output::to_dict(object.py(), &decode_object(object)?)
 }
 
-/// A `Config` from config.toml text. The text is kept on the object so that `validate()` can
-/// say where in it each finding is.
+/// An instance of `class` (a `Config` or a subclass) from config.toml text. Where each key was
+/// written is remembered (not the text, which holds tokens) so that `validate()` can say it.
 #[pyfunction]
-#[pyo3(signature = (text, strict = true))]
-fn from_toml<'py>(py: Python<'py>, text: &str, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (class, text, strict = true))]
+fn from_toml<'py>(class: &Bound<'py, PyType>, text: &str, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+    let py = class.py();
     let registry = registry::get(py)?;
-    let unknown = if strict { UnknownKeys::Reject } else { UnknownKeys::Keep };
-    let table = py
-        .detach(|| gitlab_runner_config::parse(text, unknown))
-        .map_err(|errors| errors::parse_error(py, registry, errors))?;
-    let config = output::to_object(py, registry, &table)?;
-    config.getattr("__dict__")?.set_item(SOURCE_ATTRIBUTE, text)?;
+    let parsed = py.detach(|| {
+        let source = Source::parse(text)?;
+        let decoded = source.decode(UnknownKeys::from_strict(strict));
+        if decoded.errors.is_empty() {
+            Ok((decoded.table, source.positions()))
+        } else {
+            Err(decoded.errors)
+        }
+    });
+    let (table, positions) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
+    let config = output::to_root_object(py, registry, &table, class)?;
+    positions::remember(&config, &table, positions)?;
     Ok(config)
 }
 
+/// An instance of `class` from a dict in the TOML shape (the JSON of a secret store).
+#[pyfunction]
+#[pyo3(signature = (class, data, strict = true))]
+fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+    let py = class.py();
+    let registry = registry::get(py)?;
+    let input = PyInput::new(data.clone(), registry, Tables::Dicts);
+    let decoded = decode(schema::ROOT, &input, UnknownKeys::from_strict(strict));
+    if !decoded.errors.is_empty() {
+        return Err(errors::config_error(py, registry, decoded.errors));
+    }
+    output::to_root_object(py, registry, &decoded.table, class)
+}
+
 /// Every finding about a config: wrong types and unknown fields, then the semantic checks,
-/// as (severity, code, path, message, line, column) tuples; positions come from the text the
-/// object was parsed from, if it was.
+/// as (severity, code, path, message, line, column) tuples. A config parsed from text and not
+/// changed since gets the line and column of each finding.
 #[pyfunction]
 fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = object.py();
     let registry = registry::get(py)?;
-    let mut diagnostics = validate_input(&PyInput::new(object.clone(), registry), UnknownKeys::Reject);
-    let text: Option<String> = object.getattr(SOURCE_ATTRIBUTE).ok().and_then(|s| s.extract().ok());
-    if let Some(source) = text.as_deref().and_then(|text| Source::parse(text).ok()) {
-        locate(&mut diagnostics, &source);
-    }
+    let input = PyInput::new(object.clone(), registry, Tables::Objects);
+    let mut diagnostics = validate_input(&input, UnknownKeys::Reject);
+    positions::place(object, &input, &mut diagnostics)?;
     diagnostic_tuples(py, diagnostics)
 }
 
@@ -79,8 +98,7 @@ fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
 #[pyfunction]
 #[pyo3(signature = (text, strict = true))]
 fn lint<'py>(py: Python<'py>, text: &str, strict: bool) -> PyResult<Bound<'py, PyList>> {
-    let unknown = if strict { UnknownKeys::Reject } else { UnknownKeys::Keep };
-    let diagnostics = py.detach(|| gitlab_runner_config::lint(text, unknown));
+    let diagnostics = py.detach(|| gitlab_runner_config::lint(text, UnknownKeys::from_strict(strict)));
     diagnostic_tuples(py, diagnostics)
 }
 
@@ -98,6 +116,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(to_toml, module)?)?;
     module.add_function(wrap_pyfunction!(to_dict, module)?)?;
     module.add_function(wrap_pyfunction!(from_toml, module)?)?;
+    module.add_function(wrap_pyfunction!(from_dict, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(lint, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

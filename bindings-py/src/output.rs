@@ -3,7 +3,7 @@
 use gitlab_runner_config::document::{Table, Value};
 use gitlab_runner_config::schema::Field;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString, PyType};
 
 use crate::input::KEPT_ATTRIBUTE;
 use crate::registry::Registry;
@@ -15,7 +15,16 @@ pub fn to_object<'py>(py: Python<'py>, registry: &Registry, table: &Table) -> Py
     let class = registry.classes.get(schema.class).ok_or_else(|| {
         pyo3::exceptions::PyRuntimeError::new_err(format!("no Python class registered for {}", schema.class))
     })?;
-    let class = class.bind(py);
+    to_root_object(py, registry, table, class.bind(py))
+}
+
+/// As `to_object`, with the top table an instance of `class` (a subclass the user defined).
+pub fn to_root_object<'py>(
+    py: Python<'py>,
+    registry: &Registry,
+    table: &Table,
+    class: &Bound<'py, PyType>,
+) -> PyResult<Bound<'py, PyAny>> {
     let object = class.call_method1("__new__", (class,))?;
     let attributes = object.getattr("__dict__")?;
     let attributes = attributes.cast::<PyDict>()?;

@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use gitlab_runner_config::document::Datetime;
-use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use gitlab_runner_config::document::{parse_datetime, Datetime};
+use gitlab_runner_config::input::{Duration, Entry, Input, Integer, NotATable};
 use gitlab_runner_config::schema::Struct;
 use js_sys::{Array, BigInt, Date, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -113,11 +113,12 @@ impl Input for JsInput {
             if date.get_time().is_nan() {
                 return Some(Err("invalid Date".into()));
             }
-            String::from(date.to_iso_string())
+            // toISOString always writes milliseconds; drop them when zero, as TOML users would.
+            String::from(date.to_iso_string()).replace(".000Z", "Z")
         } else {
             return None;
         };
-        Some(text.parse().map_err(|_| format!("'{text}' is not an RFC 3339 datetime")))
+        Some(parse_datetime(&text))
     }
 
     fn as_duration(&self) -> Option<Duration> {
@@ -144,11 +145,7 @@ impl Input for JsInput {
         Ok(entries
             .into_iter()
             .map(|(key, value)| {
-                let member = match schema.field_by_key(&key) {
-                    Some(p) if schema.fields[p].key == key => Member::Field(p),
-                    Some(p) => Member::FoldedField(p),
-                    None => Member::Unknown,
-                };
+                let member = schema.member(&key);
                 Entry { key, member, value, position: None }
             })
             .collect())

@@ -5,7 +5,8 @@
 mod input;
 mod output;
 
-use gitlab_runner_config::{decode_config, render as render_table, validate_input, UnknownKeys};
+use gitlab_runner_config::input::Input;
+use gitlab_runner_config::{decode_config, render as render_table, validate_input, ErrorKind, KeyPath, UnknownKeys};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -18,11 +19,7 @@ fn unknown_keys(options: &JsValue) -> UnknownKeys {
     } else {
         None
     };
-    if strict == Some(false) {
-        UnknownKeys::Keep
-    } else {
-        UnknownKeys::Reject
-    }
+    UnknownKeys::from_strict(strict != Some(false))
 }
 
 /// config.toml text for a config object.
@@ -33,10 +30,20 @@ pub fn render(config: JsValue, options: JsValue) -> Result<String, JsValue> {
     Ok(render_table(&table))
 }
 
+/// The text of a `toml` argument. Taken as a JsValue and checked here: a `&str` parameter
+/// given a number would make wasm-bindgen read memory that is not a string.
+fn text(toml: &JsValue) -> Result<String, JsValue> {
+    toml.as_string().ok_or_else(|| {
+        let message = format!("expected config.toml text (a string), got {}", JsInput::new(toml.clone()).type_name());
+        let error = gitlab_runner_config::Error::new(ErrorKind::Type, KeyPath::root(), message);
+        output::error("TomlParseError", vec![error])
+    })
+}
+
 /// A config object from config.toml text.
 #[wasm_bindgen]
-pub fn parse(toml: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let table = gitlab_runner_config::parse(toml, unknown_keys(&options))
+pub fn parse(toml: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let table = gitlab_runner_config::parse(&text(&toml)?, unknown_keys(&options))
         .map_err(|errors| output::error("TomlParseError", errors))?;
     Ok(output::table(&table))
 }
@@ -54,8 +61,8 @@ pub fn validate(input: JsValue, options: JsValue) -> Vec<JsValue> {
 
 /// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.
 #[wasm_bindgen]
-pub fn format(toml: &str) -> Result<String, JsValue> {
-    gitlab_runner_config::format(toml).map_err(|errors| output::error("TomlParseError", errors))
+pub fn format(toml: JsValue) -> Result<String, JsValue> {
+    gitlab_runner_config::format(&text(&toml)?).map_err(|errors| output::error("TomlParseError", errors))
 }
 
 /// The JSON Schema of config.toml.

@@ -5,9 +5,25 @@ use gitlab_runner_config::Diagnostic;
 use js_sys::{Array, BigInt, Object, Reflect};
 use wasm_bindgen::JsValue;
 
+/// Defines an own property. `__proto__` needs defining, not setting: a set would replace the
+/// object's prototype (and lose the key).
 fn set(object: &Object, key: &str, value: &JsValue) {
-    // Defining a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+    let key = JsValue::from_str(key);
+    if key == "__proto__" {
+        let descriptor = Object::new();
+        for (name, flag) in [
+            ("value", value.clone()),
+            ("writable", true.into()),
+            ("enumerable", true.into()),
+            ("configurable", true.into()),
+        ] {
+            let _ = Reflect::set(&descriptor, &JsValue::from_str(name), &flag);
+        }
+        Object::define_property(object, &key, &descriptor);
+    } else {
+        // Setting a fresh own key on a plain object cannot fail.
+        let _ = Reflect::set(object, &key, value);
+    }
 }
 
 pub fn table(table: &Table) -> JsValue {

@@ -11,10 +11,14 @@ pub struct Args {
 
 impl Args {
     /// `flags` take no value (`--check`); `options` take one (`--format json`, `--format=json`).
+    /// `-h` or `--help` anywhere asks for the usage.
     pub fn parse(arguments: &[String], flags: &[&str], options: &[&str]) -> Result<Args, Failure> {
         let mut args = Args { flags: Vec::new(), options: Vec::new(), files: Vec::new() };
         let mut iter = arguments.iter();
         while let Some(argument) = iter.next() {
+            if argument == "-h" || argument == "--help" {
+                return Err(Failure::Help);
+            }
             if argument == "-" || !argument.starts_with('-') {
                 args.files.push(argument.clone());
             } else if flags.contains(&argument.as_str()) {

@@ -10,6 +10,8 @@ use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic,
 use crate::args::Args;
 
 pub enum Failure {
+    /// `--help`: the usage, and success.
+    Help,
     /// Wrong command line: the usage is printed too.
     Usage(String),
     Other(String),
@@ -40,17 +42,25 @@ fn read(file: &str) -> Result<String, Failure> {
 }
 
 /// Replaces `path` with `text` atomically: a temporary file beside it, then a rename, so a
-/// failure leaves the old file whole. The file's permissions are kept.
+/// failure leaves the old file whole. The temporary file is new (never an existing file or a
+/// link), readable by its owner only while it fills, then takes the old file's permissions.
+/// Through a symlink, the file it points to is replaced and the link kept.
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let directory = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let path = std::fs::canonicalize(path)?;
+    let directory = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = directory.join(format!(".{name}.{}.tmp", std::process::id()));
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let temporary = directory.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&temporary)?;
     let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
         file.write_all(text.as_bytes())?;
         file.sync_all()?;
-        std::fs::set_permissions(&temporary, std::fs::metadata(path)?.permissions())?;
-        std::fs::rename(&temporary, path)
+        std::fs::set_permissions(&temporary, std::fs::metadata(&path)?.permissions())?;
+        std::fs::rename(&temporary, &path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temporary);
@@ -64,7 +74,7 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
     if args.files.is_empty() {
         return Err(Failure::Usage("lint needs at least one FILE".into()));
     }
-    let unknown = if args.flag("--lenient") { UnknownKeys::Keep } else { UnknownKeys::Reject };
+    let unknown = UnknownKeys::from_strict(!args.flag("--lenient"));
     let mut findings: Vec<(String, Diagnostic)> = Vec::new();
     for file in &args.files {
         let text = read(file)?;
@@ -113,31 +123,51 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
     if args.files.is_empty() {
         return Err(Failure::Usage("fmt needs at least one FILE".into()));
     }
-    let mut unformatted = false;
+    // Every file is tried; one that cannot be read or formatted does not stop the others.
+    let mut failed = false;
     for file in &args.files {
-        let text = read(file)?;
+        let text = match read(file) {
+            Ok(text) => text,
+            Err(Failure::Other(message)) => {
+                eprintln!("error: {message}");
+                failed = true;
+                continue;
+            }
+            Err(other) => return Err(other),
+        };
         let formatted = match gitlab_runner_config::format(&text) {
             Ok(formatted) => formatted,
-            Err(errors) => return Ok(report_errors(file, errors)),
+            Err(errors) => {
+                report_errors(file, errors);
+                failed = true;
+                continue;
+            }
         };
+        if file == "-" && !args.flag("--check") {
+            print!("{formatted}");
+            continue;
+        }
         if formatted == text {
             continue;
         }
         if args.flag("--check") {
             println!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)");
-            unformatted = true;
-        } else if file == "-" {
-            print!("{formatted}");
+            failed = true;
+        } else if let Err(error) = write_atomically(Path::new(file), &formatted) {
+            eprintln!("error: {file}: {error}");
+            failed = true;
         } else {
-            write_atomically(Path::new(file), &formatted).map_err(|e| Failure::Other(format!("{file}: {e}")))?;
-            println!("formatted {file}");
+            // The engine keeps data, not layout: a file with comments loses them.
+            let note = if text.contains('#') { " (comments, if any, were not kept)" } else { "" };
+            println!("formatted {file}{note}");
         }
     }
-    Ok(if unformatted { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(arguments, &[], &["--from", "--to"])?;
+    let args = Args::parse(arguments, &["--lenient"], &["--from", "--to"])?;
+    let unknown = UnknownKeys::from_strict(!args.flag("--lenient"));
     let from = args.choice("--from", &["json", "toml"], None)?;
     let to = args.choice("--to", &["json", "toml"], None)?;
     let file = match args.files.as_slice() {
@@ -149,9 +179,9 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
     let decoded = if from == "json" {
         let json: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Failure::Other(format!("{file}: invalid JSON: {e}")))?;
-        decode_config(&JsonValue(&json), UnknownKeys::Reject)
+        decode_config(&JsonValue(&json), unknown)
     } else {
-        gitlab_runner_config::parse(&text, UnknownKeys::Reject)
+        gitlab_runner_config::parse(&text, unknown)
     };
     let table = match decoded {
         Ok(table) => table,

@@ -12,12 +12,14 @@ commands:
   lint [--format text|json] [--lenient] FILE...
         report every problem (unknown keys, wrong types, invalid values, executor
         mistakes ...) with file, line and column; exits 1 when any is an error
+        (--lenient: unknown keys are warnings, not errors)
   fmt [--check] FILE...
-        rewrite files in gitlab-runner's layout (unknown keys are kept);
-        with --check, change nothing and exit 1 when a file would change
-  convert --from json|toml --to toml|json [FILE]
+        rewrite files in gitlab-runner's layout (unknown keys are kept; comments
+        are not); with --check, change nothing and exit 1 when a file would change
+  convert --from json|toml --to toml|json [--lenient] [FILE]
         convert between config.toml and JSON in the same shape (reads stdin
-        without FILE, writes stdout); the input is checked against the schema
+        without FILE, writes stdout); the input is checked against the schema,
+        and with --lenient unknown keys are kept
   schema
         print the JSON Schema of config.toml
 ";
@@ -41,6 +43,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(commands::Failure::Help) => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
         Err(commands::Failure::Usage(message)) => {
             eprint!("error: {message}\n\n{USAGE}");
             ExitCode::from(2)

@@ -135,6 +135,44 @@ fn schema_prints_the_generated_json_schema() {
 }
 
 #[test]
+fn help_is_usage_and_success() {
+    for args in [&["--help"][..], &["lint", "--help"], &["fmt", "-h"]] {
+        let output = run(args, None);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(stdout(&output).starts_with("usage: gitlab-runner-config <command>"));
+    }
+}
+
+#[test]
+fn lenient_convert_keeps_unknown_keys_and_warns_nothing_to_stdout() {
+    let output =
+        run(&["convert", "--from", "toml", "--to", "json", "--lenient"], Some("concurrent = 1\nfuture = true\n"));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap(),
+        serde_json::json!({"concurrent": 1, "future": true})
+    );
+}
+
+#[test]
+fn fmt_carries_on_past_a_bad_file_and_says_comments_go() {
+    let directory = std::env::temp_dir().join(format!("grc-fmt-many-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let good = directory.join("good.toml");
+    let bad = directory.join("bad.toml");
+    std::fs::write(&good, "# fleet\nconcurrent=1\n").unwrap();
+    std::fs::write(&bad, "concurrent = \"x\"\n").unwrap();
+    let output = run(&["fmt", bad.to_str().unwrap(), good.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("error[wrong-type]: concurrent: expected integer, got string")
+    );
+    assert!(stdout(&output).contains("(comments, if any, were not kept)"));
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), "concurrent = 1\n");
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&[], None).status.code(), Some(2));
     assert_eq!(run(&["lint"], None).status.code(), Some(2));

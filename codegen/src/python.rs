@@ -84,8 +84,13 @@ fn class(out: &mut String, s: &'static Struct) {
     for (i, f) in fields.iter().enumerate() {
         assert!(is_identifier(f.name), "{}.{}: not a snake_case Python identifier", s.class, f.name);
         let required = i < s.python.required;
-        let annotation = annotation(f, required);
+        let annotation = annotation(s, f, required);
         match default(s, f) {
+            _ if f.enumeration.is_some() => {
+                let default = if required { String::new() } else { "default=None, ".to_owned() };
+                let coerce = f.enumeration.unwrap_or_default();
+                writeln!(out, "    {}: {annotation} = field({default}metadata={{\"coerce\": {coerce}.coerce}})", f.name)
+            }
             _ if required => writeln!(out, "    {}: {annotation}", f.name),
             Default::Factory(factory) => {
                 writeln!(out, "    {}: {annotation} = field(default_factory={factory})", f.name)
@@ -108,16 +113,16 @@ fn init(out: &mut String, s: &'static Struct, fields: &[&'static Field]) {
     out.push_str("\n    def __init__(\n        self,\n");
     for (i, f) in fields.iter().enumerate() {
         if i < s.python.required {
-            writeln!(out, "        {}: {},", f.name, annotation(f, true)).unwrap();
+            writeln!(out, "        {}: {},", f.name, annotation(s, f, true)).unwrap();
         } else {
-            writeln!(out, "        {}: {} = UNSET,", f.name, annotation(f, false)).unwrap();
+            writeln!(out, "        {}: {} = UNSET,", f.name, annotation(s, f, false)).unwrap();
         }
     }
     if !s.python.aliases.is_empty() {
         out.push_str("        *,\n");
         for alias in s.python.aliases {
-            let target = alias_target(s, alias);
-            writeln!(out, "        {}: {} = UNSET,", alias.name, annotation(target, false)).unwrap();
+            let (owner, target) = alias_target(s, alias);
+            writeln!(out, "        {}: {} = UNSET,", alias.name, annotation(owner, target, false)).unwrap();
         }
     }
     out.push_str("    ) -> None:\n        _values = self.__dict__\n");
@@ -153,15 +158,16 @@ fn alias_path(s: &'static Struct, alias: &schema::Alias) -> Vec<(&'static Struct
     path
 }
 
-fn alias_target(s: &'static Struct, alias: &schema::Alias) -> &'static Field {
-    alias_path(s, alias).last().expect("alias has a target").1
+/// The field an alias names, and the struct it belongs to.
+fn alias_target(s: &'static Struct, alias: &schema::Alias) -> (&'static Struct, &'static Field) {
+    *alias_path(s, alias).last().expect("alias has a target")
 }
 
 fn alias_property(out: &mut String, s: &'static Struct, alias: &schema::Alias) {
     let path = alias_path(s, alias);
-    let target = alias_target(s, alias);
+    let (owner, target) = alias_target(s, alias);
     let dotted = alias.target.join(".");
-    let kind = annotation(target, false);
+    let kind = annotation(owner, target, false);
     let warn = if alias.deprecated {
         format!("        deprecated_alias(\"{}.{}\", \"{dotted}\")\n", s.class, alias.name)
     } else {
@@ -195,9 +201,10 @@ fn alias_property(out: &mut String, s: &'static Struct, alias: &schema::Alias) {
     for (i, (_, field)) in path.iter().enumerate() {
         if i + 1 < path.len() {
             let Kind::Table(child) = field.kind else { panic!("alias {} crosses a non-table", alias.name) };
+            // Unsetting through the alias never creates the parent table.
             writeln!(
                 out,
-                "        if {expression}.{0} is None:\n            {expression}.{0} = {1}()",
+                "        if {expression}.{0} is None:\n            if value is None:\n                return\n            {expression}.{0} = {1}()",
                 field.name, child.class
             )
             .unwrap();
@@ -214,14 +221,18 @@ enum Default {
     Factory(&'static str),
 }
 
+/// The value an unset field reads as in Python: the published package's where it differs.
+fn python_default(s: &Struct, f: &Field) -> DefaultValue {
+    s.python.defaults.iter().find(|(name, _)| *name == f.name).map_or(f.default, |(_, v)| *v)
+}
+
 fn default(s: &Struct, f: &Field) -> Default {
     match f.kind {
         Kind::Strings | Kind::Integers | Kind::Floats | Kind::Tables(_) => return Default::Factory("list"),
         Kind::Map(_) => return Default::Factory("dict"),
         _ => {}
     }
-    let value = s.python.defaults.iter().find(|(name, _)| *name == f.name).map_or(f.default, |(_, v)| *v);
-    Default::Literal(match value {
+    Default::Literal(match python_default(s, f) {
         DefaultValue::None | DefaultValue::List(_) => "None".to_owned(),
         DefaultValue::Bool(b) => if b { "True" } else { "False" }.to_owned(),
         DefaultValue::Int(n) => n.to_string(),
@@ -230,7 +241,7 @@ fn default(s: &Struct, f: &Field) -> Default {
     })
 }
 
-fn annotation(f: &Field, required: bool) -> String {
+fn annotation(s: &Struct, f: &Field, required: bool) -> String {
     let base = match f.kind {
         Kind::String => match f.enumeration {
             Some(enumeration) => format!("Union[{enumeration}, str]"),
@@ -259,7 +270,7 @@ fn annotation(f: &Field, required: bool) -> String {
         Kind::Tables(child) => return format!("List[{}]", child.class),
     };
     let has_value_default = matches!(
-        f.default,
+        python_default(s, f),
         DefaultValue::Bool(_) | DefaultValue::Int(_) | DefaultValue::Real(_) | DefaultValue::Str(_)
     );
     if required || has_value_default {

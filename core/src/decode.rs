@@ -15,8 +15,19 @@ use crate::suggest;
 pub enum UnknownKeys {
     /// Report each as an error.
     Reject,
-    /// Keep them, verbatim, to be written back.
+    /// Keep them, verbatim, to be written back (each is still reported, as a warning).
     Keep,
+}
+
+impl UnknownKeys {
+    /// The faces' `strict` option: true rejects, false keeps.
+    pub fn from_strict(strict: bool) -> UnknownKeys {
+        if strict {
+            UnknownKeys::Reject
+        } else {
+            UnknownKeys::Keep
+        }
+    }
 }
 
 /// What decoding found: the table with every value that could be read, every error, and
@@ -117,16 +128,21 @@ impl Decoder {
     }
 
     fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>) {
-        if self.unknown == UnknownKeys::Keep {
-            return self.kept_key(table, entry);
-        }
-        let message = match suggest::closest(&entry.key, schema.fields.iter().map(|f| f.key)) {
-            Some(meant) => format!("unknown key; did you mean {meant}?"),
-            None => format!("unknown key in {}", schema.class),
-        };
+        let message = suggest::unknown_key(schema, &entry.key, entry.value.names_fields());
         self.path.push_key(&entry.key);
-        self.fail_at(ErrorKind::UnknownKey, entry.position, message);
+        match self.unknown {
+            UnknownKeys::Reject => self.fail_at(ErrorKind::UnknownKey, entry.position, message),
+            // Kept, but said: a typo must not pass unnoticed because the mode is lenient.
+            UnknownKeys::Keep => {
+                let mut warning = Diagnostic::new(Severity::Warning, "unknown-key", self.path.clone(), message);
+                warning.position = entry.position;
+                self.warnings.push(warning);
+            }
+        }
         self.path.pop();
+        if self.unknown == UnknownKeys::Keep {
+            self.kept_key(table, entry);
+        }
     }
 
     fn kept_key<I: Input>(&mut self, table: &mut Table, entry: Entry<I>) {

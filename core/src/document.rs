@@ -2,6 +2,11 @@
 
 pub use toml::value::Datetime;
 
+/// An RFC 3339 datetime from its text, as every face reads one.
+pub fn parse_datetime(text: &str) -> Result<Datetime, String> {
+    text.parse().map_err(|_| format!("'{text}' is not an RFC 3339 datetime"))
+}
+
 use crate::schema::{Field, Struct};
 
 /// A value in a config, already checked against its field's kind.

@@ -82,6 +82,11 @@ pub trait Input: Sized {
     fn position(&self) -> Option<Position> {
         None
     }
+    /// Whether this input names keys by field name (`bucket_name`) rather than TOML key
+    /// (`BucketName`), so that a misspelling is answered in the same words.
+    fn names_fields(&self) -> bool {
+        false
+    }
 }
 
 /// Deeper than any table of the schema: only a cycle (a dict or object that contains itself)

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Number, Value as Json};
 
-use crate::document::{Datetime, Table, Value};
-use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use crate::document::{parse_datetime, Datetime, Table, Value};
+use crate::input::{Duration, Entry, Input, Integer, NotATable};
 use crate::schema::Struct;
 
 /// JSON as decoder input.
@@ -51,7 +51,7 @@ impl<'a> Input for JsonValue<'a> {
 
     fn as_datetime(&self) -> Option<Result<Datetime, String>> {
         let text = self.0.as_str()?;
-        Some(text.parse().map_err(|_| format!("'{text}' is not an RFC 3339 datetime")))
+        Some(parse_datetime(text))
     }
 
     fn as_duration(&self) -> Option<Duration> {
@@ -75,11 +75,7 @@ impl<'a> Input for JsonValue<'a> {
         Ok(object
             .iter()
             .map(|(key, value)| {
-                let member = match schema.field_by_key(key) {
-                    Some(p) if schema.fields[p].key == key => Member::Field(p),
-                    Some(p) => Member::FoldedField(p),
-                    None => Member::Unknown,
-                };
+                let member = schema.member(key);
                 Entry { key: key.clone(), member, value: JsonValue(value), position: None }
             })
             .collect())

@@ -6,9 +6,9 @@ use toml::de::{DeFloat, DeInteger, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::decode::{decode, Decoded, UnknownKeys};
-use crate::document::{Datetime, Table};
+use crate::document::{parse_datetime, Datetime, Table};
 use crate::error::{Error, ErrorKind, Position};
-use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use crate::input::{Duration, Entry, Input, Integer, NotATable};
 use crate::path::{KeyPath, Segment};
 use crate::schema::{self, Struct};
 
@@ -43,6 +43,44 @@ impl<'t> Source<'t> {
     /// Checks the parsed text against the schema.
     pub fn decode(&self, unknown: UnknownKeys) -> Decoded {
         decode(schema::ROOT, &TomlValue::Root(&self.root, &self.lines), unknown)
+    }
+
+    /// Every key and array element with where it is written, parents before children: what a
+    /// face keeps to place findings about a parsed config without keeping its text.
+    pub fn positions(&self) -> Vec<(KeyPath, Position)> {
+        let mut out = Vec::new();
+        let mut path = KeyPath::root();
+        self.collect_positions(&self.root, &mut path, &mut out);
+        out
+    }
+
+    fn collect_positions(&self, table: &DeTable<'t>, path: &mut KeyPath, out: &mut Vec<(KeyPath, Position)>) {
+        for (key, value) in table {
+            path.push_key(key.get_ref());
+            out.push((path.clone(), self.lines.position(key.span().start)));
+            self.collect_value_positions(value, path, out);
+            path.pop();
+        }
+    }
+
+    fn collect_value_positions(
+        &self,
+        value: &Spanned<DeValue<'t>>,
+        path: &mut KeyPath,
+        out: &mut Vec<(KeyPath, Position)>,
+    ) {
+        match value.get_ref() {
+            DeValue::Table(table) => self.collect_positions(table, path, out),
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push_index(i);
+                    out.push((path.clone(), self.lines.position(item.span().start)));
+                    self.collect_value_positions(item, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Where the key at `path` is written, or else the nearest enclosing key that is (a
@@ -192,7 +230,7 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
         match self.value()? {
             DeValue::Datetime(d) => Some(Ok(*d)),
             // gitlab-runner reads time.Time through its text form too: "2024-01-02T03:04:05Z".
-            DeValue::String(s) => Some(s.parse().map_err(|_| format!("'{s}' is not an RFC 3339 datetime"))),
+            DeValue::String(s) => Some(parse_datetime(s)),
             _ => None,
         }
     }
@@ -222,11 +260,7 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
             .iter()
             .map(|(key, value)| {
                 let written = key.get_ref();
-                let member = match schema.field_by_key(written) {
-                    Some(p) if schema.fields[p].key == written.as_ref() => Member::Field(p),
-                    Some(p) => Member::FoldedField(p),
-                    None => Member::Unknown,
-                };
+                let member = schema.member(written);
                 Entry {
                     key: written.to_string(),
                     member,

@@ -37,6 +37,11 @@ impl KeyPath {
         self.0.pop();
     }
 
+    /// This path and each enclosing one, longest first (`a.b[0]`, `a.b`, `a`).
+    pub fn prefixes(&self) -> impl Iterator<Item = KeyPath> + '_ {
+        (1..=self.0.len()).rev().map(|n| KeyPath(self.0[..n].to_vec()))
+    }
+
     /// A copy with one more key, for errors raised below this point.
     pub fn with_key(&self, key: &str) -> KeyPath {
         let mut path = self.clone();

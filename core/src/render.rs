@@ -20,6 +20,16 @@ pub fn render(root: &Table) -> String {
     out
 }
 
+/// A digest of the text a table renders to: equal tables have equal fingerprints, so a face can
+/// tell whether a parsed config was changed since (and its remembered positions still hold).
+pub fn fingerprint(table: &Table) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // DefaultHasher::new() uses fixed keys: the same text hashes the same in every process.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    render(table).hash(&mut hasher);
+    hasher.finish()
+}
+
 struct Renderer<'a> {
     out: &'a mut String,
     /// The keys of the current table's header, already quoted where needed.

@@ -193,3 +193,66 @@ fn syntax_errors_stop_the_other_checks() {
     assert!(!found.is_empty() && found.iter().all(|f| f.contains("error[syntax]")), "{found:?}");
     assert!(found[0].starts_with("1:14: error[syntax]: "), "{found:?}");
 }
+
+#[test]
+fn executors_that_need_their_section() {
+    assert_eq!(
+        findings(&runner("executor = \"docker\"\n")),
+        ["2:1: error[missing-executor-section]: runners[0].docker: the docker executor needs a [runners.docker] section"]
+    );
+    assert_eq!(
+        findings(&runner("executor = \"docker-autoscaler\"\n[runners.autoscaler]\nplugin = \"p\"\n")),
+        ["2:1: error[missing-executor-section]: runners[0].docker: the docker-autoscaler executor needs a [runners.docker] section"]
+    );
+}
+
+#[test]
+fn cache_type_and_backend_go_together() {
+    assert_eq!(
+        findings(&runner("executor = \"shell\"\n[runners.cache.s3]\nBucketName = \"b\"\n")),
+        ["6:16: warning[cache-backend-unused]: runners[0].cache.s3: [runners.cache.s3] is ignored without Type = \"s3\""]
+    );
+    assert_eq!(
+        findings(&runner("executor = \"shell\"\n[runners.cache]\nType = \"gcs\"\n[runners.cache.s3]\nBucketName = \"b\"\n")),
+        [
+            "7:1: warning[cache-backend-missing]: runners[0].cache.Type: Type is \"gcs\" but there is no [runners.cache.gcs] section to say where",
+            "8:16: warning[cache-backend-unused]: runners[0].cache.s3: [runners.cache.s3] is ignored: Type is \"gcs\"",
+        ]
+    );
+}
+
+#[test]
+fn a_key_of_the_wrong_type_is_not_also_missing() {
+    assert_eq!(
+        findings("concurrent = 1\n[[runners]]\nurl = 5\ntoken = \"${T}\"\nexecutor = \"shell\"\n"),
+        ["3:7: error[wrong-type]: runners[0].url: expected string, got integer"]
+    );
+}
+
+#[test]
+fn keys_in_the_wrong_table_say_where_they_belong() {
+    assert_eq!(
+        findings("concurrent = 1\ndns = [\"8.8.8.8\"]\n"),
+        ["2:1: error[unknown-key]: dns: unknown key in Config; dns belongs in [runners.docker]"]
+    );
+}
+
+#[test]
+fn lenient_mode_keeps_unknown_keys_and_still_says_so() {
+    assert_eq!(
+        lint(&runner("executor = \"shell\"\nbuids_dir = \"/b\"\n"), UnknownKeys::Keep)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["6:1: warning[unknown-key]: runners[0].buids_dir: unknown key; did you mean builds_dir?"]
+    );
+}
+
+#[test]
+fn runner_limits_that_overflow_when_added() {
+    let toml = "concurrent = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 9223372036854775807\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 9223372036854775807\n";
+    assert_eq!(
+        findings(toml),
+        ["1:1: warning[concurrent-below-limits]: concurrent: is 2 but the runners' limits add up to 9223372036854775807: at most 2 jobs run at once"]
+    );
+}

@@ -110,6 +110,30 @@ test('undefined, null, cycles, functions and huge numbers are errors with a path
   assert.equal(parse('concurrent = 1152921504606846976\n').concurrent, 2n ** 60n);
 });
 
+test('text functions given something else throw instead of reading stray memory', () => {
+  for (const [input, type] of [[5, 'number'], [true, 'boolean'], [{}, 'object'], [undefined, 'undefined'], [null, 'null'], [Symbol('s'), 'symbol']]) {
+    for (const call of [() => parse(input), () => format(input)]) {
+      const error = thrown(call);
+      assert.equal(error.name, 'TomlParseError');
+      assert.equal(error.message, `expected config.toml text (a string), got ${type}`);
+      assert.equal(error.path, '');
+    }
+  }
+  assert.equal(format('concurrent=1'), 'concurrent = 1\n');
+});
+
+test('keys named __proto__ stay keys', () => {
+  const text = '[[runners]]\n\n  [runners.labels]\n    __proto__ = "x"\n';
+  const config = parse(text);
+  assert.equal(Object.getPrototypeOf(config.runners[0].labels), Object.prototype);
+  assert.deepEqual(Object.keys(config.runners[0].labels), ['__proto__']);
+  assert.equal(render(config), text);
+});
+
+test('Dates become datetimes', () => {
+  assert.equal(render({ runners: [{ token_obtained_at: new Date(0) }] }), '[[runners]]\n  token_obtained_at = 1970-01-01T00:00:00Z\n');
+});
+
 test('invalid TOML throws a TomlParseError with line and column', () => {
   const error = thrown(() => parse('concurrent = 1\n[[runners]\n'));
   assert.equal(error.name, 'TomlParseError');
@@ -136,7 +160,7 @@ test('strict and lenient modes', () => {
 });
 
 test('validate takes objects or text', () => {
-  assert.deepEqual(validate('[[runners]]\nexecutor = "docker-ssh"\nurl = "https://x/"\ntoken = "${T}"\n[runners.docker]\n'), [
+  assert.deepEqual(validate('[[runners]]\nexecutor = "docker-ssh"\nurl = "https://x/"\ntoken = "${T}"\n[runners.docker]\n[runners.ssh]\n'), [
     { severity: 'info', code: 'concurrent-unset', path: 'concurrent', message: 'not set: gitlab-runner runs one job at a time', line: null, column: null },
     {
       severity: 'error',

@@ -188,9 +188,68 @@ def test_pre_clone_script_is_a_deprecated_alias() -> None:
     assert "pre_clone_script" not in names(Runner)
 
 
-def test_dicts_in_the_toml_shape_are_accepted_for_tables() -> None:
-    docker = DockerConfig(services=[{"name": "postgres:16", "alias": "db"}, Service(name="redis")])  # type: ignore[list-item]
-    assert docker.to_dict()["services"] == [{"name": "postgres:16", "alias": "db"}, {"name": "redis"}]
+def test_dicts_where_tables_belong_are_rejected() -> None:
+    # A dict would carry its secrets past the masked repr; from_dict turns dicts into tables.
+    docker = DockerConfig(services=[{"name": "postgres:16"}, Service(name="redis")])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"^services\[0\]: expected Service, got dict \(use Config.from_dict"):
+        docker.to_dict()
+
+
+def test_from_dict_reads_the_toml_shape() -> None:
+    data = {
+        "concurrent": 2,
+        "runners": [
+            {
+                "name": "from-json",
+                "url": "https://gitlab.example.com/",
+                "token": "glrt-secret",
+                "executor": "docker",
+                "docker": {"image": "alpine", "services": [{"name": "postgres:16"}]},
+                "cache": {"Type": "s3", "s3": {"BucketName": "b", "SecretKey": "hunter2"}},
+            }
+        ],
+    }
+    config = Config.from_dict(data)
+    assert config.runners[0].cache.s3.bucket_name == "b"
+    assert config.runners[0].executor is Executor.DOCKER
+    assert config.runners[0].docker.services == [Service(name="postgres:16")]
+    assert "hunter2" not in repr(config) and "glrt-secret" not in repr(config)
+    assert config.to_dict() == data
+    with pytest.raises(TypeError, match=r"^runners\[0\]\.limit: expected integer, got str$"):
+        Config.from_dict({"runners": [{"limit": "2"}]})
+    with pytest.raises(TypeError, match=r"did you mean BucketName\?"):
+        Config.from_dict({"runners": [{"cache": {"s3": {"BucketNme": "b"}}}]})
+
+
+def test_assigning_none_restores_the_default() -> None:
+    runner = Runner("n", "u", "t", "shell", limit=5)
+    runner.limit = None  # type: ignore[assignment]
+    assert runner.limit == 0
+    assert "limit" not in runner.to_dict()
+
+
+def test_assigned_executors_are_coerced_too() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    runner.executor = "docker"
+    assert runner.executor is Executor.DOCKER
+    assert runner == Runner("n", "u", "t", Executor.DOCKER)
+    with pytest.raises(ValueError, match="'dockr' is not a valid Executor"):
+        runner.executor = "dockr"
+
+
+def test_unsetting_a_cache_shortcut_creates_nothing() -> None:
+    runner = Runner("n", "u", "t", "shell", cache_s3=None)
+    assert runner.cache is None
+    runner.cache_gcs = None
+    assert runner.to_dict() == {"name": "n", "url": "u", "token": "t", "executor": "shell"}
+
+
+def test_copy_replace_does_not_share_unset_lists() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    assert runner.environment == []
+    copy_of = runner.__replace__(name="m")
+    copy_of.environment.append("A=1")
+    assert runner.environment == [] and runner.to_dict().get("environment") is None
 
 
 def test_every_schema_key_is_a_typed_field() -> None:

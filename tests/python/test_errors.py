@@ -58,6 +58,24 @@ def test_misspelled_attribute_is_caught_with_a_suggestion() -> None:
     runner.buids_dir = "/builds"  # type: ignore[attr-defined]
     with pytest.raises(ConfigTypeError, match=r"^runners\[0\]\.buids_dir: unknown key; did you mean builds_dir\?$"):
         Config(1, [runner]).to_toml()
+    s3 = CacheS3Config()
+    s3.bucket_nme = "b"  # type: ignore[attr-defined]
+    with pytest.raises(ConfigTypeError, match=r"^bucket_nme: unknown key; did you mean bucket_name\?$"):
+        s3.to_dict()
+
+
+def test_dict_keys_must_be_strings() -> None:
+    with pytest.raises(ConfigTypeError, match=r"^pod_labels: expected table, got dict with a key that is not a str$"):
+        KubernetesConfig(pod_labels={1: "a", "1": "b"}).to_dict()  # type: ignore[dict-item]
+
+
+def test_errors_survive_pickling() -> None:
+    import pickle
+
+    with pytest.raises(ConfigTypeError) as caught:
+        Config("x").to_toml()  # type: ignore[arg-type]
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert (type(again), str(again), again.path) == (ConfigTypeError, "concurrent: expected integer, got str", "concurrent")
 
 
 def test_durations_are_checked() -> None:
@@ -70,6 +88,10 @@ def test_durations_are_checked() -> None:
     assert isinstance(caught.value, ValueError)
     config.connection_max_age = datetime.timedelta(hours=1, minutes=30)
     assert config.to_toml() == 'concurrent = 1\nconnection_max_age = "1h30m0s"\n'
+    # An integer is nanoseconds, as gitlab-runner reads it, and parsing gives it back as such.
+    parsed = Config.from_toml("connection_max_age = 3000000000\n")
+    assert parsed.connection_max_age == 3000000000
+    assert parsed.to_toml() == "connection_max_age = 3000000000\n"
 
 
 def test_a_cycle_in_free_form_settings_is_an_error_not_a_crash() -> None:

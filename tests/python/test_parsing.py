@@ -72,6 +72,32 @@ def test_validate_reports_with_positions_from_the_parsed_text() -> None:
     ]
 
 
+def test_positions_are_dropped_once_the_config_changes() -> None:
+    text = 'concurrent = 1\n\n[[runners]]\n  url = "https://x/"\n  token = "${T}"\n  executor = "docker-ssh"\n  [runners.docker]\n'
+    config = Config.from_toml(text)
+    assert [(d.code, d.line) for d in config.validate()] == [("removed-executor", 6)]
+    config.runners.insert(0, Runner("first", "https://x/", "${T}", "shell"))
+    assert [(d.code, d.path, d.line) for d in config.validate()] == [("removed-executor", "runners[1].executor", None)]
+    assert "_toml_source" not in vars(config)
+
+
+def test_subclasses_parse_to_themselves() -> None:
+    class Fleet(Config):
+        pass
+
+    assert type(Fleet.from_toml("concurrent = 1\n")) is Fleet
+    assert type(Fleet.from_dict({"concurrent": 1})) is Fleet
+
+
+def test_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.toml"
+    target.write_text("old\n")
+    link = tmp_path / "config.toml"
+    link.symlink_to(target)
+    Config(3).write(link)
+    assert link.is_symlink() and target.read_text() == "concurrent = 3\n"
+
+
 def test_validate_objects_built_in_python() -> None:
     runner = Runner("r", "https://gitlab.example.com/", "glrt-secret", Executor.DOCKER_SSH, docker=DockerConfig())
     runner.docker.privileged = "yes"  # type: ignore[assignment]

@@ -16,7 +16,6 @@ pub const fn f(key: &'static str, kind: Kind) -> Field {
         deprecated: false,
         required: false,
         secret: false,
-        case_insensitive: false,
         enumeration: None,
         doc: "",
     }
@@ -45,10 +44,6 @@ impl Field {
     }
     pub const fn secret(mut self) -> Field {
         self.secret = true;
-        self
-    }
-    pub const fn case_insensitive(mut self) -> Field {
-        self.case_insensitive = true;
         self
     }
     pub const fn enumeration(mut self, name: &'static str) -> Field {

@@ -9,12 +9,14 @@ use super::{Kind, Struct, ROOT};
 pub struct FieldIndex {
     by_key: HashMap<&'static str, usize>,
     by_name: HashMap<&'static str, usize>,
-    /// Lower-cased keys of the fields gitlab-runner matches in any letter case.
+    /// Lower-cased keys, for the case-insensitive match gitlab-runner falls back to.
     by_folded_key: HashMap<String, usize>,
 }
 
 struct Index {
     structs: Vec<&'static Struct>,
+    /// Every table header (`[runners.docker]`, `[[runners]]`) with its struct, root excluded.
+    headers: Vec<(String, &'static Struct)>,
     /// Struct address to its position in `structs` and `fields`.
     position: HashMap<usize, usize>,
     fields: Vec<FieldIndex>,
@@ -27,7 +29,9 @@ fn index() -> &'static Index {
         collect(ROOT, &mut structs);
         let position = structs.iter().enumerate().map(|(i, s)| (address(s), i)).collect();
         let fields = structs.iter().map(|s| FieldIndex::build(s)).collect();
-        Index { structs, position, fields }
+        let mut headers = Vec::new();
+        collect_headers(ROOT, "", &mut headers);
+        Index { structs, headers, position, fields }
     })
 }
 
@@ -47,39 +51,49 @@ fn collect(s: &'static Struct, out: &mut Vec<&'static Struct>) {
     }
 }
 
+fn collect_headers(s: &'static Struct, prefix: &str, out: &mut Vec<(String, &'static Struct)>) {
+    for field in s.fields {
+        let (child, array) = match field.kind {
+            Kind::Table(child) => (child, false),
+            Kind::Tables(child) => (child, true),
+            _ => continue,
+        };
+        let path = if prefix.is_empty() { field.key.to_owned() } else { format!("{prefix}.{}", field.key) };
+        let header = if array { format!("[[{path}]]") } else { format!("[{path}]") };
+        out.push((header, child));
+        collect_headers(child, &path, out);
+    }
+}
+
 pub(super) fn all_structs() -> &'static [&'static Struct] {
     &index().structs
+}
+
+/// The headers of the tables that have `key`, shallowest first.
+pub(super) fn tables_with_key(key: &str) -> Vec<&'static str> {
+    index().headers.iter().filter(|(_, s)| s.fields.iter().any(|f| f.key == key)).map(|(h, _)| h.as_str()).collect()
 }
 
 impl FieldIndex {
     fn build(s: &Struct) -> FieldIndex {
         let by_key = s.fields.iter().enumerate().map(|(i, f)| (f.key, i)).collect();
         let by_name = s.fields.iter().enumerate().map(|(i, f)| (f.name, i)).collect();
-        let by_folded_key = s
-            .fields
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.case_insensitive)
-            .map(|(i, f)| (f.key.to_ascii_lowercase(), i))
-            .collect();
+        let mut by_folded_key = HashMap::new();
+        for (i, f) in s.fields.iter().enumerate() {
+            // Where two keys fold alike, the first in the struct wins, as in gitlab-runner.
+            by_folded_key.entry(f.key.to_ascii_lowercase()).or_insert(i);
+        }
         FieldIndex { by_key, by_name, by_folded_key }
     }
 
-    /// The index of a struct reachable from the root.
-    pub fn of(s: &'static Struct) -> &'static FieldIndex {
+    /// The index of a struct reachable from the root; `None` for any other.
+    pub fn of(s: &'static Struct) -> Option<&'static FieldIndex> {
         let index = index();
-        let position = index.position[&address(s)];
-        &index.fields[position]
+        index.position.get(&address(s)).map(|&position| &index.fields[position])
     }
 
     pub fn by_key(&self, key: &str) -> Option<usize> {
-        self.by_key.get(key).copied().or_else(|| {
-            if self.by_folded_key.is_empty() {
-                None
-            } else {
-                self.by_folded_key.get(&key.to_ascii_lowercase()).copied()
-            }
-        })
+        self.by_key.get(key).copied().or_else(|| self.by_folded_key.get(&key.to_ascii_lowercase()).copied())
     }
 
     pub fn by_name(&self, name: &str) -> Option<usize> {

@@ -78,8 +78,6 @@ pub struct Field {
     pub required: bool,
     /// Holds a credential: never shown in a repr, a log line or an error message.
     pub secret: bool,
-    /// Go field without a toml tag: gitlab-runner also accepts it in another letter case.
-    pub case_insensitive: bool,
     /// The allowed values form a named enumeration in the language faces (`Executor`).
     pub enumeration: Option<&'static str>,
     /// One line, in our words.
@@ -87,7 +85,6 @@ pub struct Field {
 }
 
 /// One Go struct of gitlab-runner's config: a TOML table's set of keys.
-#[derive(Debug)]
 pub struct Struct {
     /// The class name in the language faces (`DockerConfig`).
     pub class: &'static str,
@@ -176,7 +173,7 @@ pub static EXECUTORS: &[Executor] = &[
         status: ExecutorStatus::Supported,
         note: "",
         sections: &["docker"],
-        required_sections: 0,
+        required_sections: 1,
     },
     Executor {
         member: "DOCKER_WINDOWS",
@@ -184,7 +181,7 @@ pub static EXECUTORS: &[Executor] = &[
         status: ExecutorStatus::Supported,
         note: "",
         sections: &["docker"],
-        required_sections: 0,
+        required_sections: 1,
     },
     Executor {
         member: "KUBERNETES",
@@ -192,7 +189,7 @@ pub static EXECUTORS: &[Executor] = &[
         status: ExecutorStatus::Supported,
         note: "",
         sections: &["kubernetes"],
-        required_sections: 0,
+        required_sections: 1,
     },
     Executor {
         member: "SSH",
@@ -224,7 +221,7 @@ pub static EXECUTORS: &[Executor] = &[
         status: ExecutorStatus::Deprecated,
         note: "deprecated in GitLab 17.5; use docker-autoscaler",
         sections: &["machine", "docker"],
-        required_sections: 1,
+        required_sections: 2,
     },
     Executor {
         member: "DOCKER_AUTOSCALER",
@@ -232,7 +229,7 @@ pub static EXECUTORS: &[Executor] = &[
         status: ExecutorStatus::Supported,
         note: "",
         sections: &["autoscaler", "docker"],
-        required_sections: 1,
+        required_sections: 2,
     },
     Executor {
         member: "INSTANCE",
@@ -276,6 +273,18 @@ pub fn structs() -> &'static [&'static Struct] {
     index::all_structs()
 }
 
+/// The headers of the tables that have `key` (`[runners.docker]` for `dns`), shallowest first.
+pub fn tables_with_key(key: &str) -> Vec<&'static str> {
+    index::tables_with_key(key)
+}
+
+/// Just the name: a struct's fields would drown any debug output of a document.
+impl std::fmt::Debug for Struct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Struct({})", self.class)
+    }
+}
+
 /// Structs are statics: the same table is the same address.
 impl PartialEq for Struct {
     fn eq(&self, other: &Struct) -> bool {
@@ -285,39 +294,34 @@ impl PartialEq for Struct {
 
 impl Struct {
     /// The position of the field with this TOML key. A key that differs only in letter case
-    /// from a case-insensitive field's key finds it too, as gitlab-runner's decoder does.
+    /// finds it too: gitlab-runner's decoder (BurntSushi/toml) falls back to a case-insensitive
+    /// match for every field.
     pub fn field_by_key(&'static self, key: &str) -> Option<usize> {
-        FieldIndex::of(self).by_key(key)
+        match FieldIndex::of(self) {
+            Some(index) => index.by_key(key),
+            None => self
+                .fields
+                .iter()
+                .position(|f| f.key == key)
+                .or_else(|| self.fields.iter().position(|f| f.key.eq_ignore_ascii_case(key))),
+        }
     }
 
     /// The position of the field with this snake_case name.
     pub fn field_by_name(&'static self, name: &str) -> Option<usize> {
-        FieldIndex::of(self).by_name(name)
-    }
-}
-
-impl Kind {
-    /// Whether a value of this kind is written as a table header rather than `key = value`.
-    pub fn is_table_like(self) -> bool {
-        matches!(self, Kind::Table(_) | Kind::Tables(_) | Kind::Map(_))
+        match FieldIndex::of(self) {
+            Some(index) => index.by_name(name),
+            None => self.fields.iter().position(|f| f.name == name),
+        }
     }
 
-    /// How the kind is named in messages and docs.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Kind::String => "string",
-            Kind::Integer => "integer",
-            Kind::Float => "float",
-            Kind::Boolean => "bool",
-            Kind::Duration => "duration",
-            Kind::Datetime => "datetime",
-            Kind::StringOrStrings => "string or array of strings",
-            Kind::Strings => "array of strings",
-            Kind::Integers => "array of integers",
-            Kind::Floats => "array of floats",
-            Kind::Map(_) => "table",
-            Kind::Table(_) => "table",
-            Kind::Tables(_) => "array of tables",
+    /// What a key written in TOML (or JSON, or a JS object) is to this struct.
+    pub fn member(&'static self, key: &str) -> crate::input::Member {
+        use crate::input::Member;
+        match self.field_by_key(key) {
+            Some(p) if self.fields[p].key == key => Member::Field(p),
+            Some(p) => Member::FoldedField(p),
+            None => Member::Unknown,
         }
     }
 }

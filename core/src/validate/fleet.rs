@@ -17,7 +17,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             let limits: Vec<i64> = runners.iter().map(|(_, r)| integer(r, "limit").unwrap_or(0)).collect();
             // Only meaningful when every runner has a limit (0 means unlimited).
             if !limits.is_empty() && limits.iter().all(|&l| l > 0) {
-                let total: i64 = limits.iter().sum();
+                let total = limits.iter().fold(0i64, |sum, &limit| sum.saturating_add(limit));
                 if concurrent < total {
                     let message = format!(
                         "is {concurrent} but the runners' limits add up to {total}: at most {concurrent} jobs run at once"

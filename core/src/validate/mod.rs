@@ -1,6 +1,7 @@
 //! Semantic checks of a typed document: what gitlab-runner would reject or misread, beyond the
 //! types the decoder already checked. One module per concern; each adds [`Diagnostic`]s.
 
+mod cache;
 mod executors;
 mod fleet;
 mod labels;
@@ -21,6 +22,7 @@ pub fn validate(root: &Table) -> Vec<Diagnostic> {
     values::check(&mut report, root);
     fleet::check(&mut report, root);
     executors::check(&mut report, root);
+    cache::check(&mut report, root);
     labels::check(&mut report, root);
     report.diagnostics
 }
@@ -55,8 +57,11 @@ pub fn locate(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
 
 fn findings(decoded: Decoded) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = decoded.errors.into_iter().map(Diagnostic::from).collect();
+    // A key the decoder could not read is absent from the table; the checks would call it
+    // missing, which the decoder's error already explains.
+    let unread: Vec<KeyPath> = diagnostics.iter().map(|d| d.path.clone()).collect();
     diagnostics.extend(decoded.warnings);
-    diagnostics.extend(validate(&decoded.table));
+    diagnostics.extend(validate(&decoded.table).into_iter().filter(|d| !unread.contains(&d.path)));
     diagnostics
 }
 

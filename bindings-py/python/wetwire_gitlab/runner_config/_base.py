@@ -82,11 +82,33 @@ def _is_set(value: Any) -> bool:
     return True
 
 
+class _Coerced:
+    """A field whose assigned strings become enum members (``runner.executor = "docker"``), so
+    a typo fails where it is written and equal configs compare equal."""
+
+    __slots__ = ("name", "coerce")
+
+    def __init__(self, name: str, coerce: Any) -> None:
+        self.name = name
+        self.coerce = coerce
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if instance is None:
+            return self
+        return instance.__dict__.get(self.name)
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        instance.__dict__[self.name] = self.coerce(value)
+
+
 def table(cls: type) -> type:
-    """Finishes a generated dataclass: container defaults become per-instance, and required
-    fields read as None on objects parsed from files that lack them."""
+    """Finishes a generated dataclass: container defaults become per-instance, enum fields
+    coerce what is assigned, and required fields read as None on objects parsed from files
+    that lack them."""
     for f in dataclasses.fields(cls):
-        if f.default_factory is list:
+        if "coerce" in f.metadata:
+            setattr(cls, f.name, _Coerced(f.name, f.metadata["coerce"]))
+        elif f.default_factory is list:
             setattr(cls, f.name, _ContainerDefault(f.name, DefaultList))
         elif f.default_factory is dict:
             setattr(cls, f.name, _ContainerDefault(f.name, DefaultDict))
@@ -126,6 +148,13 @@ class Table:
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        # None means "not set" (TOML has no null): the field reads its default again.
+        if value is None and not name.startswith("_"):
+            self.__dict__.pop(name, None)
+        else:
+            object.__setattr__(self, name, value)
+
     def _set_fields(self) -> Dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_") and _is_set(v)}
 
@@ -154,7 +183,12 @@ class Table:
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(unknown)}")
         duplicate = copy.copy(self)
-        duplicate.__dict__.update(changes)
+        # Unset containers are not shared: the copy makes its own when one is first read.
+        for name, value in list(duplicate.__dict__.items()):
+            if isinstance(value, (DefaultList, DefaultDict)) and not value:
+                del duplicate.__dict__[name]
+        for name, value in changes.items():
+            setattr(duplicate, name, value)
         return duplicate
 
     def to_dict(self) -> Dict[str, Any]:
@@ -177,7 +211,14 @@ class Root(Table):
         """Parses config.toml text. In strict mode (the default) unknown keys are errors; with
         ``strict=False`` they are kept and written back unchanged. Raises ``TomlParseError``
         (a ``ValueError``) naming the path, line and column of every problem."""
-        return _native.from_toml(text, strict)  # type: ignore[no-any-return]
+        return _native.from_toml(cls, text, strict)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls: Type[R], data: Dict[str, Any], strict: bool = True) -> R:
+        """Builds a config from a dict in the TOML shape, keys as gitlab-runner spells them
+        (``{"runners": [{"cache": {"s3": {"BucketName": ...}}}]}``): the JSON kept in secret
+        stores. Raises ``ConfigTypeError`` or ``ConfigValueError`` naming each bad path."""
+        return _native.from_dict(cls, data, strict)  # type: ignore[no-any-return]
 
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
@@ -192,15 +233,17 @@ class Root(Table):
         import tempfile  # here, not at import: it costs a few milliseconds nobody else needs
 
         text = self.to_toml()
-        directory, name = os.path.split(os.fspath(path))
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory or ".")
+        # Through a symlink, replace the file it points to and keep the link.
+        target = os.path.realpath(os.fspath(path))
+        directory, name = os.path.split(target)
+        # mkstemp creates the file readable by its owner only (0600).
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
         try:
-            os.fchmod(descriptor, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
                 file.write(text)
                 file.flush()
                 os.fsync(file.fileno())
-            os.replace(temporary, path)
+            os.replace(temporary, target)
         except BaseException:
             os.unlink(temporary)
             raise

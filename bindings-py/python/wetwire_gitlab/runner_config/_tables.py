@@ -127,11 +127,11 @@ class Config(Root):
     """List of registered runner workers, one [[runners]] table per registration. TOML key:
     ``runners``.
     """
-    log_level: str = None
+    log_level: Optional[str] = None
     """Log verbosity of the runner process (panic to trace); default info. CLI flags take
     precedence. TOML key: ``log_level``.
     """
-    log_format: str = None
+    log_format: Optional[str] = None
     """Format of runner log output: runner, text or json; default runner. TOML key: ``log_format``."""
     check_interval: int = 3
     """Seconds between polls of GitLab for new jobs; values of 0 or less fall back to 3. TOML key:
@@ -141,7 +141,7 @@ class Config(Root):
     """Sentry DSN used to report runner system errors; falls back to the SENTRY_DSN env var if
     unset. TOML key: ``sentry_dsn``.
     """
-    connection_max_age: Union[str, datetime.timedelta] = None
+    connection_max_age: Optional[Union[str, datetime.timedelta]] = None
     """Maximum lifetime of a keep-alive connection to GitLab before it is reopened; default 15m.
     TOML key: ``connection_max_age``.
     """
@@ -176,11 +176,11 @@ class Config(Root):
         self,
         concurrent: int,
         runners: List[Runner] = UNSET,
-        log_level: str = UNSET,
-        log_format: str = UNSET,
+        log_level: Optional[str] = UNSET,
+        log_format: Optional[str] = UNSET,
         check_interval: int = UNSET,
         sentry_dsn: Optional[str] = UNSET,
-        connection_max_age: Union[str, datetime.timedelta] = UNSET,
+        connection_max_age: Optional[Union[str, datetime.timedelta]] = UNSET,
         listen_address: Optional[str] = UNSET,
         shutdown_timeout: int = UNSET,
         session_server: Optional[SessionServer] = UNSET,
@@ -233,7 +233,7 @@ class Runner(Table):
     """URL of the GitLab instance this runner is registered with. TOML key: ``url``."""
     token: str
     """Runner authentication token used to talk to GitLab; keep secret. TOML key: ``token``."""
-    executor: Union[Executor, str]
+    executor: Union[Executor, str] = field(metadata={"coerce": Executor.coerce})
     """Executor used to run jobs, for example shell, docker, kubernetes or docker-autoscaler. TOML
     key: ``executor``.
     """
@@ -598,6 +598,8 @@ class Runner(Table):
     @cache_s3.setter
     def cache_s3(self, value: Optional[CacheS3Config]) -> None:
         if self.cache is None:
+            if value is None:
+                return
             self.cache = CacheConfig()
         parent0 = self.cache
         parent0.s3 = value
@@ -613,6 +615,8 @@ class Runner(Table):
     @cache_gcs.setter
     def cache_gcs(self, value: Optional[CacheGCSConfig]) -> None:
         if self.cache is None:
+            if value is None:
+                return
             self.cache = CacheConfig()
         parent0 = self.cache
         parent0.gcs = value
@@ -628,6 +632,8 @@ class Runner(Table):
     @cache_azure.setter
     def cache_azure(self, value: Optional[CacheAzureConfig]) -> None:
         if self.cache is None:
+            if value is None:
+                return
             self.cache = CacheConfig()
         parent0 = self.cache
         parent0.azure = value

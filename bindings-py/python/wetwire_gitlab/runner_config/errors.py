@@ -22,11 +22,16 @@ class ConfigError(Exception):
 
     def __init__(self, message: str, details: List[tuple]) -> None:
         super().__init__(message)
+        self._details = details
         self.errors: List[ErrorDetail] = [ErrorDetail(*d) for d in details]
         first = self.errors[0] if self.errors else ErrorDetail("", message)
         self.path: str = first.path
         self.line: Optional[int] = first.line
         self.column: Optional[int] = first.column
+
+    def __reduce__(self) -> tuple:
+        # Pickled (as multiprocessing does) with both constructor arguments.
+        return (type(self), (str(self), self._details))
 
 
 class ConfigTypeError(ConfigError, TypeError):

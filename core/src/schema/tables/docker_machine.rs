@@ -10,39 +10,26 @@ pub static DOCKER_MACHINE_CONFIG: Struct = Struct {
             .name("max_growth_rate")
             .default(Int(0))
             .doc("Maximum number of machines created in parallel; 0 means unlimited."),
-        f("IdleCount", Integer)
-            .name("idle_count")
-            .case_insensitive()
-            .doc("Number of idle machines to keep ready for new jobs."),
+        f("IdleCount", Integer).name("idle_count").doc("Number of idle machines to keep ready for new jobs."),
         f("IdleScaleFactor", Float)
             .name("idle_scale_factor")
             .default(Real(0.0))
-            .case_insensitive()
             .doc("Experimental: idle machines as a factor of machines in use, capped by IdleCount; 0.0 disables."),
         f("IdleCountMin", Integer)
             .name("idle_count_min")
             .default(Int(1))
-            .case_insensitive()
             .doc("Minimum idle machines to keep when IdleScaleFactor is used; default 1."),
         f("IdleTime", Integer).name("idle_time").doc("Seconds a machine may stay idle before it is removed."),
         f("MaxBuilds", Integer)
             .name("max_builds")
             .doc("Maximum jobs a machine runs before it is removed; 0 means no limit."),
-        f("MachineDriver", String)
-            .name("machine_driver")
-            .case_insensitive()
-            .doc("Docker Machine driver used to create machines."),
+        f("MachineDriver", String).name("machine_driver").doc("Docker Machine driver used to create machines."),
         f("MachineName", String)
             .name("machine_name")
-            .case_insensitive()
             .doc("Machine name template; must contain %s, which is replaced by a unique ID."),
-        f("MachineOptions", Strings)
-            .name("machine_options")
-            .case_insensitive()
-            .doc("Extra driver options passed when creating machines."),
+        f("MachineOptions", Strings).name("machine_options").doc("Extra driver options passed when creating machines."),
         f("MachineOptionsWithName", Strings)
             .name("machine_options_with_name")
-            .case_insensitive()
             .doc("Extra creation options where %s is replaced by the machine name."),
         f("MaxRemovalAttempts", Integer)
             .name("max_removal_attempts")
@@ -75,29 +62,17 @@ pub static DOCKER_MACHINE_AUTOSCALING: Struct = Struct {
     doc: "Idle settings that apply during given time periods ([[runners.machine.autoscaling]]).",
     python: Python::NONE,
     fields: &[
-        f("Periods", Strings)
-            .name("periods")
-            .case_insensitive()
-            .doc("Cron-style time periods during which this entry is active."),
-        f("Timezone", String)
-            .name("timezone")
-            .case_insensitive()
-            .doc("Timezone used to evaluate Periods; defaults to local time."),
-        f("IdleCount", Integer)
-            .name("idle_count")
-            .case_insensitive()
-            .doc("Number of idle machines to keep while this entry is active."),
+        f("Periods", Strings).name("periods").doc("Cron-style time periods during which this entry is active."),
+        f("Timezone", String).name("timezone").doc("Timezone used to evaluate Periods; defaults to local time."),
+        f("IdleCount", Integer).name("idle_count").doc("Number of idle machines to keep while this entry is active."),
         f("IdleScaleFactor", Float)
             .name("idle_scale_factor")
-            .case_insensitive()
             .doc("Experimental: idle machines as a factor of machines in use, capped by IdleCount."),
         f("IdleCountMin", Integer)
             .name("idle_count_min")
-            .case_insensitive()
             .doc("Minimum idle machines when IdleScaleFactor is used in this entry."),
         f("IdleTime", Integer)
             .name("idle_time")
-            .case_insensitive()
             .doc("Seconds a machine may stay idle before removal while this entry is active."),
     ],
 };
