@@ -25,7 +25,7 @@ pub fn package_json() -> String {
         },
         "files": ["index.d.ts", "version.js", "node/", "web/", "README.md"],
         "sideEffects": false,
-        "engines": { "node": ">=18" }
+        "engines": { "node": ">=20" }
     });
     let mut text = serde_json::to_string_pretty(&manifest).expect("JSON of plain values");
     text.push('\n');

@@ -14,6 +14,8 @@ pub fn check(text: &str) -> Result<(), String> {
         return Err("spaces are not allowed".into());
     }
     let mut rest = unsigned;
+    // Go keeps a duration in an int64 of nanoseconds; longer ones fail to parse there.
+    let mut nanos: f64 = 0.0;
     while !rest.is_empty() {
         let number_len = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
         let number = &rest[..number_len];
@@ -26,10 +28,20 @@ pub fn check(text: &str) -> Result<(), String> {
         if unit.is_empty() {
             return Err(format!("missing unit after '{number}' (use ns, us, ms, s, m or h)"));
         }
-        if !matches!(unit, "ns" | "us" | "µs" | "μs" | "ms" | "s" | "m" | "h") {
-            return Err(format!("unknown unit '{unit}' (use ns, us, ms, s, m or h)"));
-        }
+        let scale = match unit {
+            "ns" => 1.0,
+            "us" | "µs" | "μs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return Err(format!("unknown unit '{unit}' (use ns, us, ms, s, m or h)")),
+        };
+        nanos += number.parse::<f64>().unwrap_or(0.0) * scale;
         rest = &rest[unit_len..];
+    }
+    if nanos > i64::MAX as f64 {
+        return Err("longer than Go's limit of about 2540000h".into());
     }
     Ok(())
 }
@@ -94,6 +106,8 @@ mod tests {
         assert_eq!(check("m").unwrap_err(), "expected a number at 'm'");
         assert_eq!(check("1.2.3s").unwrap_err(), "expected a number at '1.2.3s'");
         assert_eq!(check("1h 30m").unwrap_err(), "spaces are not allowed");
+        assert_eq!(check("99999999999999h").unwrap_err(), "longer than Go's limit of about 2540000h");
+        assert_eq!(check("2540000h"), Ok(()));
     }
 
     #[test]

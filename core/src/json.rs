@@ -37,12 +37,11 @@ impl<'a> Input for JsonValue<'a> {
     fn as_integer(&self) -> Option<Integer> {
         let Json::Number(n) = self.0 else { return None };
         if let Some(i) = n.as_i64() {
-            Some(Integer::Fits(i))
-        } else if n.is_u64() {
-            Some(Integer::TooLarge)
-        } else {
-            None
+            return Some(Integer::Fits(i));
         }
+        // Beyond u64, JSON parsers hand over a whole number as a float.
+        let whole_beyond_i64 = n.is_u64() || n.as_f64().is_some_and(|x| x.fract() == 0.0 && x.abs() >= 9.2e18);
+        whole_beyond_i64.then_some(Integer::TooLarge)
     }
 
     fn as_float(&self) -> Option<f64> {

@@ -112,3 +112,12 @@ pub static NAMES: &[&str] = &[
     "FF_SUSPENDABLE_ENVIRONMENTS",
     "FF_USE_NATIVE_CONTAINER_STOP",
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_the_flags_names() {
+        let names: Vec<&str> = super::FEATURE_FLAGS.iter().map(|f| f.name).collect();
+        assert_eq!(super::NAMES, names.as_slice());
+    }
+}
