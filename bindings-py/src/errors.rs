@@ -28,7 +28,7 @@ fn raise(py: Python<'_>, registry: &Registry, class: &str, errors: Vec<Error>) -
             let (line, column) = error.position.map_or((None, None), |p| (Some(p.line), Some(p.column)));
             details.append((error.path.to_string(), error.message.as_str(), line, column))?;
         }
-        let message = Errors(errors.clone()).to_string();
+        let message = Errors(&errors).to_string();
         let exception = registry.errors.bind(py).getattr(class)?.call1((message, details))?;
         Ok(PyErr::from_value(exception))
     };

@@ -76,7 +76,7 @@ pub fn diagnostic(d: &Diagnostic) -> JsValue {
 /// Errors as one JS `Error` whose message lists them all, with the first one's `path`, `line`
 /// and `column`, and every one in `errors` (as diagnostics).
 pub fn error(name: &str, errors: Vec<gitlab_runner_config::Error>) -> JsValue {
-    let message = gitlab_runner_config::Errors(errors.clone()).to_string();
+    let message = gitlab_runner_config::Errors(&errors).to_string();
     let error = js_sys::Error::new(&message);
     error.set_name(name);
     let diagnostics: Vec<Diagnostic> = errors.into_iter().map(Diagnostic::from).collect();

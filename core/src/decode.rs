@@ -74,6 +74,12 @@ impl Decoder {
         self.errors.push(error);
     }
 
+    fn warn_at(&mut self, code: &'static str, position: Option<Position>, message: String) {
+        let mut warning = Diagnostic::new(Severity::Warning, code, self.path.clone(), message);
+        warning.position = position;
+        self.warnings.push(warning);
+    }
+
     fn fail<I: Input>(&mut self, input: &I, kind: ErrorKind, message: impl Into<String>) {
         self.fail_at(kind, input.position(), message);
     }
@@ -105,9 +111,7 @@ impl Decoder {
                         "written as '{}'; gitlab-runner matches it ignoring letter case, but spells it {}",
                         entry.key, field.key
                     );
-                    let mut warning = Diagnostic::new(Severity::Warning, "key-case", self.path.clone(), message);
-                    warning.position = entry.position;
-                    self.warnings.push(warning);
+                    self.warn_at("key-case", entry.position, message);
                     self.path.pop();
                     self.set_field(&mut table, position, &entry);
                 }
@@ -133,11 +137,7 @@ impl Decoder {
         match self.unknown {
             UnknownKeys::Reject => self.fail_at(ErrorKind::UnknownKey, entry.position, message),
             // Kept, but said: a typo must not pass unnoticed because the mode is lenient.
-            UnknownKeys::Keep => {
-                let mut warning = Diagnostic::new(Severity::Warning, "unknown-key", self.path.clone(), message);
-                warning.position = entry.position;
-                self.warnings.push(warning);
-            }
+            UnknownKeys::Keep => self.warn_at("unknown-key", entry.position, message),
         }
         self.path.pop();
         if self.unknown == UnknownKeys::Keep {

@@ -53,11 +53,11 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Every problem found in one input, in the order met.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Errors(pub Vec<Error>);
+/// Every problem found in one input, in the order met, one per line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Errors<'a>(pub &'a [Error]);
 
-impl fmt::Display for Errors {
+impl fmt::Display for Errors<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, error) in self.0.iter().enumerate() {
             if i > 0 {
@@ -69,4 +69,4 @@ impl fmt::Display for Errors {
     }
 }
 
-impl std::error::Error for Errors {}
+impl std::error::Error for Errors<'_> {}
