@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen cli -name '*.rs' -o -name Cargo.toml -o -name '*.json')
 PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -name py.typed)
 
-.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm codegen bench clean
+.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm codegen bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -57,6 +57,9 @@ codegen: ## Rewrite the files generated from the schema
 bench: wheel $(VENV)/.bench-installed ## Side-by-side benchmarks, written to BENCHMARKS.md
 	$(VPY) bench/python_bench.py > BENCHMARKS.md
 	cat BENCHMARKS.md
+
+soak: ## Long property run: 200,000 random documents through render and parse
+	ROUND_TRIP_DOCUMENTS=200000 cargo test --release --quiet -p gitlab-runner-config --test round_trip -- --nocapture
 
 clean: ## Remove build outputs (keeps .venv)
 	cargo clean
