@@ -29,6 +29,7 @@ demo: wheel ## Build, install into .venv and print the user guide's complete exa
 test: test-rust test-python test-node test-browser ## Every suite: Rust (with generated-file freshness), Python, Node, browser
 
 test-rust:
+	@[ -d ../shared ] || echo "note: ../shared is absent: the corpus, inventory and guide tests skip"
 	if cargo clippy --version >/dev/null 2>&1; then \
 	  cargo clippy --workspace --all-targets --quiet -- -D warnings; \
 	else echo "clippy is not installed: lints skipped"; fi

@@ -12,6 +12,8 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         if field.deprecated {
             report.add(Severity::Warning, "deprecated-key", path, "deprecated; gitlab-runner is dropping it");
         }
+        // Named enumerations (the executor) are checked in executors.rs, which also knows the
+        // removed and deprecated names.
         if field.key == "feature_flags" {
             feature_flags(report, value, path);
         } else if !field.allowed.is_empty() && field.enumeration.is_none() {
