@@ -1,4 +1,6 @@
-//! GitLab Runner's `config.toml` as data: one schema, a typed document, a renderer and a parser.
+//! GitLab Runner's `config.toml` as data: one schema (`schema`), a typed document (`document`),
+//! one decoder for every face's input (`input`, `decode`), a renderer (`render`), a parser
+//! (`parse`) and a validator (`validate`).
 //!
 //! ```
 //! let table = gitlab_runner_config::parse("concurrent = 4\n", gitlab_runner_config::UnknownKeys::Reject).unwrap();
@@ -26,19 +28,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Table, Value};
 pub use error::{Error, ErrorKind, Errors};
 pub use json_schema::json_schema;
-pub use parse::{parse, Source};
+pub use parse::{format, parse, Source};
 pub use path::KeyPath;
 pub use render::render;
-
-/// config.toml text rewritten in gitlab-runner's layout. Unknown keys are kept where they are;
-/// anything else wrong is an error.
-pub fn format(text: &str) -> Result<String, Vec<Error>> {
-    let source = Source::parse(text)?;
-    let decoded = source.decode(UnknownKeys::Keep);
-    if decoded.errors.is_empty() {
-        Ok(render(&decoded.table))
-    } else {
-        Err(decoded.errors)
-    }
-}
 pub use validate::{lint, validate, validate_input};

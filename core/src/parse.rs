@@ -23,6 +23,18 @@ pub fn parse(text: &str, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
     }
 }
 
+/// config.toml text rewritten in gitlab-runner's layout. Unknown keys are kept where they are;
+/// anything else wrong is an error.
+pub fn format(text: &str) -> Result<String, Vec<Error>> {
+    let source = Source::parse(text)?;
+    let decoded = source.decode(UnknownKeys::Keep);
+    if decoded.errors.is_empty() {
+        Ok(crate::render::render(&decoded.table))
+    } else {
+        Err(decoded.errors)
+    }
+}
+
 /// Parsed text that remembers where every key and value was written.
 pub struct Source<'t> {
     lines: LineIndex<'t>,
