@@ -56,14 +56,14 @@ fn from_toml<'py>(class: &Bound<'py, PyType>, text: &str, strict: bool) -> PyRes
         let source = Source::parse(text)?;
         let decoded = source.decode(UnknownKeys::from_strict(strict));
         if decoded.errors.is_empty() {
-            Ok((decoded.table, source.positions()))
+            Ok((positions::remembered(&source, &decoded.table), decoded.table))
         } else {
             Err(decoded.errors)
         }
     });
-    let (table, positions) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
+    let (remembered, table) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
     let config = output::to_root_object(py, registry, &table, class)?;
-    positions::remember(&config, &table, positions)?;
+    positions::remember(&config, remembered)?;
     Ok(config)
 }
 

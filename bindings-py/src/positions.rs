@@ -1,44 +1,62 @@
 //! Where each key of a parsed config was written, kept on the object for `validate()`, with a
 //! fingerprint of the config as parsed: once the object changes, the positions are not used.
+//! They are kept as one string (`path<TAB>line<TAB>column` lines): one Python object, cheap to
+//! build for a fleet, and copied and pickled with the config like any attribute.
+
+use std::collections::HashMap;
+use std::fmt::Write;
 
 use gitlab_runner_config::diagnostic::sort_by_position;
 use gitlab_runner_config::error::Position;
-use gitlab_runner_config::path::KeyPath;
 use gitlab_runner_config::render::fingerprint;
-use gitlab_runner_config::{decode, schema, Diagnostic, Table, UnknownKeys};
+use gitlab_runner_config::{decode, schema, Diagnostic, Source, Table, UnknownKeys};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 use crate::input::PyInput;
 
 const POSITIONS_ATTRIBUTE: &str = "_toml_positions";
 
-pub fn remember(config: &Bound<'_, PyAny>, table: &Table, positions: Vec<(KeyPath, Position)>) -> PyResult<()> {
-    let py = config.py();
-    let map = PyDict::new(py);
-    for (path, position) in positions {
-        map.set_item(path.to_string(), (position.line, position.column))?;
-    }
-    config.getattr("__dict__")?.set_item(POSITIONS_ATTRIBUTE, (fingerprint(table), map))
+/// The fingerprint of a parsed table and the positions of its source, encoded.
+pub struct Remembered(u64, String);
+
+pub fn remembered(source: &Source<'_>, table: &Table) -> Remembered {
+    let mut encoded = String::new();
+    source.for_each_position(&mut |path, position| {
+        // Key paths never hold a tab or a newline unescaped: Display quotes such keys.
+        writeln!(encoded, "{path}\t{}\t{}", position.line, position.column).expect("writing to a String");
+    });
+    Remembered(fingerprint(table), encoded)
+}
+
+pub fn remember(config: &Bound<'_, PyAny>, remembered: Remembered) -> PyResult<()> {
+    config.getattr("__dict__")?.set_item(POSITIONS_ATTRIBUTE, (remembered.0, remembered.1))
+}
+
+fn decode_positions(encoded: &str) -> HashMap<&str, Position> {
+    encoded
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.rsplitn(3, '\t');
+            let column = parts.next()?.parse().ok()?;
+            let line_number = parts.next()?.parse().ok()?;
+            Some((parts.next()?, Position { line: line_number, column }))
+        })
+        .collect()
 }
 
 /// Gives each finding the position of its path (or its nearest enclosing key) when the config
 /// is still as it was parsed, and puts them in text order.
 pub fn place(config: &Bound<'_, PyAny>, input: &PyInput<'_, '_>, diagnostics: &mut [Diagnostic]) -> PyResult<()> {
     let Ok(remembered) = config.getattr(POSITIONS_ATTRIBUTE) else { return Ok(()) };
-    let Ok((parsed, map)) = remembered.extract::<(u64, Bound<'_, PyDict>)>() else { return Ok(()) };
+    let Ok((parsed, encoded)) = remembered.extract::<(u64, String)>() else { return Ok(()) };
     let current = decode(schema::ROOT, input, UnknownKeys::Reject);
     if !current.errors.is_empty() || fingerprint(&current.table) != parsed {
         return Ok(());
     }
+    let positions = decode_positions(&encoded);
     for diagnostic in diagnostics.iter_mut() {
-        for prefix in diagnostic.path.prefixes() {
-            if let Some(found) = map.get_item(prefix.to_string())? {
-                let (line, column) = found.extract::<(usize, usize)>()?;
-                diagnostic.position = Some(Position { line, column });
-                break;
-            }
-        }
+        diagnostic.position =
+            diagnostic.path.prefixes().find_map(|prefix| positions.get(prefix.to_string().as_str()).copied());
     }
     sort_by_position(diagnostics);
     Ok(())

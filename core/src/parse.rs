@@ -57,37 +57,30 @@ impl<'t> Source<'t> {
         decode(schema::ROOT, &TomlValue::Root(&self.root, &self.lines), unknown)
     }
 
-    /// Every key and array element with where it is written, parents before children: what a
-    /// face keeps to place findings about a parsed config without keeping its text.
-    pub fn positions(&self) -> Vec<(KeyPath, Position)> {
-        let mut out = Vec::new();
+    /// Calls `visit` with every key and array element and where it is written, parents
+    /// before children: what a face keeps to place findings without keeping the text.
+    pub fn for_each_position(&self, visit: &mut dyn FnMut(&KeyPath, Position)) {
         let mut path = KeyPath::root();
-        self.collect_positions(&self.root, &mut path, &mut out);
-        out
+        self.visit_table(&self.root, &mut path, visit);
     }
 
-    fn collect_positions(&self, table: &DeTable<'t>, path: &mut KeyPath, out: &mut Vec<(KeyPath, Position)>) {
+    fn visit_table(&self, table: &DeTable<'t>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Position)) {
         for (key, value) in table {
             path.push_key(key.get_ref());
-            out.push((path.clone(), self.lines.position(key.span().start)));
-            self.collect_value_positions(value, path, out);
+            visit(path, self.lines.position(key.span().start));
+            self.visit_value(value, path, visit);
             path.pop();
         }
     }
 
-    fn collect_value_positions(
-        &self,
-        value: &Spanned<DeValue<'t>>,
-        path: &mut KeyPath,
-        out: &mut Vec<(KeyPath, Position)>,
-    ) {
+    fn visit_value(&self, value: &Spanned<DeValue<'t>>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Position)) {
         match value.get_ref() {
-            DeValue::Table(table) => self.collect_positions(table, path, out),
+            DeValue::Table(table) => self.visit_table(table, path, visit),
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     path.push_index(i);
-                    out.push((path.clone(), self.lines.position(item.span().start)));
-                    self.collect_value_positions(item, path, out);
+                    visit(path, self.lines.position(item.span().start));
+                    self.visit_value(item, path, visit);
                     path.pop();
                 }
             }
