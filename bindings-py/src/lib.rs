@@ -9,7 +9,8 @@ mod positions;
 mod registry;
 
 use gitlab_runner_config::schema::{self, Struct};
-use gitlab_runner_config::{decode, decode_struct, render, validate_input, Diagnostic, Source, UnknownKeys};
+use gitlab_runner_config::validate::findings;
+use gitlab_runner_config::{decode, decode_struct, render, Diagnostic, Source, UnknownKeys};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 
@@ -88,9 +89,11 @@ fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>, strict: 
 fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = object.py();
     let registry = registry::get(py)?;
-    let input = PyInput::new(object.clone(), registry, Tables::Objects);
-    let mut diagnostics = validate_input(&input, UnknownKeys::Reject);
-    positions::place(object, &input, &mut diagnostics)?;
+    let decoded = decode(schema::ROOT, &PyInput::new(object.clone(), registry, Tables::Objects), UnknownKeys::Reject);
+    let mut diagnostics = findings(&decoded);
+    if decoded.errors.is_empty() {
+        positions::place(object, &decoded.table, &mut diagnostics)?;
+    }
     diagnostic_tuples(py, diagnostics)
 }
 

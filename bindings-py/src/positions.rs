@@ -9,10 +9,8 @@ use std::fmt::Write;
 use gitlab_runner_config::diagnostic::sort_by_position;
 use gitlab_runner_config::error::Position;
 use gitlab_runner_config::render::fingerprint;
-use gitlab_runner_config::{decode, schema, Diagnostic, Source, Table, UnknownKeys};
+use gitlab_runner_config::{Diagnostic, Source, Table};
 use pyo3::prelude::*;
-
-use crate::input::PyInput;
 
 const POSITIONS_ATTRIBUTE: &str = "_toml_positions";
 
@@ -44,13 +42,12 @@ fn decode_positions(encoded: &str) -> HashMap<&str, Position> {
         .collect()
 }
 
-/// Gives each finding the position of its path (or its nearest enclosing key) when the config
-/// is still as it was parsed, and puts them in text order.
-pub fn place(config: &Bound<'_, PyAny>, input: &PyInput<'_, '_>, diagnostics: &mut [Diagnostic]) -> PyResult<()> {
+/// Gives each finding the position of its path (or its nearest enclosing key) when `current`
+/// (the config as it is now) still renders as it did when parsed, and puts them in text order.
+pub fn place(config: &Bound<'_, PyAny>, current: &Table, diagnostics: &mut [Diagnostic]) -> PyResult<()> {
     let Ok(remembered) = config.getattr(POSITIONS_ATTRIBUTE) else { return Ok(()) };
     let Ok((parsed, encoded)) = remembered.extract::<(u64, String)>() else { return Ok(()) };
-    let current = decode(schema::ROOT, input, UnknownKeys::Reject);
-    if !current.errors.is_empty() || fingerprint(&current.table) != parsed {
+    if fingerprint(current) != parsed {
         return Ok(());
     }
     let positions = decode_positions(&encoded);

@@ -34,7 +34,7 @@ pub fn lint(text: &str, unknown: UnknownKeys) -> Vec<Diagnostic> {
         Ok(source) => source,
         Err(errors) => return errors.into_iter().map(Diagnostic::from).collect(),
     };
-    let mut diagnostics = findings(source.decode(unknown));
+    let mut diagnostics = findings(&source.decode(unknown));
     locate(&mut diagnostics, &source);
     diagnostics
 }
@@ -42,7 +42,7 @@ pub fn lint(text: &str, unknown: UnknownKeys) -> Vec<Diagnostic> {
 /// Every finding about a whole config from any face's input (a Python object, a JS value):
 /// wrong types and unknown keys, then the semantic checks on whatever could be read.
 pub fn validate_input<I: Input>(input: &I, unknown: UnknownKeys) -> Vec<Diagnostic> {
-    findings(decode(crate::schema::ROOT, input, unknown))
+    findings(&decode(crate::schema::ROOT, input, unknown))
 }
 
 /// Gives each finding the position of its path in `source`, and puts them in text order.
@@ -55,12 +55,13 @@ pub fn locate(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
     sort_by_position(diagnostics);
 }
 
-fn findings(decoded: Decoded) -> Vec<Diagnostic> {
-    let mut diagnostics: Vec<Diagnostic> = decoded.errors.into_iter().map(Diagnostic::from).collect();
+/// Every finding about a decoded config: the decoder's errors and warnings, then the checks.
+pub fn findings(decoded: &Decoded) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = decoded.errors.iter().cloned().map(Diagnostic::from).collect();
     // A key the decoder could not read is absent from the table; the checks would call it
     // missing, which the decoder's error already explains.
     let unread: Vec<KeyPath> = diagnostics.iter().map(|d| d.path.clone()).collect();
-    diagnostics.extend(decoded.warnings);
+    diagnostics.extend(decoded.warnings.iter().cloned());
     diagnostics.extend(validate(&decoded.table).into_iter().filter(|d| !unread.contains(&d.path)));
     diagnostics
 }
