@@ -55,8 +55,9 @@ wasm: $(PKG)/package.json ## Build the npm package (bindings-wasm/pkg/): WebAsse
 codegen: ## Rewrite the files generated from the schema
 	cargo run --quiet -p gitlab-runner-config-codegen -- write
 
-bench: wheel $(VENV)/.bench-installed ## Side-by-side benchmarks, written to BENCHMARKS.md
+bench: wheel wasm $(VENV)/.bench-installed ## Side-by-side benchmarks, written to BENCHMARKS.md
 	$(VPY) bench/python_bench.py > BENCHMARKS.md
+	node bench/node_bench.mjs >> BENCHMARKS.md
 	cat BENCHMARKS.md
 
 soak: ## Long property run: 200,000 random documents through render and parse

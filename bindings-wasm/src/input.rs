@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use gitlab_runner_config::document::{parse_datetime, Datetime};
 use gitlab_runner_config::input::{Duration, Entry, Input, Integer, NotATable};
 use gitlab_runner_config::schema::Struct;
-use js_sys::{Array, BigInt, Date, Object, Reflect};
+use js_sys::{Array, BigInt, Date, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct JsInput {
@@ -30,17 +30,18 @@ impl JsInput {
         }
         let object: &Object = self.value.unchecked_ref();
         let prototype = Object::get_prototype_of(&self.value);
-        let plain = prototype.is_null() || prototype == Object::get_prototype_of(&Object::new());
+        let plain = prototype.is_null() || OBJECT_PROTOTYPE.with(|plain| prototype == *plain);
         plain.then_some(object)
     }
 
     fn entries(&self) -> Option<Vec<(String, JsInput)>> {
         let object = self.plain_object()?;
-        let keys = Object::keys(object);
-        let mut entries = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-            entries.push((key.as_string().unwrap_or_default(), self.child(value)));
+        // One call for all [key, value] pairs rather than a lookup per key.
+        let pairs = Object::entries(object);
+        let mut entries = Vec::with_capacity(pairs.length() as usize);
+        for pair in pairs.iter() {
+            let pair: Array = pair.unchecked_into();
+            entries.push((pair.get(0).as_string().unwrap_or_default(), self.child(pair.get(1))));
         }
         Some(entries)
     }
@@ -48,6 +49,11 @@ impl JsInput {
     fn number(&self) -> Option<f64> {
         self.value.as_f64()
     }
+}
+
+thread_local! {
+    /// `Object.prototype`, looked up once: what a plain object's prototype is.
+    static OBJECT_PROTOTYPE: Object = Object::get_prototype_of(&Object::new());
 }
 
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
