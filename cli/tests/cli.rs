@@ -180,3 +180,25 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["convert", "--from", "yaml", "--to", "toml"], None).status.code(), Some(2));
     assert_eq!(run(&["lint", "missing.toml"], None).status.code(), Some(2));
 }
+
+#[test]
+fn lint_escapes_control_characters_from_the_config() {
+    // A value that would set the terminal title, clear the screen and forge a finding line.
+    let hostile = r#"[[runners]]
+executor = "\u001b]0;pwned\u0007\u001b[2J\r\nfake.toml:1:1: error[x]: injected"
+"\u001b[2J" = 1
+"#;
+    let output = run(&["lint", "-"], Some(hostile));
+    let text = stdout(&output);
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    assert_eq!(
+        text,
+        r#"-: info[concurrent-unset]: concurrent: not set: gitlab-runner runs one job at a time
+-:1:1: error[missing-key]: runners[0].url: missing; required in Runner
+-:1:1: error[missing-key]: runners[0].token: missing; required in Runner
+-:2:1: error[unknown-executor]: runners[0].executor: unknown executor "\u001B]0;pwned\u0007\u001B[2J\r\nfake.toml:1:1: error[x]: injected"; expected one of shell, docker, docker-windows, kubernetes, ssh, parallels, virtualbox, docker+machine, docker-autoscaler, instance, custom
+-:3:1: error[unknown-key]: runners[0]."\u001B[2J": unknown key in Runner
+1 file: 4 errors, 0 warnings, 1 note
+"#
+    );
+}

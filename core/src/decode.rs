@@ -249,7 +249,7 @@ impl Decoder {
             Some(Duration::Text(text)) => match duration::check(&text) {
                 Ok(()) => Some(Value::String(text)),
                 Err(why) => {
-                    let shown = if field.secret { String::new() } else { format!(" '{text}'") };
+                    let shown = if field.secret { String::new() } else { format!(" {}", crate::escape::quoted(&text)) };
                     let message = format!("invalid duration{shown}: {why} (Go syntax, e.g. \"1h30m\")");
                     self.fail(input, ErrorKind::Value, message);
                     None

@@ -4,7 +4,7 @@ pub use toml::value::Datetime;
 
 /// An RFC 3339 datetime from its text, as every face reads one.
 pub fn parse_datetime(text: &str) -> Result<Datetime, String> {
-    text.parse().map_err(|_| format!("'{text}' is not an RFC 3339 datetime"))
+    text.parse().map_err(|_| format!("{} is not an RFC 3339 datetime", crate::escape::quoted(text)))
 }
 
 use crate::schema::{Field, Struct};

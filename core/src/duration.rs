@@ -1,5 +1,7 @@
 //! Go's `time.Duration` text: what gitlab-runner's `time.ParseDuration` accepts.
 
+use crate::escape::quoted;
+
 /// Checks `text` the way Go's `time.ParseDuration` does: an optional sign, then one or more
 /// decimal numbers each followed by a unit (ns, us, µs, μs, ms, s, m, h); or a bare "0".
 pub fn check(text: &str) -> Result<(), String> {
@@ -20,13 +22,13 @@ pub fn check(text: &str) -> Result<(), String> {
         let number_len = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
         let number = &rest[..number_len];
         if number.is_empty() || number == "." || number.matches('.').count() > 1 {
-            return Err(format!("expected a number at '{rest}'"));
+            return Err(format!("expected a number at {}", quoted(rest)));
         }
         rest = &rest[number_len..];
         let unit_len = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
         let unit = &rest[..unit_len];
         if unit.is_empty() {
-            return Err(format!("missing unit after '{number}' (use ns, us, ms, s, m or h)"));
+            return Err(format!("missing unit after {} (use ns, us, ms, s, m or h)", quoted(number)));
         }
         let scale = match unit {
             "ns" => 1.0,
@@ -35,7 +37,7 @@ pub fn check(text: &str) -> Result<(), String> {
             "s" => 1e9,
             "m" => 60e9,
             "h" => 3600e9,
-            _ => return Err(format!("unknown unit '{unit}' (use ns, us, ms, s, m or h)")),
+            _ => return Err(format!("unknown unit {} (use ns, us, ms, s, m or h)", quoted(unit))),
         };
         nanos += number.parse::<f64>().unwrap_or(0.0) * scale;
         rest = &rest[unit_len..];
@@ -101,10 +103,10 @@ mod tests {
     #[test]
     fn rejects_what_go_rejects() {
         assert_eq!(check("").unwrap_err(), "empty duration");
-        assert_eq!(check("15").unwrap_err(), "missing unit after '15' (use ns, us, ms, s, m or h)");
-        assert_eq!(check("1d").unwrap_err(), "unknown unit 'd' (use ns, us, ms, s, m or h)");
-        assert_eq!(check("m").unwrap_err(), "expected a number at 'm'");
-        assert_eq!(check("1.2.3s").unwrap_err(), "expected a number at '1.2.3s'");
+        assert_eq!(check("15").unwrap_err(), r#"missing unit after "15" (use ns, us, ms, s, m or h)"#);
+        assert_eq!(check("1d").unwrap_err(), r#"unknown unit "d" (use ns, us, ms, s, m or h)"#);
+        assert_eq!(check("m").unwrap_err(), r#"expected a number at "m""#);
+        assert_eq!(check("1.2.3s").unwrap_err(), r#"expected a number at "1.2.3s""#);
         assert_eq!(check("1h 30m").unwrap_err(), "spaces are not allowed");
         assert_eq!(check("99999999999999h").unwrap_err(), "longer than Go's limit of about 2540000h");
         assert_eq!(check("2540000h"), Ok(()));

@@ -12,7 +12,9 @@ pub mod diagnostic;
 pub mod document;
 pub mod duration;
 pub mod error;
+pub mod escape;
 pub mod input;
+pub mod lines;
 #[cfg(feature = "json")]
 pub mod json;
 mod json_schema;

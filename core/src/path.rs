@@ -58,11 +58,7 @@ impl fmt::Display for KeyPath {
                     if i > 0 {
                         f.write_str(".")?;
                     }
-                    if crate::render::is_bare_key(key) {
-                        f.write_str(key)?;
-                    } else {
-                        crate::render::write_basic_string(f, key)?;
-                    }
+                    crate::escape::write_key(f, key)?;
                 }
                 Segment::Index(index) => write!(f, "[{index}]")?,
             }

@@ -3,9 +3,10 @@
 //! keys in the schema's canonical order. Strings are escaped per TOML 1.0, so the output always
 //! parses back to the same values.
 
-use std::fmt::{self, Write};
+use std::fmt::Write;
 
 use crate::document::{Table, Value};
+use crate::escape;
 
 /// Renders the root table (a whole config.toml).
 pub fn render(root: &Table) -> String {
@@ -130,7 +131,7 @@ impl Renderer<'_> {
 /// A value written after `key = `, on one line.
 fn write_inline(out: &mut String, value: &Value) {
     match value {
-        Value::String(s) => write_basic_string(out, s).expect("writing to a String"),
+        Value::String(s) => escape::write_basic_string(out, s).expect("writing to a String"),
         Value::Integer(n) => write!(out, "{n}").expect("writing to a String"),
         Value::Float(x) => write_float(out, *x),
         Value::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -183,34 +184,6 @@ fn write_float(out: &mut String, x: f64) {
     }
 }
 
-/// Keys made only of ASCII letters, digits, `_` and `-` can be written bare.
-pub fn is_bare_key(key: &str) -> bool {
-    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
 fn write_key(out: &mut String, key: &str) {
-    if is_bare_key(key) {
-        out.push_str(key);
-    } else {
-        write_basic_string(out, key).expect("writing to a String");
-    }
-}
-
-/// A TOML 1.0 basic string: quotes, backslashes and control characters escaped.
-pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
-    out.write_char('"')?;
-    for c in s.chars() {
-        match c {
-            '"' => out.write_str("\\\"")?,
-            '\\' => out.write_str("\\\\")?,
-            '\n' => out.write_str("\\n")?,
-            '\t' => out.write_str("\\t")?,
-            '\r' => out.write_str("\\r")?,
-            '\u{8}' => out.write_str("\\b")?,
-            '\u{c}' => out.write_str("\\f")?,
-            c if c.is_control() => write!(out, "\\u{:04X}", c as u32)?,
-            c => out.write_char(c)?,
-        }
-    }
-    out.write_char('"')
+    escape::write_key(out, key).expect("writing to a String");
 }

@@ -105,7 +105,7 @@ fn durations_and_types_are_reported_with_positions() {
     assert_eq!(
         findings(&runner("executor = \"shell\"\nunhealthy_interval = \"1d\"\nlimit = \"2\"\n")),
         [
-            "6:22: error[invalid-value]: runners[0].unhealthy_interval: invalid duration '1d': unknown unit 'd' (use ns, us, ms, s, m or h) (Go syntax, e.g. \"1h30m\")",
+            r#"6:22: error[invalid-value]: runners[0].unhealthy_interval: invalid duration "1d": unknown unit "d" (use ns, us, ms, s, m or h) (Go syntax, e.g. "1h30m")"#,
             "7:9: error[wrong-type]: runners[0].limit: expected integer, got string",
         ]
     );

@@ -83,7 +83,7 @@ def test_durations_are_checked() -> None:
     with pytest.raises(ConfigValueError) as caught:
         config.to_toml()
     assert str(caught.value) == (
-        "connection_max_age: invalid duration '15 minutes': spaces are not allowed (Go syntax, e.g. \"1h30m\")"
+        "connection_max_age: invalid duration \"15 minutes\": spaces are not allowed (Go syntax, e.g. \"1h30m\")"
     )
     assert isinstance(caught.value, ValueError)
     config.connection_max_age = datetime.timedelta(hours=1, minutes=30)

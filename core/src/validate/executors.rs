@@ -3,6 +3,7 @@
 use super::{runners, string, Report};
 use crate::diagnostic::Severity;
 use crate::document::Table;
+use crate::escape::quoted;
 use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_SECTIONS};
 
 pub(super) fn check(report: &mut Report, root: &Table) {
@@ -13,8 +14,8 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             let known: Vec<&str> =
                 EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Removed).map(|e| e.value).collect();
             let message = match crate::suggest::closest(name, known.iter().copied()) {
-                Some(meant) => format!("unknown executor \"{name}\"; did you mean \"{meant}\"?"),
-                None => format!("unknown executor \"{name}\"; expected one of {}", known.join(", ")),
+                Some(meant) => format!("unknown executor {}; did you mean \"{meant}\"?", quoted(name)),
+                None => format!("unknown executor {}; expected one of {}", quoted(name), known.join(", ")),
             };
             report.add(Severity::Error, "unknown-executor", &executor_path, message);
             continue;

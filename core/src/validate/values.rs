@@ -4,6 +4,7 @@
 use super::{walk, walk_tables, Report};
 use crate::diagnostic::Severity;
 use crate::document::{Table, Value};
+use crate::escape::quoted;
 use crate::path::KeyPath;
 use crate::schema::{Field, Kind, FEATURE_FLAGS};
 
@@ -41,7 +42,7 @@ fn allowed_values(report: &mut Report, field: &Field, value: &Value, path: &KeyP
     let mut check = |text: &str, path: &KeyPath| {
         // An empty string is Go's zero value: gitlab-runner takes it as "not set".
         if !text.is_empty() && !field.allowed.contains(&text) {
-            let message = format!("\"{text}\" is not one of {}", one_of(field.allowed));
+            let message = format!("{} is not one of {}", quoted(text), one_of(field.allowed));
             report.add(Severity::Error, "invalid-value", path, message);
         }
     };
@@ -59,7 +60,7 @@ fn allowed_values(report: &mut Report, field: &Field, value: &Value, path: &KeyP
         Value::Map(entries) if matches!(field.kind, Kind::Map(_)) => {
             for (key, _) in entries {
                 if !field.allowed.contains(&key.as_str()) {
-                    let message = format!("unknown key \"{key}\"; expected one of {}", one_of(field.allowed));
+                    let message = format!("unknown key {}; expected one of {}", quoted(key), one_of(field.allowed));
                     report.add(Severity::Error, "invalid-value", &path.with_key(key), message);
                 }
             }

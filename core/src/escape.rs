@@ -1,0 +1,72 @@
+//! Strings as TOML writes them: the one escaper behind rendered values, quoted keys in paths
+//! and values echoed in messages, so no character from a user's config reaches a terminal, a
+//! CI log or a file unescaped.
+
+use std::fmt::{self, Write};
+
+/// Keys TOML allows without quotes.
+pub fn is_bare_key(key: &str) -> bool {
+    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Characters written as `\uXXXX`: control characters (which would move the cursor, clear the
+/// screen or forge a new line of output) and the invisible ones that reorder or break lines
+/// when displayed (bidirectional overrides, line and paragraph separators).
+fn escaped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A TOML 1.0 basic string: quotes, backslashes and the characters above escaped.
+pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
+    out.write_char('"')?;
+    for c in s.chars() {
+        match c {
+            '"' => out.write_str("\\\"")?,
+            '\\' => out.write_str("\\\\")?,
+            '\n' => out.write_str("\\n")?,
+            '\t' => out.write_str("\\t")?,
+            '\r' => out.write_str("\\r")?,
+            '\u{8}' => out.write_str("\\b")?,
+            '\u{c}' => out.write_str("\\f")?,
+            c if escaped(c) => write!(out, "\\u{:04X}", c as u32)?,
+            c => out.write_char(c)?,
+        }
+    }
+    out.write_char('"')
+}
+
+/// A value from a config, quoted for a message: `"value"`, escaped as TOML writes it.
+pub fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    write_basic_string(&mut out, value).expect("writing to a String");
+    out
+}
+
+/// A key as TOML writes it: bare when it can be, quoted otherwise.
+pub fn write_key(out: &mut impl Write, key: &str) -> fmt::Result {
+    if is_bare_key(key) {
+        out.write_str(key)
+    } else {
+        write_basic_string(out, key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_are_escaped() {
+        let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\r\nfake.toml:1:1: error[x]: injected\u{202E}";
+        assert_eq!(quoted(hostile), r#""\u001B]0;pwned\u0007\u001B[2J\r\nfake.toml:1:1: error[x]: injected\u202E""#);
+    }
+
+    #[test]
+    fn keys_are_quoted_only_when_needed() {
+        let mut out = String::new();
+        write_key(&mut out, "pull_policy").unwrap();
+        out.push(' ');
+        write_key(&mut out, "net.ipv4.ip_forward").unwrap();
+        assert_eq!(out, r#"pull_policy "net.ipv4.ip_forward""#);
+    }
+}
