@@ -75,6 +75,20 @@ impl<'a, 'py> PyInput<'a, 'py> {
             .collect()
     }
 
+    /// A key as text; otherwise how to show it in a path and why it cannot be a key.
+    fn key_text(key: &Bound<'py, PyAny>) -> Result<String, (String, String)> {
+        match key.cast::<PyString>() {
+            Ok(text) => text.to_cow().map(Cow::into_owned).map_err(|_| {
+                (text.to_string_lossy().into_owned(), "is not valid Unicode (a lone surrogate)".to_owned())
+            }),
+            Err(_) => {
+                let shown = key.repr().map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
+                let type_name = key.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
+                Err((shown, format!("is not a str but {type_name}")))
+            }
+        }
+    }
+
     /// Whether an attribute value means "not set": None, or an untouched default container.
     fn is_unset(&self, value: &Bound<'py, PyAny>) -> bool {
         if value.is_none() {
@@ -100,11 +114,23 @@ impl<'a, 'py> PyInput<'a, 'py> {
         let attributes = self.value.getattr("__dict__").map_err(|_| NotATable::WrongType)?;
         let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
         let mut entries = Vec::with_capacity(attributes.len());
-        for (name, value) in Self::dict_entries(attributes).unwrap_or_default() {
+        for (name, value) in attributes.iter() {
+            let name = match Self::key_text(&name) {
+                Ok(name) => name,
+                Err((shown, why)) => {
+                    let why = format!("attribute name {why}");
+                    entries.push(Entry { key: shown, member: Member::Invalid(why), value: self.child(value), position: None });
+                    continue;
+                }
+            };
             if name == KEPT_ATTRIBUTE {
-                let kept = value.cast::<PyDict>().ok().and_then(Self::dict_entries);
-                for (key, value) in kept.unwrap_or_default() {
-                    entries.push(Entry { key, member: Member::Kept, value: self.child(value), position: None });
+                let Ok(kept) = value.cast::<PyDict>() else { continue };
+                for (key, value) in kept.iter() {
+                    let (key, member) = match Self::key_text(&key) {
+                        Ok(key) => (key, Member::Kept),
+                        Err((shown, why)) => (shown, Member::Invalid(format!("key {why}"))),
+                    };
+                    entries.push(Entry { key, member, value: self.child(value), position: None });
                 }
                 continue;
             }

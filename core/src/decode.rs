@@ -117,6 +117,11 @@ impl Decoder {
                 }
                 Member::Unknown => self.unknown_key(schema, &mut table, entry),
                 Member::Kept => self.kept_key(&mut table, entry),
+                Member::Invalid(why) => {
+                    self.path.push_key(&entry.key);
+                    self.fail_at(ErrorKind::Type, entry.position, why);
+                    self.path.pop();
+                }
             }
         }
         Some(table)

@@ -37,6 +37,9 @@ pub enum Member {
     /// A key the struct does not have that the input carries on purpose (kept from a lenient
     /// parse): written back unchanged whatever the mode.
     Kept,
+    /// A key the input cannot name as text (a Python attribute whose name is not a `str`):
+    /// always an error, with why, never a reason to drop the table.
+    Invalid(String),
 }
 
 /// One entry of a table, as the input has it.

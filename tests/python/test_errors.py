@@ -143,3 +143,22 @@ def test_unknown_keys_strict_and_lenient() -> None:
     assert lenient.to_toml() == 'concurrent = 1\n\n[[runners]]\n  executor = "shell"\n  buids_dir = "/b"\n'
     assert lenient == Config.from_toml(lenient.to_toml(), strict=False)
     assert lenient != Config.from_toml('concurrent = 1\n\n[[runners]]\n  executor = "shell"\n')
+
+
+def test_an_attribute_name_that_is_not_a_str_is_an_error_not_an_empty_table() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    runner.__dict__[1] = 2  # type: ignore[index]
+    with pytest.raises(ConfigTypeError) as caught:
+        Config(1, [runner]).to_toml()
+    assert str(caught.value) == "runners[0].1: attribute name is not a str but int"
+    with pytest.raises(ConfigTypeError):
+        runner.to_dict()
+
+
+def test_an_attribute_name_with_a_lone_surrogate_is_an_error() -> None:
+    runner = Runner("n", "u", "t", "shell")
+    runner.__dict__["limit\ud800"] = 2
+    with pytest.raises(ConfigTypeError) as caught:
+        Config(1, [runner]).to_toml()
+    # The name is shown with the surrogate replaced: the message itself must be valid text.
+    assert str(caught.value) == 'runners[0]."limit\ufffd\ufffd\ufffd": attribute name is not valid Unicode (a lone surrogate)'
