@@ -14,10 +14,10 @@ pub mod duration;
 pub mod error;
 pub mod escape;
 pub mod input;
-pub mod lines;
 #[cfg(feature = "json")]
 pub mod json;
 mod json_schema;
+pub mod lines;
 pub mod parse;
 pub mod path;
 pub mod render;

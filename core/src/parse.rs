@@ -9,6 +9,7 @@ use crate::decode::{decode, Decoded, UnknownKeys};
 use crate::document::{parse_datetime, Datetime, Table};
 use crate::error::{Error, ErrorKind, Position};
 use crate::input::{Duration, Entry, Input, Integer, NotATable};
+use crate::lines::LineIndex;
 use crate::path::{KeyPath, Segment};
 use crate::schema::{self, Struct};
 
@@ -130,27 +131,6 @@ fn syntax_error(lines: &LineIndex<'_>, error: &toml::de::Error) -> Error {
     let mut result = Error::new(ErrorKind::Syntax, KeyPath::root(), error.message().trim_end().to_owned());
     result.position = error.span().map(|span| lines.position(span.start));
     result
-}
-
-/// Byte offsets to 1-based line and column (in characters).
-struct LineIndex<'t> {
-    starts: Vec<usize>,
-    text: &'t str,
-}
-
-impl<'t> LineIndex<'t> {
-    fn new(text: &'t str) -> LineIndex<'t> {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        LineIndex { starts, text }
-    }
-
-    fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.starts[line];
-        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        Position { line: line + 1, column }
-    }
 }
 
 /// Parsed TOML as decoder input.

@@ -1,0 +1,125 @@
+//! Byte offsets in text to lines and columns, and to the UTF-16 indexes editors count in.
+//! Every lookup is O(log n): a table of line starts finds the line, and a sparse table of
+//! character counts (only for text that is not ASCII) bounds the counting to one block, so a
+//! file written on one long line costs no more to report on than any other.
+
+use crate::error::Position;
+
+/// Characters are counted from the nearest checkpoint, at most this many bytes back.
+const CHECKPOINT: usize = 256;
+
+/// Byte offsets to 1-based line and column (in characters).
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// The byte offset where each line starts.
+    starts: Vec<usize>,
+    /// The number of characters before each `CHECKPOINT`-byte block; empty for ASCII text,
+    /// where characters and bytes are the same.
+    chars_before: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let chars_before = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut count = 0;
+            let mut table = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+            for block in text.as_bytes().chunks(CHECKPOINT) {
+                table.push(count);
+                count += count_chars(block);
+            }
+            table.push(count);
+            table
+        };
+        LineIndex { text, starts, chars_before }
+    }
+
+    /// Where the byte at `offset` is (offsets past the end are the end).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let column = self.chars_to(offset) - self.chars_to(self.starts[line]) + 1;
+        Position { line: line + 1, column }
+    }
+
+    /// The number of characters before the byte at `offset`.
+    fn chars_to(&self, offset: usize) -> usize {
+        if self.chars_before.is_empty() {
+            return offset;
+        }
+        let block = offset / CHECKPOINT;
+        self.chars_before[block] + count_chars(&self.text.as_bytes()[block * CHECKPOINT..offset])
+    }
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// The UTF-16 index (a JavaScript string index) of each byte offset, in one pass over the text
+/// up to the largest: what an editor needs for the few offsets it is handed.
+pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut result = vec![0; offsets.len()];
+    let (mut byte, mut utf16) = (0, 0);
+    let mut chars = text.chars();
+    for i in order {
+        let target = offsets[i].min(text.len());
+        while byte < target {
+            let Some(c) = chars.next() else { break };
+            byte += c.len_utf8();
+            utf16 += c.len_utf16();
+        }
+        result[i] = utf16;
+    }
+    result
+}
+
+/// The byte offset of a UTF-16 index (clamped to the text, and back to the start of a
+/// character it falls inside).
+pub fn byte_offset(text: &str, utf16_offset: usize) -> usize {
+    let mut utf16 = 0;
+    for (byte, c) in text.char_indices() {
+        utf16 += c.len_utf16();
+        if utf16 > utf16_offset {
+            return byte;
+        }
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let text = "a = 1\nb = \"é😀\" # x\n";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.position(0), Position { line: 1, column: 1 });
+        let hash = text.find('#').unwrap();
+        assert_eq!(lines.position(hash), Position { line: 2, column: 10 });
+        assert_eq!(lines.position(text.len() + 5), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn columns_past_a_checkpoint_are_counted_from_it() {
+        let text = format!("x = \"{}\"", "é".repeat(1000));
+        let lines = LineIndex::new(&text);
+        let end = text.len();
+        assert_eq!(lines.position(end).column, 4 + 1 + 1000 + 1 + 1);
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let text = "é😀x";
+        assert_eq!(utf16_offsets(text, &[7, 0, 2, 6]), [4, 0, 1, 3]);
+        assert_eq!(byte_offset(text, 3), 6);
+        assert_eq!(byte_offset(text, 2), 2);
+        assert_eq!(byte_offset(text, 99), 7);
+    }
+}

@@ -1,0 +1,44 @@
+//! Positions in a file written on one long line cost O(log n) each: reporting on every element
+//! of a huge one-line array grows linearly with its length, not quadratically.
+
+use std::time::{Duration, Instant};
+
+use gitlab_runner_config::{lint, Source, UnknownKeys};
+
+/// `environment = [1, 1, ...]` (every element a wrong type, so each gets a position) and the
+/// same array of strings (valid, every element visited with its position).
+fn one_line_arrays(elements: usize, prefix: &str) -> (String, String) {
+    let wrong = format!("{prefix}[[runners]]\nenvironment = [{}]\n", vec!["1"; elements].join(","));
+    let valid = format!("{prefix}[[runners]]\nenvironment = [{}]\n", vec!["\"A=é\""; elements].join(","));
+    (wrong, valid)
+}
+
+/// The fastest of three runs of linting and visiting every position.
+fn work(elements: usize, prefix: &str) -> Duration {
+    let (wrong, valid) = one_line_arrays(elements, prefix);
+    (0..3)
+        .map(|_| {
+            let started = Instant::now();
+            let findings = lint(&wrong, UnknownKeys::Reject);
+            assert_eq!(findings.iter().filter(|d| d.code == "wrong-type" && d.position.is_some()).count(), elements);
+            let mut visited = 0;
+            Source::parse(&valid).unwrap().for_each_position(&mut |_, _| visited += 1);
+            assert_eq!(visited, elements + 3);
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn positions_on_one_long_line_grow_linearly() {
+    // A non-ASCII comment first, so the character counting path is the one measured.
+    for prefix in ["", "# é\n"] {
+        let small = work(50_000, prefix);
+        let large = work(200_000, prefix);
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        println!("50k elements: {small:?}, 200k elements: {large:?}, ratio {ratio:.1}");
+        // Linear work gives about 4; the quadratic lookup gave 16.
+        assert!(ratio < 8.0, "4x the elements took {ratio:.1}x the time ({small:?} then {large:?})");
+    }
+}
