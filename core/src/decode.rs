@@ -2,9 +2,9 @@
 //! collecting every problem with its key path.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Table, Value};
+use crate::document::{portable_datetime, Table, Value};
 use crate::duration;
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind, Range};
 use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
 use crate::path::KeyPath;
 use crate::schema::{Field, Kind, MapOf, Struct};
@@ -68,16 +68,17 @@ struct Decoder {
 }
 
 impl Decoder {
-    fn fail_at(&mut self, kind: ErrorKind, position: Option<Position>, message: impl Into<String>) {
+    fn fail_at(&mut self, kind: ErrorKind, range: Option<Range>, message: impl Into<String>) {
         let mut error = Error::new(kind, self.path.clone(), message);
-        error.position = position;
+        error.range = range;
         self.errors.push(error);
     }
 
-    fn warn_at(&mut self, code: &'static str, position: Option<Position>, message: String) {
+    fn warn_at(&mut self, code: &'static str, range: Option<Range>, message: String) -> &mut Diagnostic {
         let mut warning = Diagnostic::new(Severity::Warning, code, self.path.clone(), message);
-        warning.position = position;
+        warning.range = range;
         self.warnings.push(warning);
+        self.warnings.last_mut().expect("just pushed")
     }
 
     fn fail<I: Input>(&mut self, input: &I, kind: ErrorKind, message: impl Into<String>) {
@@ -137,12 +138,15 @@ impl Decoder {
     }
 
     fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>) {
-        let message = suggest::unknown_key(schema, &entry.key, entry.value.names_fields());
+        let (message, suggestion) = suggest::unknown_key(schema, &entry.key, entry.value.names_fields());
         self.path.push_key(&entry.key);
         match self.unknown {
-            UnknownKeys::Reject => self.fail_at(ErrorKind::UnknownKey, entry.position, message),
+            UnknownKeys::Reject => {
+                self.fail_at(ErrorKind::UnknownKey, entry.position, message);
+                self.errors.last_mut().expect("just pushed").suggestion = suggestion;
+            }
             // Kept, but said: a typo must not pass unnoticed because the mode is lenient.
-            UnknownKeys::Keep => self.warn_at("unknown-key", entry.position, message),
+            UnknownKeys::Keep => self.warn_at("unknown-key", entry.position, message).suggestion = suggestion,
         }
         self.path.pop();
         if self.unknown == UnknownKeys::Keep {
@@ -269,7 +273,7 @@ impl Decoder {
     }
 
     fn datetime<I: Input>(&mut self, input: &I) -> Option<Value> {
-        match input.as_datetime() {
+        match input.as_datetime().map(|read| read.and_then(portable_datetime)) {
             Some(Ok(datetime)) => Some(Value::Datetime(datetime)),
             Some(Err(why)) => {
                 self.fail(input, ErrorKind::Value, format!("invalid datetime: {why}"));

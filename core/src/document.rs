@@ -2,12 +2,31 @@
 
 pub use toml::value::Datetime;
 
+use crate::schema::{Field, Struct};
+
 /// An RFC 3339 datetime from its text, as every face reads one.
 pub fn parse_datetime(text: &str) -> Result<Datetime, String> {
     text.parse().map_err(|_| format!("{} is not an RFC 3339 datetime", crate::escape::quoted(text)))
 }
 
-use crate::schema::{Field, Struct};
+/// A datetime every reader of the rendered file agrees on: seconds written out (TOML 1.1 lets
+/// them be left out, TOML 1.0 readers such as Python's tomllib reject that), no leap second
+/// (gitlab-runner's Go `time.Parse` rejects second 60), no year 0 (beyond what TOML 1.0
+/// readers and Python's `datetime` hold).
+pub fn portable_datetime(mut datetime: Datetime) -> Result<Datetime, String> {
+    if let Some(time) = datetime.time.as_mut() {
+        match time.second {
+            None => time.second = Some(0),
+            Some(60) => return Err("a leap second (second 60) is not accepted by gitlab-runner".into()),
+            Some(_) => {}
+        }
+    }
+    if datetime.date.is_some_and(|date| date.year == 0) {
+        return Err("year 0000 is out of range (the first year TOML readers accept is 0001)".into());
+    }
+    Ok(datetime)
+}
+
 
 /// A value in a config, already checked against its field's kind.
 #[derive(Clone, Debug, PartialEq)]

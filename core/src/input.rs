@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use crate::document::{Datetime, Value};
-use crate::error::Position;
+use crate::document::{portable_datetime, Datetime, Value};
+use crate::error::Range;
 use crate::schema::Struct;
 
 /// An integer as the input holds it.
@@ -49,7 +49,7 @@ pub struct Entry<I> {
     pub member: Member,
     pub value: I,
     /// Where the key is written, for inputs parsed from text.
-    pub position: Option<Position>,
+    pub position: Option<Range>,
 }
 
 /// A table that cannot be read as the struct asked for.
@@ -82,7 +82,7 @@ pub trait Input: Sized {
         any(self, 0)
     }
     /// Where the value is written, for inputs parsed from text.
-    fn position(&self) -> Option<Position> {
+    fn position(&self) -> Option<Range> {
         None
     }
     /// Whether this input names keys by field name (`bucket_name`) rather than TOML key
@@ -115,7 +115,7 @@ fn any<I: Input>(input: &I, depth: usize) -> Result<Value, String> {
         return Ok(Value::Float(x));
     }
     if let Some(Ok(datetime)) = input.as_datetime() {
-        return Ok(Value::Datetime(datetime));
+        return portable_datetime(datetime).map(Value::Datetime);
     }
     if let Some(items) = input.as_array() {
         return items.iter().map(|item| any(item, depth + 1)).collect::<Result<_, _>>().map(Value::Array);

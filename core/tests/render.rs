@@ -232,3 +232,31 @@ run_as_user = 1000
 "#
     );
 }
+
+#[test]
+fn datetimes_are_written_in_toml_1_0_syntax() {
+    // TOML 1.1 lets seconds out; TOML 1.0 readers (Python's tomllib) reject such a file.
+    let runner = |value: &str| format!("[[runners]]\ntoken_obtained_at = {value}\n");
+    for (written, rendered_as) in [
+        ("2024-01-02T03:04Z", "2024-01-02T03:04:00Z"),
+        ("\"2024-01-02T03:04Z\"", "2024-01-02T03:04:00Z"),
+        ("2024-01-02T03:04+02:00", "2024-01-02T03:04:00+02:00"),
+        ("2024-01-02T03:04:05.5Z", "2024-01-02T03:04:05.5Z"),
+    ] {
+        assert_eq!(rendered(&runner(written)), format!("[[runners]]\n  token_obtained_at = {rendered_as}\n"));
+    }
+}
+
+#[test]
+fn datetimes_gitlab_runner_or_toml_readers_refuse_are_errors() {
+    let runner = |value: &str| format!("[[runners]]\ntoken_obtained_at = {value}\n");
+    let message = |text: &str| parse(text, UnknownKeys::Reject).unwrap_err()[0].to_string();
+    assert_eq!(
+        message(&runner("2016-12-31T23:59:60Z")),
+        "runners[0].token_obtained_at: invalid datetime: a leap second (second 60) is not accepted by gitlab-runner (line 2, column 21)"
+    );
+    assert_eq!(
+        message(&runner("\"0000-01-01T00:00:00Z\"")),
+        "runners[0].token_obtained_at: invalid datetime: year 0000 is out of range (the first year TOML readers accept is 0001) (line 2, column 21)"
+    );
+}

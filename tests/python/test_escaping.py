@@ -79,3 +79,10 @@ def test_escapes_are_toml_basic_strings() -> None:
 def test_round_trip_through_our_parser() -> None:
     config = Config(concurrent=1, runners=[runner()])
     assert Config.from_toml(config.to_toml()) == config
+
+
+def test_datetimes_without_seconds_are_written_for_toml_1_0_readers() -> None:
+    runner = Runner("n", "u", "t", "shell", token_obtained_at="2024-01-02T03:04Z")  # type: ignore[call-arg]
+    text = Config(1, [runner]).to_toml()
+    assert "token_obtained_at = 2024-01-02T03:04:00Z\n" in text
+    assert tomllib.loads(text)["runners"][0]["token_obtained_at"].isoformat() == "2024-01-02T03:04:00+00:00"
