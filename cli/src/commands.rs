@@ -1,11 +1,13 @@
 //! The commands. Each reads its files, calls the core, and prints; the core does no I/O.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
 use gitlab_runner_config::json::{to_json, JsonValue};
 use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Severity, UnknownKeys};
+
+use gitlab_runner_config_cli::files::write_atomically;
 
 use crate::args::Args;
 
@@ -39,33 +41,6 @@ fn read(file: &str) -> Result<String, Failure> {
         return Ok(text);
     }
     std::fs::read_to_string(file).map_err(|e| Failure::Other(format!("{file}: {e}")))
-}
-
-/// Replaces `path` with `text` atomically: a temporary file beside it, then a rename, so a
-/// failure leaves the old file whole. The temporary file is new (never an existing file or a
-/// link), readable by its owner only while it fills, then takes the old file's permissions.
-/// Through a symlink, the file it points to is replaced and the link kept.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let path = std::fs::canonicalize(path)?;
-    let directory = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    let temporary = directory.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temporary)?;
-    let result = (|| {
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::set_permissions(&temporary, std::fs::metadata(&path)?.permissions())?;
-        std::fs::rename(&temporary, &path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }
 
 pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
