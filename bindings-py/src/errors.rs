@@ -1,5 +1,6 @@
 //! Core errors as the Python package's exceptions, each carrying the key path.
 
+use gitlab_runner_config::error::Range;
 use gitlab_runner_config::{Error, ErrorKind, Errors};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
@@ -25,12 +26,29 @@ fn raise(py: Python<'_>, registry: &Registry, class: &str, errors: Vec<Error>) -
     let build = || -> PyResult<PyErr> {
         let details = PyList::empty(py);
         for error in &errors {
-            let (line, column) = error.position.map_or((None, None), |p| (Some(p.line), Some(p.column)));
-            details.append((error.path.to_string(), error.message.as_str(), line, column))?;
+            let [line, column, end_line, end_column] = range_numbers(error.range);
+            let place = (line, column, end_line, end_column);
+            details.append((
+                error.path.to_string(),
+                error.message.as_str(),
+                place.0,
+                place.1,
+                place.2,
+                place.3,
+                error.suggestion,
+            ))?;
         }
         let message = Errors(&errors).to_string();
         let exception = registry.errors.bind(py).getattr(class)?.call1((message, details))?;
         Ok(PyErr::from_value(exception))
     };
     build().unwrap_or_else(|e| e)
+}
+
+/// Line, column, end line and end column (columns in characters, as Python indexes strings).
+pub fn range_numbers(range: Option<Range>) -> [Option<usize>; 4] {
+    match range {
+        Some(Range { start, end }) => [Some(start.line), Some(start.column), Some(end.line), Some(end.column)],
+        None => [None; 4],
+    }
 }

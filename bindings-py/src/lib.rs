@@ -83,8 +83,8 @@ fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>, strict: 
 }
 
 /// Every finding about a config: wrong types and unknown fields, then the semantic checks,
-/// as (severity, code, path, message, line, column) tuples. A config parsed from text and not
-/// changed since gets the line and column of each finding.
+/// as tuples (see `diagnostic_tuples`). A config parsed from text and not changed since gets
+/// the range of each finding.
 #[pyfunction]
 fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = object.py();
@@ -97,7 +97,7 @@ fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     diagnostic_tuples(py, diagnostics)
 }
 
-/// Every finding about config.toml text, each with its line and column.
+/// Every finding about config.toml text, each with its range.
 #[pyfunction]
 #[pyo3(signature = (text, strict = true))]
 fn lint<'py>(py: Python<'py>, text: &str, strict: bool) -> PyResult<Bound<'py, PyList>> {
@@ -105,10 +105,12 @@ fn lint<'py>(py: Python<'py>, text: &str, strict: bool) -> PyResult<Bound<'py, P
     diagnostic_tuples(py, diagnostics)
 }
 
+/// (severity, code, path, message, line, column, end_line, end_column, suggestion) tuples,
+/// the fields of the Python `Diagnostic` in order.
 fn diagnostic_tuples(py: Python<'_>, diagnostics: Vec<Diagnostic>) -> PyResult<Bound<'_, PyList>> {
     let items = diagnostics.into_iter().map(|d| {
-        let (line, column) = d.position.map_or((None, None), |p| (Some(p.line), Some(p.column)));
-        (d.severity.as_str(), d.code, d.path.to_string(), d.message, line, column)
+        let [line, column, end_line, end_column] = errors::range_numbers(d.range);
+        (d.severity.as_str(), d.code, d.path.to_string(), d.message, line, column, end_line, end_column, d.suggestion)
     });
     PyList::new(py, items.collect::<Vec<_>>())
 }

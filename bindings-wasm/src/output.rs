@@ -65,7 +65,7 @@ pub fn diagnostic(d: &Diagnostic) -> JsValue {
     set(&object, "code", &JsValue::from_str(d.code));
     set(&object, "path", &JsValue::from_str(&d.path.to_string()));
     set(&object, "message", &JsValue::from_str(&d.message));
-    let (line, column) = d.position.map_or((JsValue::NULL, JsValue::NULL), |p| {
+    let (line, column) = d.position().map_or((JsValue::NULL, JsValue::NULL), |p| {
         (JsValue::from_f64(p.line as f64), JsValue::from_f64(p.column as f64))
     });
     set(&object, "line", &line);

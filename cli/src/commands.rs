@@ -22,7 +22,7 @@ pub enum Failure {
 /// One finding as a line: `FILE:LINE:COLUMN: severity[code]: path: message`, the shape CI
 /// problem matchers read. Source lines are never echoed: they may hold a secret.
 fn finding_line(file: &str, d: &Diagnostic) -> String {
-    let separator = if d.position.is_some() { ":" } else { ": " };
+    let separator = if d.range.is_some() { ":" } else { ": " };
     format!("{file}{separator}{d}")
 }
 
@@ -61,8 +61,8 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
             .map(|(file, d)| {
                 serde_json::json!({
                     "file": file,
-                    "line": d.position.map(|p| p.line),
-                    "column": d.position.map(|p| p.column),
+                    "line": d.position().map(|p| p.line),
+                    "column": d.position().map(|p| p.column),
                     "severity": d.severity.as_str(),
                     "code": d.code,
                     "path": d.path.to_string(),

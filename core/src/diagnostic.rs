@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind, Position, Range, Written};
 use crate::path::KeyPath;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -34,12 +34,45 @@ pub struct Diagnostic {
     /// Never holds a secret's value.
     pub message: String,
     /// Where in the parsed text, when the config came from text.
-    pub position: Option<Position>,
+    pub range: Option<Range>,
+    /// The key meant, for an unknown key that is a misspelling of one.
+    pub suggestion: Option<&'static str>,
 }
+
+/// Findings about a key itself (its name, its presence), underlined on the key; every other
+/// finding of a check is about what the key is set to and is underlined on `key = value`.
+const ABOUT_KEYS: &[&str] = &[
+    "unknown-key",
+    "key-case",
+    "deprecated-key",
+    "missing-key",
+    "unknown-feature-flag",
+    "deprecated-feature-flag",
+    "missing-executor-section",
+    "unused-executor-section",
+    "cache-backend-missing",
+    "cache-backend-unused",
+    "concurrent-unset",
+];
 
 impl Diagnostic {
     pub fn new(severity: Severity, code: &'static str, path: KeyPath, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity, code, path, message: message.into(), position: None }
+        Diagnostic { severity, code, path, message: message.into(), range: None, suggestion: None }
+    }
+
+    /// Where the finding is: the key written at its path, or the whole `key = value` for a
+    /// finding about the value (starting at the key, where its line and column have always
+    /// pointed), or the key of the nearest enclosing table when its own key is not written
+    /// (`exact` false). The decoder's findings come with the value's own range.
+    pub fn place(&mut self, written: Written, exact: bool) {
+        let about_value = exact && !ABOUT_KEYS.contains(&self.code);
+        let end = if about_value { written.value.end } else { written.key.end };
+        self.range = Some(Range { start: written.key.start, end });
+    }
+
+    /// Where the finding starts, if the config came from text.
+    pub fn position(&self) -> Option<Position> {
+        self.range.map(|r| r.start)
     }
 }
 
@@ -56,7 +89,8 @@ impl From<Error> for Diagnostic {
             code,
             path: error.path,
             message: error.message,
-            position: error.position,
+            range: error.range,
+            suggestion: error.suggestion,
         }
     }
 }
@@ -64,7 +98,7 @@ impl From<Error> for Diagnostic {
 /// `LINE:COLUMN: severity[code]: path: message`, the shape compilers and CI problem matchers use.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(Position { line, column }) = self.position {
+        if let Some(Position { line, column, .. }) = self.position() {
             write!(f, "{line}:{column}: ")?;
         }
         write!(f, "{}[{}]: ", self.severity.as_str(), self.code)?;
@@ -78,5 +112,5 @@ impl fmt::Display for Diagnostic {
 /// Puts findings in the order of the text they point into; those without a position (about the
 /// whole file) come first, in the order they were found.
 pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| d.position.map(|p| (p.line, p.column)));
+    diagnostics.sort_by_key(|d| d.position().map(|p| p.offset));
 }

@@ -16,11 +16,26 @@ pub enum ErrorKind {
     Syntax,
 }
 
-/// A 1-based line and column in parsed text.
+/// A place in parsed text: 1-based line and column (in characters), and the byte offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
     pub line: usize,
     pub column: usize,
+    pub offset: usize,
+}
+
+/// A span of parsed text, `end` exclusive: a key, a value or what a syntax error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// Where a key and its value are written (an array element is both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub key: Range,
+    pub value: Range,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,12 +44,15 @@ pub struct Error {
     pub path: KeyPath,
     /// Never holds a secret's value.
     pub message: String,
-    pub position: Option<Position>,
+    /// The key's span for an unknown key, the value's for a wrong or invalid one.
+    pub range: Option<Range>,
+    /// The key meant, for an unknown key that is a misspelling of one.
+    pub suggestion: Option<&'static str>,
 }
 
 impl Error {
     pub fn new(kind: ErrorKind, path: KeyPath, message: impl Into<String>) -> Error {
-        Error { kind, path, message: message.into(), position: None }
+        Error { kind, path, message: message.into(), range: None, suggestion: None }
     }
 }
 
@@ -44,7 +62,7 @@ impl fmt::Display for Error {
             write!(f, "{}: ", self.path)?;
         }
         f.write_str(&self.message)?;
-        if let Some(Position { line, column }) = self.position {
+        if let Some(Range { start: Position { line, column, .. }, .. }) = self.range {
             write!(f, " (line {line}, column {column})")?;
         }
         Ok(())

@@ -3,7 +3,7 @@
 //! character counts (only for text that is not ASCII) bounds the counting to one block, so a
 //! file written on one long line costs no more to report on than any other.
 
-use crate::error::Position;
+use crate::error::{Position, Range};
 
 /// Characters are counted from the nearest checkpoint, at most this many bytes back.
 const CHECKPOINT: usize = 256;
@@ -41,7 +41,12 @@ impl<'t> LineIndex<'t> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let column = self.chars_to(offset) - self.chars_to(self.starts[line]) + 1;
-        Position { line: line + 1, column }
+        Position { line: line + 1, column, offset }
+    }
+
+    /// The positions of a span of bytes.
+    pub fn range(&self, span: std::ops::Range<usize>) -> Range {
+        Range { start: self.position(span.start), end: self.position(span.end) }
     }
 
     /// The number of characters before the byte at `offset`.
@@ -100,10 +105,10 @@ mod tests {
     fn lines_and_columns_count_characters() {
         let text = "a = 1\nb = \"é😀\" # x\n";
         let lines = LineIndex::new(text);
-        assert_eq!(lines.position(0), Position { line: 1, column: 1 });
+        assert_eq!(lines.position(0), Position { line: 1, column: 1, offset: 0 });
         let hash = text.find('#').unwrap();
-        assert_eq!(lines.position(hash), Position { line: 2, column: 10 });
-        assert_eq!(lines.position(text.len() + 5), Position { line: 3, column: 1 });
+        assert_eq!(lines.position(hash), Position { line: 2, column: 10, offset: hash });
+        assert_eq!(lines.position(text.len() + 5), Position { line: 3, column: 1, offset: text.len() });
     }
 
     #[test]

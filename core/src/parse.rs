@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use crate::decode::{decode, Decoded, UnknownKeys};
 use crate::document::{parse_datetime, Datetime, Table};
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind, Range, Written};
 use crate::input::{Duration, Entry, Input, Integer, NotATable};
 use crate::lines::LineIndex;
 use crate::path::{KeyPath, Segment};
@@ -60,27 +60,28 @@ impl<'t> Source<'t> {
 
     /// Calls `visit` with every key and array element and where it is written, parents
     /// before children: what a face keeps to place findings without keeping the text.
-    pub fn for_each_position(&self, visit: &mut dyn FnMut(&KeyPath, Position)) {
+    pub fn for_each_position(&self, visit: &mut dyn FnMut(&KeyPath, Written)) {
         let mut path = KeyPath::root();
         self.visit_table(&self.root, &mut path, visit);
     }
 
-    fn visit_table(&self, table: &DeTable<'t>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Position)) {
+    fn visit_table(&self, table: &DeTable<'t>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Written)) {
         for (key, value) in table {
             path.push_key(key.get_ref());
-            visit(path, self.lines.position(key.span().start));
+            visit(path, Written { key: self.lines.range(key.span()), value: self.lines.range(value.span()) });
             self.visit_value(value, path, visit);
             path.pop();
         }
     }
 
-    fn visit_value(&self, value: &Spanned<DeValue<'t>>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Position)) {
+    fn visit_value(&self, value: &Spanned<DeValue<'t>>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Written)) {
         match value.get_ref() {
             DeValue::Table(table) => self.visit_table(table, path, visit),
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     path.push_index(i);
-                    visit(path, self.lines.position(item.span().start));
+                    let element = self.lines.range(item.span());
+                    visit(path, Written { key: element, value: element });
                     self.visit_value(item, path, visit);
                     path.pop();
                 }
@@ -90,9 +91,10 @@ impl<'t> Source<'t> {
     }
 
     /// Where the key at `path` is written, or else the nearest enclosing key that is (a
-    /// missing key is reported where its table is).
-    pub fn locate(&self, path: &KeyPath) -> Option<Position> {
-        let mut found: Option<Position> = None;
+    /// missing key is reported where its table is); true when it is the key itself.
+    pub fn locate(&self, path: &KeyPath) -> Option<(Written, bool)> {
+        let mut found: Option<Written> = None;
+        let mut depth = 0;
         let mut value: Option<&Spanned<DeValue<'t>>> = None;
         for segment in path.segments() {
             let next = match segment {
@@ -101,18 +103,19 @@ impl<'t> Source<'t> {
                         Some(current) => current.get_ref().as_table(),
                         None => Some(&self.root),
                     };
-                    table.and_then(|t| find_key(t, key)).map(|(written, next)| (written.span().start, next))
+                    table.and_then(|t| find_key(t, key)).map(|(written, next)| (written.span(), next))
                 }
                 Segment::Index(i) => {
                     let element = value.and_then(|v| v.get_ref().as_array()).and_then(|a| a.get(*i));
-                    element.map(|e| (e.span().start, e))
+                    element.map(|e| (e.span(), e))
                 }
             };
-            let Some((offset, next)) = next else { break };
-            found = Some(self.lines.position(offset));
+            let Some((key, next)) = next else { break };
+            found = Some(Written { key: self.lines.range(key), value: self.lines.range(next.span()) });
             value = Some(next);
+            depth += 1;
         }
-        found
+        found.map(|written| (written, depth == path.segments().len()))
     }
 }
 
@@ -129,7 +132,7 @@ fn find_key<'a, 't>(
 
 fn syntax_error(lines: &LineIndex<'_>, error: &toml::de::Error) -> Error {
     let mut result = Error::new(ErrorKind::Syntax, KeyPath::root(), error.message().trim_end().to_owned());
-    result.position = error.span().map(|span| lines.position(span.start));
+    result.range = error.span().map(|span| lines.range(span));
     result
 }
 
@@ -250,15 +253,15 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
                     key: written.to_string(),
                     member,
                     value: self.child(value),
-                    position: Some(lines.position(key.span().start)),
+                    position: Some(lines.range(key.span())),
                 }
             })
             .collect())
     }
 
-    fn position(&self) -> Option<Position> {
+    fn position(&self) -> Option<Range> {
         match *self {
-            TomlValue::Value(v, lines) => Some(lines.position(v.span().start)),
+            TomlValue::Value(v, lines) => Some(lines.range(v.span())),
             TomlValue::Root(..) => None,
         }
     }

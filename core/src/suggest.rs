@@ -7,19 +7,20 @@ use crate::schema::{self, Struct};
 /// only cost time).
 const LONGEST_KEY: usize = 64;
 
-/// The message for an unknown `key` of `schema`; `by_name` when the input names fields
-/// (`bucket_name`) rather than TOML keys (`BucketName`).
-pub fn unknown_key(schema: &'static Struct, key: &str, by_name: bool) -> String {
+/// The message for an unknown `key` of `schema`, and the key meant when it is a misspelling;
+/// `by_name` when the input names fields (`bucket_name`) rather than TOML keys (`BucketName`).
+pub fn unknown_key(schema: &'static Struct, key: &str, by_name: bool) -> (String, Option<&'static str>) {
     let names = schema.fields.iter().map(|f| if by_name { f.name } else { f.key });
     if let Some(meant) = closest(key, names) {
-        return format!("unknown key; did you mean {meant}?");
+        return (format!("unknown key; did you mean {meant}?"), Some(meant));
     }
     let homes = schema::tables_with_key(key);
-    match homes.as_slice() {
+    let message = match homes.as_slice() {
         [] => format!("unknown key in {}", schema.class),
         [home] => format!("unknown key in {}; {key} belongs in {home}", schema.class),
         [first, second, ..] => format!("unknown key in {}; {key} belongs in {first} or {second}", schema.class),
-    }
+    };
+    (message, None)
 }
 
 /// The candidate closest to `word` by edit distance (adjacent swaps count as one edit), when it
@@ -79,12 +80,16 @@ mod tests {
 
     #[test]
     fn points_to_the_table_a_key_belongs_in() {
-        assert_eq!(unknown_key(schema::ROOT, "dns", false), "unknown key in Config; dns belongs in [runners.docker]");
+        let message = |key| unknown_key(schema::ROOT, key, false).0;
+        assert_eq!(message("dns"), "unknown key in Config; dns belongs in [runners.docker]");
         assert_eq!(
-            unknown_key(schema::ROOT, "pre_get_sources_script", false),
+            message("pre_get_sources_script"),
             "unknown key in Config; pre_get_sources_script belongs in [[runners]]"
         );
-        assert_eq!(unknown_key(schema::ROOT, "concurent", false), "unknown key; did you mean concurrent?");
-        assert_eq!(unknown_key(schema::ROOT, "zzz", false), "unknown key in Config");
+        assert_eq!(
+            unknown_key(schema::ROOT, "concurent", false),
+            ("unknown key; did you mean concurrent?".to_owned(), Some("concurrent"))
+        );
+        assert_eq!(unknown_key(schema::ROOT, "zzz", false), ("unknown key in Config".to_owned(), None));
     }
 }

@@ -117,7 +117,7 @@ fn every_unknown_key_is_reported_with_its_path_and_nothing_else() {
             .iter()
             .map(|e| {
                 assert_eq!(e.kind, ErrorKind::UnknownKey, "{name}: {e}");
-                assert!(e.position.is_some(), "{name}: {e} has no position");
+                assert!(e.range.is_some(), "{name}: {e} has no position");
                 let keys: Vec<&str> = e
                     .path
                     .segments()

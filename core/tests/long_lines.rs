@@ -20,7 +20,7 @@ fn work(elements: usize, prefix: &str) -> Duration {
         .map(|_| {
             let started = Instant::now();
             let findings = lint(&wrong, UnknownKeys::Reject);
-            assert_eq!(findings.iter().filter(|d| d.code == "wrong-type" && d.position.is_some()).count(), elements);
+            assert_eq!(findings.iter().filter(|d| d.code == "wrong-type" && d.range.is_some()).count(), elements);
             let mut visited = 0;
             Source::parse(&valid).unwrap().for_each_position(&mut |_, _| visited += 1);
             assert_eq!(visited, elements + 3);

@@ -45,11 +45,13 @@ pub fn validate_input<I: Input>(input: &I, unknown: UnknownKeys) -> Vec<Diagnost
     findings(&decode(crate::schema::ROOT, input, unknown))
 }
 
-/// Gives each finding the position of its path in `source`, and puts them in text order.
+/// Gives each finding the range of its path in `source`, and puts them in text order.
 pub fn locate(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
     for diagnostic in diagnostics.iter_mut() {
-        if diagnostic.position.is_none() {
-            diagnostic.position = source.locate(&diagnostic.path);
+        if diagnostic.range.is_none() {
+            if let Some((written, exact)) = source.locate(&diagnostic.path) {
+                diagnostic.place(written, exact);
+            }
         }
     }
     sort_by_position(diagnostics);

@@ -12,8 +12,10 @@ __all__ = ["Diagnostic", "lint"]
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding. ``code`` is stable (``unknown-key``, ``removed-executor`` ...);
-    ``line`` and ``column`` are set when the config came from text. Never holds a secret."""
+    """One finding. ``code`` is stable (``unknown-key``, ``removed-executor`` ...). When the
+    config came from text, ``line``/``column`` to ``end_line``/``end_column`` (end exclusive,
+    columns in characters, 1-based) is the range it is about: the key, the value, or both.
+    ``suggestion`` is the key meant by a misspelled one. Never holds a secret."""
 
     severity: str  # "error", "warning" or "info"
     code: str
@@ -21,6 +23,9 @@ class Diagnostic:
     message: str
     line: Optional[int] = None
     column: Optional[int] = None
+    end_line: Optional[int] = None
+    end_column: Optional[int] = None
+    suggestion: Optional[str] = None
 
     def __str__(self) -> str:
         place = f"{self.line}:{self.column}: " if self.line is not None else ""
@@ -30,5 +35,5 @@ class Diagnostic:
 
 def lint(text: str, strict: bool = True) -> List[Diagnostic]:
     """Every finding about config.toml text (syntax, types, unknown keys, then the semantic
-    checks), each with its line and column. Unlike ``Config.from_toml`` it never raises."""
+    checks), each with its range. Unlike ``Config.from_toml`` it never raises."""
     return [Diagnostic(*d) for d in _native.lint(text, strict)]

@@ -8,12 +8,17 @@ __all__ = ["ConfigError", "ConfigTypeError", "ConfigValueError", "ErrorDetail", 
 
 
 class ErrorDetail(NamedTuple):
-    """One problem: where it is and what is wrong. Never holds a secret's value."""
+    """One problem: where it is (from ``line``/``column`` to ``end_line``/``end_column`` in
+    parsed text) and what is wrong; ``suggestion`` is the key meant by a misspelled one. Never
+    holds a secret's value."""
 
     path: str
     message: str
     line: Optional[int] = None
     column: Optional[int] = None
+    end_line: Optional[int] = None
+    end_column: Optional[int] = None
+    suggestion: Optional[str] = None
 
 
 class ConfigError(Exception):
