@@ -1,7 +1,8 @@
 //! The vocabulary the definitions in `tables/` are written in: `f(key, kind)` and builders.
 
 pub use super::DefaultValue::{Bool, Int, List, Real, Str};
-use super::Kind;
+use super::{EarlierKind, Kind};
+pub use super::Version;
 pub use super::Kind::*;
 pub use super::{Alias, DefaultValue, Field, MapOf, Python, Struct};
 
@@ -18,6 +19,9 @@ pub const fn f(key: &'static str, kind: Kind) -> Field {
         secret: false,
         enumeration: None,
         doc: "",
+        since: Version::OLDEST,
+        nested_since: &[],
+        earlier_kind: None,
     }
 }
 
@@ -52,6 +56,18 @@ impl Field {
     }
     pub const fn doc(mut self, doc: &'static str) -> Field {
         self.doc = doc;
+        self
+    }
+    pub const fn since(mut self, major: u8, minor: u8) -> Field {
+        self.since = Version::new(major, minor);
+        self
+    }
+    pub const fn nested_since(mut self, keys: &'static [(&'static str, Version)]) -> Field {
+        self.nested_since = keys;
+        self
+    }
+    pub const fn earlier_kind(mut self, major: u8, minor: u8, was: &'static str) -> Field {
+        self.earlier_kind = Some(EarlierKind { changed_in: Version::new(major, minor), was });
         self
     }
 }

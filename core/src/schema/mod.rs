@@ -11,9 +11,11 @@ pub mod build;
 mod feature_flags;
 mod index;
 mod tables;
+mod version;
 
 pub use feature_flags::FEATURE_FLAGS;
 pub use index::FieldIndex;
+pub use version::Version;
 
 /// How a key's value is written in TOML.
 #[derive(Clone, Copy, Debug)]
@@ -82,6 +84,36 @@ pub struct Field {
     pub enumeration: Option<&'static str>,
     /// One line, in our words.
     pub doc: &'static str,
+    /// The first gitlab-runner release with this key in its table ([`Version::OLDEST`]: that
+    /// release or an older one). Where the table itself came later, its key says so.
+    pub since: Version,
+    /// Keys of this table-valued field's struct that came later here than in the struct's
+    /// other tables (the struct was shared from that release on).
+    pub nested_since: &'static [(&'static str, Version)],
+    /// The value's kind changed: before this release it was written as something else.
+    pub earlier_kind: Option<EarlierKind>,
+}
+
+/// What a key was before its kind changed (`pull_policy` was one string before 13.8).
+#[derive(Clone, Copy, Debug)]
+pub struct EarlierKind {
+    /// The first release that reads the current kind.
+    pub changed_in: Version,
+    /// How values were written before, in words ("one string").
+    pub was: &'static str,
+}
+
+/// A key gitlab-runner read in older releases and ignores now, kept here to name it and what
+/// replaced it.
+#[derive(Debug)]
+pub struct RemovedKey {
+    pub table: &'static Struct,
+    pub key: &'static str,
+    pub since: Version,
+    /// The last release that read it.
+    pub until: Version,
+    /// The key that took its place in the same table, if one did.
+    pub replacement: Option<&'static str>,
 }
 
 /// One Go struct of gitlab-runner's config: a TOML table's set of keys.
@@ -151,6 +183,10 @@ pub struct Executor {
     pub sections: &'static [&'static str],
     /// How many of `sections` it cannot work without.
     pub required_sections: usize,
+    /// The first gitlab-runner release that has it ([`Version::OLDEST`]: that one or older).
+    pub since: Version,
+    /// The last release that had it, for removed ones.
+    pub until: Option<Version>,
 }
 
 /// The runner sub-tables that belong to one executor or another.
@@ -166,6 +202,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &[],
         required_sections: 0,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "DOCKER",
@@ -174,6 +212,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["docker"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "DOCKER_WINDOWS",
@@ -182,6 +222,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["docker"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "KUBERNETES",
@@ -190,6 +232,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["kubernetes"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "SSH",
@@ -198,6 +242,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["ssh"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "PARALLELS",
@@ -206,6 +252,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["parallels", "ssh"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "VIRTUALBOX",
@@ -214,6 +262,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["virtualbox", "ssh"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "DOCKER_MACHINE",
@@ -222,6 +272,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "deprecated in GitLab 17.5; use docker-autoscaler",
         sections: &["machine", "docker"],
         required_sections: 2,
+        since: Version::OLDEST,
+        until: None,
     },
     Executor {
         member: "DOCKER_AUTOSCALER",
@@ -230,6 +282,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["autoscaler", "docker"],
         required_sections: 2,
+        since: Version::new(15, 11),
+        until: None,
     },
     Executor {
         member: "INSTANCE",
@@ -238,6 +292,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["autoscaler", "instance"],
         required_sections: 1,
+        since: Version::new(15, 5),
+        until: None,
     },
     Executor {
         member: "CUSTOM",
@@ -246,6 +302,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["custom"],
         required_sections: 1,
+        since: Version::new(12, 1),
+        until: None,
     },
     Executor {
         member: "DOCKER_SSH",
@@ -254,6 +312,8 @@ pub static EXECUTORS: &[Executor] = &[
         note: "removed in gitlab-runner 16.0; use docker",
         sections: &["docker", "ssh"],
         required_sections: 0,
+        since: Version::OLDEST,
+        until: Some(Version::new(15, 11)),
     },
     Executor {
         member: "DOCKER_SSH_MACHINE",
@@ -262,6 +322,52 @@ pub static EXECUTORS: &[Executor] = &[
         note: "removed in gitlab-runner 16.0; use docker-autoscaler",
         sections: &["machine", "docker", "ssh"],
         required_sections: 0,
+        since: Version::OLDEST,
+        until: Some(Version::new(15, 11)),
+    },
+];
+
+/// When the key at the end of `chain` (the fields from the root table down to it) came to
+/// gitlab-runner: the latest of its own release and its tables' releases, and not before each
+/// table took its current kind (`[[runners.docker.services]]` tables came in 12.7, when the
+/// key stopped being a list of names).
+pub fn since_along(chain: &[&Field]) -> Version {
+    let mut since = Version::OLDEST;
+    for (i, field) in chain.iter().enumerate() {
+        since = since.max(field.since);
+        let Some(child) = chain.get(i + 1) else { break };
+        if let Some(earlier) = field.earlier_kind {
+            since = since.max(earlier.changed_in);
+        }
+        if let Some((_, later)) = field.nested_since.iter().find(|(key, _)| *key == child.key) {
+            since = since.max(*later);
+        }
+    }
+    since
+}
+
+/// Keys gitlab-runner no longer reads, each with the key that replaced it.
+pub static REMOVED_KEYS: &[RemovedKey] = &[
+    RemovedKey {
+        table: &tables::runner::RUNNER,
+        key: "pre_clone_script",
+        since: Version::OLDEST,
+        until: Version::new(16, 11),
+        replacement: Some("pre_get_sources_script"),
+    },
+    RemovedKey {
+        table: &tables::runner::RUNNER,
+        key: "post_clone_script",
+        since: Version::new(14, 9),
+        until: Version::new(16, 11),
+        replacement: Some("post_get_sources_script"),
+    },
+    RemovedKey {
+        table: &tables::kubernetes::KUBERNETES_CONFIG,
+        key: "terminationGracePeriodSeconds",
+        since: Version::OLDEST,
+        until: Version::new(16, 11),
+        replacement: Some("pod_termination_grace_period_seconds"),
     },
 ];
 

@@ -45,20 +45,20 @@ pub static CONFIG: Struct = Struct {
             .doc("Address (host:port) where the runner serves its Prometheus metrics HTTP endpoint."),
         f("session_server", Table(&SESSION_SERVER))
             .doc("Settings for the interactive web terminal session server ([session_server])."),
-        f("labels", Map(MapOf::String))
+        f("labels", Map(MapOf::String)).since(18, 5)
             .doc("Default custom key-value labels applied to every runner; per-runner labels override them."),
         f("user", String)
             .doc("Operating system user that builds run as, typically set when the runner is installed as a service."),
         f("sentry_dsn", String)
             .secret()
             .doc("Sentry DSN used to report runner system errors; falls back to the SENTRY_DSN env var if unset."),
-        f("connection_max_age", Duration)
+        f("connection_max_age", Duration).since(16, 9)
             .default(Str("15m"))
             .doc("Maximum lifetime of a keep-alive connection to GitLab before it is reopened; default 15m."),
-        f("machine", Table(&MACHINE_CONFIG)).doc("Global settings for the docker+machine provider ([machine])."),
-        f("experimental", Table(&EXPERIMENTAL_CONFIG))
+        f("machine", Table(&MACHINE_CONFIG)).since(18, 10).doc("Global settings for the docker+machine provider ([machine])."),
+        f("experimental", Table(&EXPERIMENTAL_CONFIG)).since(17, 9)
             .doc("Global experimental features ([experimental]); may change without notice."),
-        f("shutdown_timeout", Integer)
+        f("shutdown_timeout", Integer).since(15, 6)
             .default(Int(30))
             .doc("Seconds to wait for a graceful shutdown before the process exits forcefully; 0 or less means 30."),
     ],
@@ -84,7 +84,7 @@ pub static MACHINE_CONFIG: Struct = Struct {
     go_struct: "common.MachineConfig",
     doc: "Global settings of the docker+machine provider ([machine]).",
     python: Python::NONE,
-    fields: &[f("shutdown_drain", Table(&DOCKER_MACHINE_SHUTDOWN_DRAIN))
+    fields: &[f("shutdown_drain", Table(&DOCKER_MACHINE_SHUTDOWN_DRAIN)).since(18, 10)
         .doc("Removal of idle machines when the runner shuts down ([machine.shutdown_drain]).")],
 };
 
@@ -94,14 +94,14 @@ pub static DOCKER_MACHINE_SHUTDOWN_DRAIN: Struct = Struct {
     doc: "Removal of idle docker+machine machines at runner shutdown ([machine.shutdown_drain]).",
     python: Python::NONE,
     fields: &[
-        f("enabled", Boolean)
+        f("enabled", Boolean).since(18, 10)
             .default(Bool(false))
             .doc("Remove idle machines when the runner process shuts down; default false."),
-        f("concurrency", Integer)
+        f("concurrency", Integer).since(18, 10)
             .default(Int(3))
             .doc("Number of machines removed in parallel during the drain; default 3."),
-        f("max_retries", Integer).default(Int(3)).doc("Retries per machine if its removal fails; default 3."),
-        f("retry_backoff", Duration)
+        f("max_retries", Integer).since(18, 10).default(Int(3)).doc("Retries per machine if its removal fails; default 3."),
+        f("retry_backoff", Duration).since(18, 10)
             .default(Str("5s"))
             .doc("Base wait between removal retries, growing with each attempt; default 5s."),
     ],
@@ -113,7 +113,7 @@ pub static EXPERIMENTAL_CONFIG: Struct = Struct {
     doc: "Global experimental features ([experimental]); may change without notice.",
     python: Python::NONE,
     fields: &[
-        f("usage_logger", Table(&USAGE_LOGGER_CONFIG)).doc("Job usage logging settings ([experimental.usage_logger]).")
+        f("usage_logger", Table(&USAGE_LOGGER_CONFIG)).since(17, 9).doc("Job usage logging settings ([experimental.usage_logger]).")
     ],
 };
 
@@ -123,25 +123,25 @@ pub static USAGE_LOGGER_CONFIG: Struct = Struct {
     doc: "Job usage logging settings ([experimental.usage_logger]).",
     python: Python::NONE,
     fields: &[
-        f("enabled", Boolean).default(Bool(false)).doc("Turn on logging of job usage records."),
-        f("writers", Strings)
+        f("enabled", Boolean).since(17, 9).default(Bool(false)).doc("Turn on logging of job usage records."),
+        f("writers", Strings).since(19, 2)
             .default(List(&["logrotate"]))
             .allowed(&["logrotate", "snowplow_billing"])
             .doc("Destinations for usage records: logrotate and/or snowplow_billing; default logrotate."),
-        f("logrotate", Table(&LOGROTATE_CONFIG))
+        f("logrotate", Table(&LOGROTATE_CONFIG)).since(19, 2)
             .doc("Settings of the rotated log file writer ([experimental.usage_logger.logrotate])."),
-        f("snowplow_billing", Table(&SNOWPLOW_CONFIG))
+        f("snowplow_billing", Table(&SNOWPLOW_CONFIG)).since(19, 2)
             .doc("Settings of the Snowplow billing event writer ([experimental.usage_logger.snowplow_billing])."),
-        f("log_dir", String)
+        f("log_dir", String).since(17, 9)
             .deprecated()
             .doc("Directory where usage log files are written (top-level form of the logrotate setting)."),
-        f("max_backup_files", Integer)
+        f("max_backup_files", Integer).since(17, 9)
             .deprecated()
             .doc("Number of rotated usage log files to keep (top-level form of the logrotate setting)."),
-        f("max_rotation_age", Duration)
+        f("max_rotation_age", Duration).since(17, 9)
             .deprecated()
             .doc("Maximum age of a usage log file before it is rotated (top-level form of the logrotate setting)."),
-        f("labels", Map(MapOf::String)).deprecated().doc("Extra key-value labels added to each usage record."),
+        f("labels", Map(MapOf::String)).since(17, 9).deprecated().doc("Extra key-value labels added to each usage record."),
     ],
 };
 
@@ -151,10 +151,10 @@ pub static LOGROTATE_CONFIG: Struct = Struct {
     doc: "Rotated log file writer for usage records ([experimental.usage_logger.logrotate]).",
     python: Python::NONE,
     fields: &[
-        f("log_dir", String).doc("Directory where usage log files are written."),
-        f("max_backup_files", Integer).doc("Number of rotated usage log files to keep."),
-        f("max_rotation_age", Duration).doc("Maximum age of a usage log file before it is rotated."),
-        f("labels", Map(MapOf::String)).doc("Extra key-value labels added to records written by this writer."),
+        f("log_dir", String).since(19, 2).doc("Directory where usage log files are written."),
+        f("max_backup_files", Integer).since(19, 2).doc("Number of rotated usage log files to keep."),
+        f("max_rotation_age", Duration).since(19, 2).doc("Maximum age of a usage log file before it is rotated."),
+        f("labels", Map(MapOf::String)).since(19, 2).doc("Extra key-value labels added to records written by this writer."),
     ],
 };
 
@@ -164,19 +164,19 @@ pub static SNOWPLOW_CONFIG: Struct = Struct {
     doc: "Snowplow writer that sends usage as billing events ([experimental.usage_logger.snowplow_billing]).",
     python: Python::NONE,
     fields: &[
-        f("collector_uri", String).doc("URI of the Snowplow collector that receives billing events."),
-        f("app_id", String).doc("Application ID attached to the Snowplow events."),
-        f("category", String).doc("Event category set on the Snowplow billing events."),
-        f("realm", String).doc("Realm value reported in the billing events."),
-        f("deployment_type", String).doc("Deployment type value reported in the billing events."),
-        f("metadata", Map(MapOf::String)).doc("Extra key-value metadata included in the billing events."),
-        f("enable_oidc", Boolean).default(Bool(false)).doc("Authenticate to the collector with an OIDC token."),
-        f("batch_delivery_duration_buckets", Floats)
+        f("collector_uri", String).since(19, 2).doc("URI of the Snowplow collector that receives billing events."),
+        f("app_id", String).since(19, 2).doc("Application ID attached to the Snowplow events."),
+        f("category", String).since(19, 2).doc("Event category set on the Snowplow billing events."),
+        f("realm", String).since(19, 2).doc("Realm value reported in the billing events."),
+        f("deployment_type", String).since(19, 2).doc("Deployment type value reported in the billing events."),
+        f("metadata", Map(MapOf::String)).since(19, 2).doc("Extra key-value metadata included in the billing events."),
+        f("enable_oidc", Boolean).since(19, 2).default(Bool(false)).doc("Authenticate to the collector with an OIDC token."),
+        f("batch_delivery_duration_buckets", Floats).since(19, 2)
             .doc("Histogram bucket bounds, in seconds, for the batch delivery duration metric."),
-        f("skip_oidc_if_unsupported_cloud", Boolean)
+        f("skip_oidc_if_unsupported_cloud", Boolean).since(19, 2)
             .default(Bool(false))
             .doc("If true, skip OIDC authentication instead of failing when the cloud platform is not supported."),
-        f("skip_runner_system_failure", Boolean)
+        f("skip_runner_system_failure", Boolean).since(19, 2)
             .default(Bool(false))
             .doc("Controls whether billing events are skipped for jobs that end in a runner system failure."),
     ],

@@ -16,11 +16,11 @@ pub static KUBERNETES_POD_SECURITY_CONTEXT: Struct = Struct {
             .doc("User ID (UID) used to run the entrypoint of the pod's container processes."),
         f("supplemental_groups", Integers)
             .doc("Additional group IDs added to the first process of every container in the pod."),
-        f("selinux_type", String)
+        f("selinux_type", String).since(15, 3)
             .doc("SELinux type label applied to all containers in the pod."),
-        f("seccomp_profile", Table(&KUBERNETES_SECCOMP_PROFILE))
+        f("seccomp_profile", Table(&KUBERNETES_SECCOMP_PROFILE)).since(18, 11)
             .doc("Seccomp profile applied to the pod's containers."),
-        f("app_armor_profile", Table(&KUBERNETES_APP_ARMOR_PROFILE))
+        f("app_armor_profile", Table(&KUBERNETES_APP_ARMOR_PROFILE)).since(18, 11)
             .doc("AppArmor profile applied to the pod's containers."),
     ],
 };
@@ -31,9 +31,9 @@ pub static KUBERNETES_SECCOMP_PROFILE: Struct = Struct {
     doc: "A seccomp profile setting for a pod or container security context.",
     python: Python::NONE,
     fields: &[
-        f("type", String).allowed(&["RuntimeDefault", "Localhost", "Unconfined"])
+        f("type", String).since(18, 11).allowed(&["RuntimeDefault", "Localhost", "Unconfined"])
             .doc("Kind of seccomp profile to apply: RuntimeDefault, Localhost or Unconfined."),
-        f("localhost_profile", String)
+        f("localhost_profile", String).since(18, 11)
             .doc("Path of a profile file on the node, relative to the kubelet seccomp directory; used only with type Localhost."),
     ],
 };
@@ -44,10 +44,10 @@ pub static KUBERNETES_APP_ARMOR_PROFILE: Struct = Struct {
     doc: "An AppArmor profile setting for a pod or container security context.",
     python: Python::NONE,
     fields: &[
-        f("type", String)
+        f("type", String).since(18, 11)
             .allowed(&["RuntimeDefault", "Localhost", "Unconfined"])
             .doc("Kind of AppArmor profile to apply: RuntimeDefault, Localhost or Unconfined."),
-        f("localhost_profile", String)
+        f("localhost_profile", String).since(18, 11)
             .doc("Name of an AppArmor profile loaded on the node; used only with type Localhost."),
     ],
 };
@@ -58,27 +58,27 @@ pub static KUBERNETES_CONTAINER_SECURITY_CONTEXT: Struct = Struct {
     doc: "Container-level security context for one of the job pod's containers (build, helper, service or init-permissions).",
     python: Python::NONE,
     fields: &[
-        f("capabilities", Table(&KUBERNETES_CONTAINER_CAPABILITIES))
+        f("capabilities", Table(&KUBERNETES_CONTAINER_CAPABILITIES)).since(14, 5)
             .doc("Linux capabilities to add to or drop from the container."),
-        f("privileged", Boolean).default(Bool(false))
+        f("privileged", Boolean).since(14, 5).default(Bool(false))
             .doc("Run the container in privileged mode, with access equivalent to root on the host."),
-        f("run_as_user", Integer)
+        f("run_as_user", Integer).since(14, 5)
             .doc("User ID (UID) used to run the container's entrypoint; overrides the pod-level setting."),
-        f("run_as_group", Integer)
+        f("run_as_group", Integer).since(14, 5)
             .doc("Group ID (GID) used to run the container's entrypoint; overrides the pod-level setting."),
-        f("run_as_non_root", Boolean).default(Bool(false))
+        f("run_as_non_root", Boolean).since(14, 5).default(Bool(false))
             .doc("If true, the kubelet refuses to start the container if its image would run as UID 0 (root)."),
-        f("read_only_root_filesystem", Boolean).default(Bool(false))
+        f("read_only_root_filesystem", Boolean).since(14, 5).default(Bool(false))
             .doc("Mount the container's root filesystem read-only."),
-        f("allow_privilege_escalation", Boolean).default(Bool(false))
+        f("allow_privilege_escalation", Boolean).since(14, 5).default(Bool(false))
             .doc("Whether a process may gain more privileges than its parent (controls the no_new_privs flag)."),
-        f("selinux_type", String)
+        f("selinux_type", String).since(15, 3)
             .doc("SELinux type label applied to the container."),
-        f("proc_mount", String).allowed(&["default", "unmasked"])
+        f("proc_mount", String).since(15, 9).allowed(&["default", "unmasked"])
             .doc("Type of /proc mount for the container: default (masked paths) or unmasked."),
-        f("seccomp_profile", Table(&KUBERNETES_SECCOMP_PROFILE))
+        f("seccomp_profile", Table(&KUBERNETES_SECCOMP_PROFILE)).since(18, 11)
             .doc("Seccomp profile for the container; overrides the pod-level profile."),
-        f("app_armor_profile", Table(&KUBERNETES_APP_ARMOR_PROFILE))
+        f("app_armor_profile", Table(&KUBERNETES_APP_ARMOR_PROFILE)).since(18, 11)
             .doc("AppArmor profile for the container; overrides the pod-level profile."),
     ],
 };
@@ -89,7 +89,7 @@ pub static KUBERNETES_CONTAINER_CAPABILITIES: Struct = Struct {
     doc: "Linux capabilities added to or dropped from a container's default capability set.",
     python: Python::NONE,
     fields: &[
-        f("add", Strings).doc("Linux capability names to add to the container, for example `NET_ADMIN`."),
-        f("drop", Strings).doc("Linux capability names to drop from the container, for example `ALL`."),
+        f("add", Strings).since(14, 5).doc("Linux capability names to add to the container, for example `NET_ADMIN`."),
+        f("drop", Strings).since(14, 5).doc("Linux capability names to drop from the container, for example `ALL`."),
     ],
 };
