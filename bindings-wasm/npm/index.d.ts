@@ -9,7 +9,20 @@ export interface Options {
   strict?: boolean;
 }
 
-/** One finding; `line` and `column` are set when the input was config.toml text. */
+/** A place in config.toml text: 1-based line and column (in characters), and `offset`, its index in the JS string (UTF-16 code units). */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A span of config.toml text; `end` is exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One finding; `line`, `column` and `range` are set when the input was config.toml text. */
 export interface Diagnostic {
   severity: "error" | "warning" | "info";
   /** Stable, kebab-case: `unknown-key`, `wrong-type`, `removed-executor` ... */
@@ -20,6 +33,10 @@ export interface Diagnostic {
   message: string;
   line: number | null;
   column: number | null;
+  /** What the finding is about: the key, the value, or `key = value`. */
+  range: Range | null;
+  /** The key meant, for an unknown key that is a misspelling of one (`builds_dir` for `buids_dir`). */
+  suggestion: string | null;
 }
 
 /** What `render`, `parse` and `format` throw: every problem in `errors`, the first one's place on the error. */

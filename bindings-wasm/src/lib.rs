@@ -26,7 +26,7 @@ fn unknown_keys(options: &JsValue) -> UnknownKeys {
 #[wasm_bindgen]
 pub fn render(config: JsValue, options: JsValue) -> Result<String, JsValue> {
     let table = decode_config(&JsInput::new(config), unknown_keys(&options))
-        .map_err(|errors| output::error("ConfigError", errors))?;
+        .map_err(|errors| output::error("ConfigError", errors, ""))?;
     Ok(render_table(&table))
 }
 
@@ -36,15 +36,16 @@ fn text(toml: &JsValue) -> Result<String, JsValue> {
     toml.as_string().ok_or_else(|| {
         let message = format!("expected config.toml text (a string), got {}", JsInput::new(toml.clone()).type_name());
         let error = gitlab_runner_config::Error::new(ErrorKind::Type, KeyPath::root(), message);
-        output::error("TomlParseError", vec![error])
+        output::error("TomlParseError", vec![error], "")
     })
 }
 
 /// A config object from config.toml text.
 #[wasm_bindgen]
 pub fn parse(toml: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let table = gitlab_runner_config::parse(&text(&toml)?, unknown_keys(&options))
-        .map_err(|errors| output::error("TomlParseError", errors))?;
+    let toml = text(&toml)?;
+    let table = gitlab_runner_config::parse(&toml, unknown_keys(&options))
+        .map_err(|errors| output::error("TomlParseError", errors, &toml))?;
     Ok(output::table(&table))
 }
 
@@ -52,17 +53,19 @@ pub fn parse(toml: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn validate(input: JsValue, options: JsValue) -> Vec<JsValue> {
     let unknown = unknown_keys(&options);
-    let diagnostics = match input.as_string() {
-        Some(text) => gitlab_runner_config::lint(&text, unknown),
+    let text = input.as_string();
+    let diagnostics = match &text {
+        Some(text) => gitlab_runner_config::lint(text, unknown),
         None => validate_input(&JsInput::new(input), unknown),
     };
-    diagnostics.iter().map(output::diagnostic).collect()
+    output::diagnostics(&diagnostics, text.as_deref().unwrap_or_default())
 }
 
 /// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.
 #[wasm_bindgen]
 pub fn format(toml: JsValue) -> Result<String, JsValue> {
-    gitlab_runner_config::format(&text(&toml)?).map_err(|errors| output::error("TomlParseError", errors))
+    let toml = text(&toml)?;
+    gitlab_runner_config::format(&toml).map_err(|errors| output::error("TomlParseError", errors, &toml))
 }
 
 /// The JSON Schema of config.toml.

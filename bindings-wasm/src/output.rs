@@ -1,6 +1,8 @@
 //! Typed tables as plain JavaScript objects in the TOML's shape.
 
 use gitlab_runner_config::document::{Table, Value};
+use gitlab_runner_config::error::Position;
+use gitlab_runner_config::lines::utf16_offsets;
 use gitlab_runner_config::Diagnostic;
 use js_sys::{Array, BigInt, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -59,7 +61,16 @@ fn value(value: &Value) -> JsValue {
     }
 }
 
-pub fn diagnostic(d: &Diagnostic) -> JsValue {
+/// Findings as plain objects. Their byte offsets become JS string indexes (UTF-16) in one
+/// pass over `text`, the text they came from (only findings about text have ranges).
+pub fn diagnostics(list: &[Diagnostic], text: &str) -> Vec<JsValue> {
+    let bytes: Vec<usize> = list.iter().filter_map(|d| d.range).flat_map(|r| [r.start.offset, r.end.offset]).collect();
+    let mut indexes = utf16_offsets(text, &bytes).into_iter();
+    list.iter().map(|d| diagnostic(d, &mut indexes)).collect()
+}
+
+/// `indexes` yields the JS string index of each range's start and end, in order.
+fn diagnostic(d: &Diagnostic, indexes: &mut impl Iterator<Item = usize>) -> JsValue {
     let object = Object::new();
     set(&object, "severity", &JsValue::from_str(d.severity.as_str()));
     set(&object, "code", &JsValue::from_str(d.code));
@@ -70,17 +81,34 @@ pub fn diagnostic(d: &Diagnostic) -> JsValue {
     });
     set(&object, "line", &line);
     set(&object, "column", &column);
+    let range = d.range.map_or(JsValue::NULL, |r| {
+        let range = Object::new();
+        set(&range, "start", &position(r.start, indexes.next().unwrap_or_default()));
+        set(&range, "end", &position(r.end, indexes.next().unwrap_or_default()));
+        range.into()
+    });
+    set(&object, "range", &range);
+    set(&object, "suggestion", &d.suggestion.map_or(JsValue::NULL, JsValue::from_str));
+    object.into()
+}
+
+fn position(p: Position, index: usize) -> JsValue {
+    let object = Object::new();
+    set(&object, "line", &JsValue::from_f64(p.line as f64));
+    set(&object, "column", &JsValue::from_f64(p.column as f64));
+    set(&object, "offset", &JsValue::from_f64(index as f64));
     object.into()
 }
 
 /// Errors as one JS `Error` whose message lists them all, with the first one's `path`, `line`
-/// and `column`, and every one in `errors` (as diagnostics).
-pub fn error(name: &str, errors: Vec<gitlab_runner_config::Error>) -> JsValue {
+/// and `column`, and every one in `errors` (as diagnostics, ranges counted in `text`).
+pub fn error(name: &str, errors: Vec<gitlab_runner_config::Error>, text: &str) -> JsValue {
     let message = gitlab_runner_config::Errors(&errors).to_string();
     let error = js_sys::Error::new(&message);
     error.set_name(name);
-    let diagnostics: Vec<Diagnostic> = errors.into_iter().map(Diagnostic::from).collect();
-    let first = diagnostics.first().map(diagnostic).unwrap_or_else(|| Object::new().into());
+    let findings: Vec<Diagnostic> = errors.into_iter().map(Diagnostic::from).collect();
+    let all = diagnostics(&findings, text);
+    let first = all.first().cloned().unwrap_or_else(|| Object::new().into());
     for key in ["path", "line", "column", "code"] {
         let _ = Reflect::set(
             &error,
@@ -88,7 +116,6 @@ pub fn error(name: &str, errors: Vec<gitlab_runner_config::Error>) -> JsValue {
             &Reflect::get(&first, &JsValue::from_str(key)).unwrap_or_default(),
         );
     }
-    let all: Array = diagnostics.iter().map(diagnostic).collect();
-    let _ = Reflect::set(&error, &JsValue::from_str("errors"), &all);
+    let _ = Reflect::set(&error, &JsValue::from_str("errors"), &all.into_iter().collect::<Array>());
     error.into()
 }

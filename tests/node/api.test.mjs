@@ -161,7 +161,16 @@ test('strict and lenient modes', () => {
 
 test('validate takes objects or text', () => {
   assert.deepEqual(validate('[[runners]]\nexecutor = "docker-ssh"\nurl = "https://x/"\ntoken = "${T}"\n[runners.docker]\n[runners.ssh]\n'), [
-    { severity: 'info', code: 'concurrent-unset', path: 'concurrent', message: 'not set: gitlab-runner runs one job at a time', line: null, column: null },
+    {
+      severity: 'info',
+      code: 'concurrent-unset',
+      path: 'concurrent',
+      message: 'not set: gitlab-runner runs one job at a time',
+      line: null,
+      column: null,
+      range: null,
+      suggestion: null,
+    },
     {
       severity: 'error',
       code: 'removed-executor',
@@ -169,6 +178,8 @@ test('validate takes objects or text', () => {
       message: 'the docker-ssh executor was removed in gitlab-runner 16.0; use docker',
       line: 2,
       column: 1,
+      range: { start: { line: 2, column: 1, offset: 12 }, end: { line: 2, column: 24, offset: 35 } },
+      suggestion: null,
     },
   ]);
   const findings = validate({ concurrent: 1, runners: [{ url: 'https://x/', token: 'glrt-x', executor: 'shell', shell: 'fish' }] });
