@@ -115,6 +115,13 @@ fn diagnostic_tuples(py: Python<'_>, diagnostics: Vec<Diagnostic>) -> PyResult<B
     PyList::new(py, items.collect::<Vec<_>>())
 }
 
+/// Writes `text` to `path` by the CLI's policy (atomic; the old file's owner and mode kept, a
+/// new file 0600; stale temporary files of killed writes removed). I/O errors are `OSError`s.
+#[pyfunction]
+fn write_file(py: Python<'_>, path: std::path::PathBuf, text: &str) -> PyResult<()> {
+    py.detach(|| gitlab_runner_config_cli::files::write_atomically(&path, text)).map_err(PyErr::from)
+}
+
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(registry::register, module)?)?;
@@ -124,6 +131,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(from_dict, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(lint, module)?)?;
+    module.add_function(wrap_pyfunction!(write_file, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

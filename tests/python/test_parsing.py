@@ -110,9 +110,8 @@ def test_validate_objects_built_in_python() -> None:
     assert all("glrt-secret" not in str(d) for d in findings)
 
 
-def test_write_is_atomic_and_private(tmp_path: Path) -> None:
+def test_write_creates_a_private_file(tmp_path: Path) -> None:
     target = tmp_path / "config.toml"
-    target.write_text("old contents\n")
     config = Config(2, [Runner("r", "https://gitlab.example.com/", "${T}", "shell")])
     config.write(target)
     assert target.read_text() == config.to_toml()
@@ -121,21 +120,37 @@ def test_write_is_atomic_and_private(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
 
 
-def test_write_leaves_the_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_keeps_the_old_files_mode(tmp_path: Path) -> None:
+    target = tmp_path / "config.toml"
+    target.write_text("old contents\n")
+    target.chmod(0o640)
+    Config(2).write(target)
+    assert target.read_text() == "concurrent = 2\n"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+
+
+def test_write_removes_what_a_killed_write_left_behind(tmp_path: Path) -> None:
+    # A temporary file holding tokens, named as the write names them, of a process that is gone.
+    stale = tmp_path / ".config.toml.gitlab-runner-config.2147483646.1.tmp"
+    stale.write_text('token = "glrt-left-behind"\n')
+    Config(1).write(tmp_path / "config.toml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
+
+
+def test_write_leaves_the_old_file_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "config.toml"
     target.write_text("old contents\n")
     broken = Config(1, [Runner("r", "u", "t", "shell", limit="many")])  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         broken.write(target)
-
-    def fail(*args: object) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
-        Config(1).write(target)
+    with pytest.raises(OSError, match="is a directory"):
+        Config(1).write(tmp_path)
+    dangling = tmp_path / "dangling.toml"
+    dangling.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(OSError, match="is a symlink to nothing"):
+        Config(1).write(dangling)
     assert target.read_text() == "old contents\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml", "dangling.toml"]
 
 
 def test_from_toml_of_to_toml_is_identity_for_built_configs() -> None:

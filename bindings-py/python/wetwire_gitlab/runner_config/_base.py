@@ -227,26 +227,11 @@ class Root(Table):
             return cls.from_toml(file.read(), strict=strict)
 
     def write(self, path: Union[str, "os.PathLike[str]"]) -> None:
-        """Writes config.toml atomically with mode 0600 (it holds tokens): the text goes to a
-        temporary file beside ``path`` that then replaces it, so on any failure the old file
-        is left untouched."""
-        import tempfile  # here, not at import: it costs a few milliseconds nobody else needs
-
-        text = self.to_toml()
-        # Through a symlink, replace the file it points to and keep the link.
-        target = os.path.realpath(os.fspath(path))
-        directory, name = os.path.split(target)
-        # mkstemp creates the file readable by its owner only (0600).
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
-                file.write(text)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        """Writes config.toml atomically: the text goes to a temporary file beside ``path``
+        that then replaces it, so on any failure the old file is left untouched. An existing
+        file keeps its owner and mode; a new one is created with mode 0600 (it holds tokens).
+        Through a symlink, the file it points to is replaced. The CLI writes the same way."""
+        _native.write_file(os.fspath(path), self.to_toml())
 
     def validate(self) -> List[Diagnostic]:
         """Every problem gitlab-runner would have with this config: wrong types, unknown
