@@ -7,7 +7,10 @@
 //! assert_eq!(gitlab_runner_config::render(&table), "concurrent = 4\n");
 //! ```
 
+pub mod complete;
+mod cursor;
 pub mod decode;
+mod describe;
 pub mod diagnostic;
 pub mod document;
 pub mod duration;
@@ -25,6 +28,7 @@ pub mod schema;
 mod suggest;
 pub mod validate;
 
+pub use complete::{complete, Completions};
 pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Table, Value};
