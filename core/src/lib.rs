@@ -16,6 +16,7 @@ pub mod document;
 pub mod duration;
 pub mod error;
 pub mod escape;
+pub mod hover;
 pub mod input;
 #[cfg(feature = "json")]
 pub mod json;
@@ -33,6 +34,7 @@ pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Table, Value};
 pub use error::{Error, ErrorKind, Errors};
+pub use hover::{hover, Hover};
 pub use json_schema::json_schema;
 pub use parse::{format, parse, Source};
 pub use path::KeyPath;
