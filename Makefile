@@ -13,18 +13,23 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM_RAW := target/$(WASM_TARGET)/wasm/gitlab_runner_config_wasm.wasm
 PKG := bindings-wasm/pkg
 CHROMIUM := /usr/bin/chromium
+DEMO_PORT ?= 8000
+PLAYGROUND_SOURCES := $(shell find web-playground -path web-playground/dist -prune -o -type f -print)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen cli -name '*.rs' -o -name Cargo.toml -o -name '*.json')
 PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -name py.typed)
 
-.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm codegen bench soak clean
+.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm playground codegen bench soak clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 
-demo: wheel ## Build, install into .venv and print the user guide's complete example
+demo: wheel playground ## Print the user guide's complete example from Python, then serve the playground on 127.0.0.1
 	$(VPY) examples/guide_complete_example.py
+	@echo
+	@echo "The playground: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl+C stops it; DEMO_PORT=... picks another port)"
+	$(VPY) -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory web-playground/dist
 
 test: test-rust test-python test-node test-browser ## Every suite: Rust (with generated-file freshness), Python, Node, browser
 
@@ -42,7 +47,7 @@ test-python: wheel
 test-node: wasm
 	node --test tests/node/
 
-test-browser: wasm $(CHROMIUM)
+test-browser: wasm playground $(CHROMIUM)
 	node --test tests/browser/
 
 wheel: $(VENV)/.wheel-installed ## Build the wheel (target/wheels/) and install it into .venv
@@ -51,6 +56,8 @@ cli: ## Build the CLI (target/release/gitlab-runner-config): lint, fmt, convert,
 	cargo build --release --quiet -p gitlab-runner-config-cli
 
 wasm: $(PKG)/package.json ## Build the npm package (bindings-wasm/pkg/): WebAssembly + JS entries + types
+
+playground: web-playground/dist/index.html ## Build the browser playground (web-playground/dist/), static files
 
 codegen: ## Rewrite the files generated from the schema
 	cargo run --quiet -p gitlab-runner-config-codegen -- write
@@ -77,9 +84,15 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
 	  || ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
 
-node_modules/.installed: package.json
-	npm install --no-audit --no-fund --loglevel=error
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Type-checked, then bundled with the npm package's web build (the .wasm lands beside the JS).
+web-playground/dist/index.html: $(PKG)/package.json node_modules/.installed $(PLAYGROUND_SOURCES)
+	node_modules/.bin/tsc -p web-playground
+	node_modules/.bin/vite build web-playground --logLevel warn
+	@echo "playground: $$(du -sb web-playground/dist | cut -f1) bytes in web-playground/dist/"
 
 $(VENV)/.wasm-bindgen:
 	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \

@@ -1,0 +1,234 @@
+// The playground (web-playground/dist/, built by `make playground`) in headless Chromium:
+// presets against the Python face's golden files, live checks while typing, import, the form,
+// share links without secrets, no request beyond 127.0.0.1, no console error, axe-core clean.
+// Screenshots of the main states land in target/playground-shots/.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { launch, serve } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'web-playground', 'dist');
+const PRESETS = join(ROOT, 'web-playground', 'src', 'presets');
+const GOLDEN = join(ROOT, 'tests', 'golden', 'presets');
+const SHOTS = join(ROOT, 'target', 'playground-shots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let server;
+let browser;
+/** Every request that went anywhere but the test server, from every page of every test. */
+const outside = [];
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'index.html')), 'web-playground/dist/ is missing: run `make playground` first');
+  server = await serve(DIST);
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page of the playground; `errors` collects console errors and uncaught exceptions. */
+async function open(options = {}, hash = '') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:') {
+      outside.push(route.request().url());
+      return route.abort();
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url + hash);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
+  return { page, errors, context };
+}
+
+const preview = (page) => page.getByTestId('preview').textContent();
+// The editor (in a shadow root) draws every line of these short documents, one element each.
+const editorLines = () => [...document.querySelector('[data-testid="toml-editor"]').shadowRoot.querySelectorAll('.cm-line')];
+const editorText = (page) => page.evaluate(`(${editorLines})().map((line) => line.textContent).join('\\n')`);
+
+/** Replaces the editor's text by typing it, as a user would. */
+async function typeInto(page, text) {
+  await page.locator('[data-testid="toml-editor"] .cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // Typed line by line: the editor's auto-indent would otherwise re-indent the next line.
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    await page.keyboard.insertText(line);
+    if (index < lines.length - 1) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+  }
+}
+
+async function importFile(page, name, text) {
+  await page.getByTestId('import').setInputFiles({ name, mimeType: 'application/toml', buffer: Buffer.from(text) });
+}
+
+test('the page loads without a console error and shows a preview', async () => {
+  const { page, errors, context } = await open();
+  assert.match(await page.locator('#engine-version').textContent(), /^engine \d+\.\d+\.\d+/);
+  assert.ok((await preview(page)).startsWith('concurrent = '));
+  assert.equal(await page.getByTestId('runner-version').inputValue(), '19.4');
+  await page.screenshot({ path: join(SHOTS, 'light.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("each preset's preview equals the Python face's rendering", async () => {
+  const presets = readdirSync(PRESETS).filter((name) => name.endsWith('.toml'));
+  assert.equal(presets.length, 7);
+  const { page, errors, context } = await open();
+  const offered = await page.getByTestId('preset').locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+  assert.deepEqual(offered.toSorted(), presets.map((name) => name.replace(/\.toml$/, '')).toSorted());
+  for (const name of presets) {
+    await page.getByTestId('preset').selectOption(name.replace(/\.toml$/, ''));
+    await page.waitForFunction((text) => document.querySelector('[data-testid="preview"]').textContent === text, readFileSync(join(GOLDEN, name), 'utf8'), { timeout: 5000 })
+      .catch(() => undefined);
+    assert.equal(await preview(page), readFileSync(join(GOLDEN, name), 'utf8'), `preset ${name}`);
+    assert.equal(await editorText(page), readFileSync(join(PRESETS, name), 'utf8'), `preset ${name} text`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing updates the preview and the diagnostics; a bad value is flagged on its line', async () => {
+  const { page, errors, context } = await open();
+  await typeInto(page, 'concurrent = 3\nlog_level = "loud"');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"][data-line="2"]').length > 0);
+  const finding = page.getByTestId('diagnostic').filter({ hasText: 'log_level' }).first();
+  assert.equal(await finding.getAttribute('data-line'), '2');
+  assert.equal(await finding.getAttribute('data-severity'), 'error');
+  assert.match(await finding.textContent(), /loud/);
+  // The squiggle covers the key and its value on line 2.
+  assert.equal((await page.locator('.cm-lintRange-error').allTextContents()).join(''), 'log_level = "loud"');
+  // A click on the finding moves the cursor to it.
+  await finding.locator('button').click();
+  const line = await page.evaluate(`(${editorLines})().findIndex((line) => line.classList.contains('cm-activeLine')) + 1`);
+  assert.equal(line, 2);
+  await page.screenshot({ path: join(SHOTS, 'diagnostics.png'), fullPage: true });
+
+  await typeInto(page, 'concurrent = 3\nlog_level = "debug"');
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent === 'concurrent = 3\nlog_level = "debug"\n');
+  assert.equal(await page.getByTestId('diagnostic').filter({ hasText: 'log_level' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an imported file is shown as read, and a misspelled key gets its suggestion', async () => {
+  const { page, errors, context } = await open();
+  const text = '# ours\nconcurrent = 2\n\n[[runners]]\n  name = "a"\n  url = "https://gitlab.example.com/"\n  token = "${RUNNER_TOKEN}"\n  exectuor = "shell"\n';
+  await importFile(page, 'config.toml', text);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"][data-code="unknown-key"]').length > 0);
+  assert.equal(await editorText(page), text);
+  const finding = page.getByTestId('diagnostic').filter({ hasText: 'exectuor' });
+  assert.equal(await finding.getAttribute('data-line'), '8');
+  assert.match(await finding.textContent(), /executor/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a form edit changes the text and the preview', async () => {
+  const { page, errors, context } = await open();
+  await page.getByTestId('preset').selectOption('shell');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const form = page.getByTestId('form');
+  await form.locator('#f-concurrent').fill('7');
+  await form.locator('#f-concurrent').press('Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.startsWith('concurrent = 7\n'));
+  assert.match(await editorText(page), /^concurrent = 7\n/);
+  // The executor picker shows that executor's section.
+  await form.locator('#f-runners_0__executor').selectOption('docker');
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('executor = "docker"'));
+  await form.locator('summary', { hasText: '[runners.docker]' }).waitFor();
+  assert.equal(await form.locator('summary', { hasText: '[runners.kubernetes]' }).isVisible(), false);
+  // Runners can be duplicated.
+  await form.getByRole('button', { name: 'Duplicate shell' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.split('[[runners]]').length === 3);
+  await page.getByRole('tab', { name: 'Form' }).screenshot({ path: join(SHOTS, 'form-tab.png') });
+  await page.screenshot({ path: join(SHOTS, 'form.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a share link reopens the same config without its secrets', async () => {
+  const { page, errors, context } = await open();
+  const secret = 'glrt-t0pS3cretValue';
+  const text = `concurrent = 1\n\n[[runners]]\n  name = "a" # kept\n  url = "https://gitlab.example.com/"\n  token = "${secret}"\n  executor = "shell"\n  environment = ["API_TOKEN=abc123secret", "PLAIN=1"]\n`;
+  await importFile(page, 'config.toml', text);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent.includes('name = "a"'), null);
+  await page.getByTestId('runner-version').selectOption('17.0');
+  await page.getByTestId('share').click();
+  const link = await page.locator('#share-link').inputValue();
+  assert.ok(link.startsWith(server.url + '#config='), link);
+  assert.ok(!link.includes('?'));
+  assert.equal(await page.locator('#share-warning').isVisible(), false);
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  assert.ok(!stored.includes(secret) && !stored.includes('abc123secret'), 'localStorage holds a secret');
+
+  const second = await context.newPage();
+  second.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await second.goto(link);
+  await second.locator('body[data-ready="true"]').waitFor();
+  const expected = text.replace(secret, '${RUNNER_TOKEN}').replace('API_TOKEN=abc123secret', 'API_TOKEN=${API_TOKEN}');
+  assert.equal(await editorText(second), expected);
+  assert.equal(await second.getByTestId('runner-version').inputValue(), '17.0');
+
+  // With the user's consent the secrets go along, and the page says so.
+  await page.locator('#share-secrets').check();
+  assert.equal(await page.locator('#share-warning').isVisible(), true);
+  await page.getByTestId('share').click();
+  const third = await context.newPage();
+  await third.goto(await page.locator('#share-link').inputValue());
+  await third.locator('body[data-ready="true"]').waitFor();
+  assert.equal(await editorText(third), text);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dark, narrow and accessible', async () => {
+  const { page, errors, context } = await open({ colorScheme: 'dark' });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.screenshot({ path: join(SHOTS, 'dark.png'), fullPage: true });
+  await context.close();
+
+  const narrow = await open({ viewport: { width: 400, height: 900 } });
+  const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'the page scrolls sideways at 400 px');
+  await narrow.page.screenshot({ path: join(SHOTS, 'narrow.png'), fullPage: true });
+  await narrow.context.close();
+
+  // axe-core is injected past the page's Content-Security-Policy (which rightly refuses it).
+  for (const colorScheme of ['light', 'dark']) {
+    const { page: checked, context: axeContext } = await open({ bypassCSP: true, colorScheme });
+    await checked.addScriptTag({ path: AXE });
+    const violations = await checked.evaluate(async () => (await window.axe.run(document)).violations);
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], colorScheme);
+    await checked.getByRole('tab', { name: 'Form' }).click();
+    const formViolations = (await checked.evaluate(async () => (await window.axe.run(document)).violations)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(formViolations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${colorScheme} form`);
+    await axeContext.close();
+  }
+  assert.deepEqual(errors.concat(narrow.errors), []);
+});
+
+test('no request left 127.0.0.1', () => {
+  assert.deepEqual(outside, []);
+});

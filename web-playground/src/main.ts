@@ -1,0 +1,166 @@
+// Wires the page together: one text is the state; every change re-checks it, re-renders the
+// preview and the form, and is saved (without secrets).
+import './style.css';
+
+import { place, renderList, toEditorDiagnostics, type Placed } from './diagnostics';
+import { createEditor, moveCursor, setText, showDiagnostics } from './editor';
+import { format, loadEngine, validate, version, type Finding } from './engine';
+import { canExportPython, configAsJson, configAsPython, copy, download } from './exporting';
+import { createForm } from './form/form';
+import { setupImport } from './importing';
+import { loadSaved, save } from './persist';
+import { fillPresetPicker, presetById, PRESETS } from './presets';
+import { showPreview } from './preview';
+import { redactSecrets } from './secrets';
+import { decodeFragment, encodeFragment } from './share';
+import { setupTabs } from './tabs';
+import { setupTheme } from './theme';
+import { fillVersionPicker, NEWEST_VERSION } from './versions';
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const status = byId<HTMLParagraphElement>('status');
+function say(message: string): void {
+  status.textContent = message;
+}
+
+async function start(): Promise<void> {
+  setupTheme(byId('theme'));
+  await loadEngine();
+  byId('engine-version').textContent = `engine ${version}`;
+
+  const versionPicker = byId<HTMLSelectElement>('runner-version');
+  const presetPicker = byId<HTMLSelectElement>('preset');
+  const preview = byId<HTMLPreElement>('preview');
+  const shareSecrets = byId<HTMLInputElement>('share-secrets');
+  const shareWarning = byId<HTMLDivElement>('share-warning');
+  fillPresetPicker(presetPicker);
+
+  const initial = (await decodeFragment(location.hash)) ?? loadSaved() ?? { text: PRESETS[0].text, runnerVersion: NEWEST_VERSION };
+  fillVersionPicker(versionPicker, initial.runnerVersion);
+  presetPicker.value = PRESETS.find((preset) => preset.text === initial.text)?.id ?? '';
+
+  let findings: Finding[] = [];
+  let placed: Placed[] = [];
+  let pending = 0;
+  let saveTimer = 0;
+
+  const form = createForm(byId('form'), {
+    text: () => editor.state.doc.toString(),
+    replaceText: (text) => setText(editor, text),
+  });
+
+  function refresh(): void {
+    pending = 0;
+    const text = editor.state.doc.toString();
+    findings = validate(text, { runnerVersion: versionPicker.value });
+    placed = findings.map((finding) => place(finding, editor.state.doc));
+    showDiagnostics(editor, toEditorDiagnostics(placed));
+    renderList(byId('diagnostics'), byId('diagnostics-count'), placed, (offset) => moveCursor(editor, offset));
+    try {
+      showPreview(preview, format(text));
+      preview.classList.remove('stale');
+      preview.removeAttribute('aria-invalid');
+    } catch {
+      // The last good preview stays, dimmed: the problems list says why it cannot be written.
+      preview.classList.add('stale');
+      preview.setAttribute('aria-invalid', 'true');
+    }
+    form.textChanged();
+    clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(() => save({ text: redactSecrets(text, findings).text, runnerVersion: versionPicker.value }), 300);
+  }
+
+  // At most one check per frame, however fast the keys come.
+  const schedule = () => {
+    pending ||= requestAnimationFrame(refresh);
+  };
+
+  const editor = createEditor({ parent: byId('editor'), text: initial.text, onChange: schedule });
+  refresh();
+
+  presetPicker.addEventListener('change', () => {
+    const preset = presetById(presetPicker.value);
+    if (!preset) return;
+    setText(editor, preset.text);
+    say(`Preset loaded: ${preset.title}. Undo (Ctrl+Z) brings your text back.`);
+  });
+  versionPicker.addEventListener('change', () => {
+    // Passed to validate() as `runnerVersion`; engines without version-aware checks ignore it.
+    schedule();
+  });
+
+  setupImport(byId('import'), byId('drop-zone'), (text, name) => {
+    setText(editor, text);
+    presetPicker.value = '';
+    say(`Opened ${name}: shown exactly as read.`);
+  });
+
+  const exportPython = byId<HTMLButtonElement>('export-python');
+  if (!canExportPython) {
+    exportPython.disabled = true;
+    exportPython.title = 'Needs the engine’s toPython(), which is not in this build yet';
+  }
+  const attempt = async (what: string, action: () => Promise<void> | void) => {
+    try {
+      await action();
+      say(what);
+    } catch (error) {
+      say(`Could not ${what.toLowerCase()}: ${(error as Error).message}`);
+    }
+  };
+  const text = () => editor.state.doc.toString();
+  const copyToml = () => attempt('Copied config.toml', () => copy(text()));
+  const downloadToml = () => attempt('Downloaded config.toml', () => download(text()));
+  byId('export-toml').addEventListener('click', copyToml);
+  byId('download-toml').addEventListener('click', downloadToml);
+  byId('export-json').addEventListener('click', () => attempt('Copied the config as JSON', () => copy(configAsJson(text()))));
+  exportPython.addEventListener('click', () => attempt('Copied the config as Python', () => copy(configAsPython(text()))));
+
+  const shareLink = async () => {
+    const withSecrets = shareSecrets.checked;
+    const redacted = withSecrets ? { text: text(), count: 0 } : redactSecrets(text(), findings);
+    const fragment = await encodeFragment({ text: redacted.text, runnerVersion: versionPicker.value });
+    const link = `${location.origin}${location.pathname}${fragment}`;
+    history.replaceState(null, '', fragment);
+    const output = byId<HTMLInputElement>('share-link');
+    output.value = link;
+    output.hidden = false;
+    shareWarning.hidden = !withSecrets;
+    shareWarning.textContent = withSecrets ? 'This link holds your secrets in clear: anyone with it can read them.' : '';
+    const replaced = redacted.count ? ` (${redacted.count} secret${redacted.count === 1 ? '' : 's'} replaced by \${VARIABLES})` : '';
+    await attempt(`Share link copied${replaced}`, () => copy(link)).catch(() => undefined);
+  };
+  byId('share').addEventListener('click', shareLink);
+  shareSecrets.addEventListener('change', () => {
+    shareWarning.hidden = !shareSecrets.checked;
+    shareWarning.textContent = shareSecrets.checked ? 'Share links will hold your secrets in clear.' : '';
+  });
+  window.addEventListener('hashchange', async () => {
+    const shared = await decodeFragment(location.hash);
+    if (!shared) return;
+    setText(editor, shared.text);
+    fillVersionPicker(versionPicker, shared.runnerVersion);
+  });
+
+  const shortcutsToggle = byId<HTMLButtonElement>('shortcuts-toggle');
+  shortcutsToggle.addEventListener('click', () => {
+    const panel = byId('shortcuts');
+    panel.hidden = !panel.hidden;
+    shortcutsToggle.setAttribute('aria-expanded', String(!panel.hidden));
+  });
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const key = event.key.toLowerCase();
+    if (key === 's' && !event.shiftKey) downloadToml();
+    else if (key === 'c' && event.shiftKey) copyToml();
+    else if (key === 'l' && event.shiftKey) shareLink();
+    else return;
+    event.preventDefault();
+  });
+
+  setupTabs(document.querySelector('[role="tablist"]')!, (panel) => form.setVisible(panel === 'panel-form'));
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error: Error) => say(`The engine did not load: ${error.message}`));
