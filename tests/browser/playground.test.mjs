@@ -139,7 +139,32 @@ test('an imported file is shown as read, and a misspelled key gets its suggestio
   assert.equal(await editorText(page), text);
   const finding = page.getByTestId('diagnostic').filter({ hasText: 'exectuor' });
   assert.equal(await finding.getAttribute('data-line'), '8');
-  assert.match(await finding.textContent(), /executor/);
+  assert.match(await finding.textContent(), /did you mean executor\?/);
+  // The quick fix renames the key and keeps everything else, comments included.
+  await finding.getByTestId('quick-fix').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"][data-code="unknown-key"]').length === 0);
+  assert.equal(await editorText(page), text.replace('exectuor', 'executor'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('export copies config.toml as written and the config as JSON', async () => {
+  const { page, errors, context } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const text = '# mine\nconcurrent = 2\n\n[[runners]]\n  name = "a"\n  url = "https://gitlab.example.com/"\n  token = "${RUNNER_TOKEN}"\n  executor = "docker"\n  [runners.docker]\n    image = "alpine"\n';
+  await importFile(page, 'config.toml', text);
+  await page.getByTestId('export-toml').click();
+  await page.locator('#status', { hasText: 'Copied config.toml' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+  await page.getByTestId('export-json').click();
+  await page.locator('#status', { hasText: 'as JSON' }).waitFor();
+  assert.equal(
+    await page.evaluate(() => navigator.clipboard.readText()),
+    JSON.stringify(
+      { concurrent: 2, runners: [{ name: 'a', url: 'https://gitlab.example.com/', token: '${RUNNER_TOKEN}', executor: 'docker', docker: { image: 'alpine' } }] },
+      null,
+      2,
+    ),
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

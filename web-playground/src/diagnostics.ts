@@ -1,6 +1,7 @@
 // The engine's findings, placed in the text (squiggles) and listed under the editor.
 import type { Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 
 import type { Finding } from './engine';
 
@@ -39,24 +40,59 @@ function messageOf(finding: Finding): string {
   return `${where}${finding.message}${suggestion}`;
 }
 
-export function toEditorDiagnostics(placed: Placed[]): EditorDiagnostic[] {
-  return placed.map(({ finding, from, to }) => ({
-    from,
-    to,
-    severity: finding.severity,
-    source: finding.code,
-    message: messageOf(finding),
-  }));
+export interface Fix {
+  label: string;
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/**
+ * The engine's suggestion as an edit of the text: the misspelled key (the start of the
+ * finding's range) becomes the suggested one, and nothing else on the line changes.
+ */
+export function fixOf({ finding, from, to }: Placed, doc: Text): Fix | null {
+  if (!finding.suggestion || !finding.range) return null;
+  const written = doc.sliceString(from, to);
+  const key = (QUOTED.exec(written) ?? BARE.exec(written))?.[0];
+  if (!key) return null;
+  const insert = /^[A-Za-z0-9_-]+$/.test(finding.suggestion) ? finding.suggestion : JSON.stringify(finding.suggestion);
+  return { label: `Change to ${finding.suggestion}`, from, to: from + key.length, insert };
+}
+
+export function applyFix(view: EditorView, fix: Fix): void {
+  view.dispatch({ changes: { from: fix.from, to: fix.to, insert: fix.insert } });
+}
+
+export function toEditorDiagnostics(placed: Placed[], doc: Text): EditorDiagnostic[] {
+  return placed.map((one) => {
+    const fix = fixOf(one, doc);
+    return {
+      from: one.from,
+      to: one.to,
+      severity: one.finding.severity,
+      source: one.finding.code,
+      message: messageOf(one.finding),
+      actions: fix ? [{ name: fix.label, apply: (view: EditorView) => applyFix(view, fix) }] : undefined,
+    };
+  });
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+export interface ListActions {
+  goTo: (offset: number) => void;
+  fixFor: (placed: Placed) => Fix | null;
+  apply: (fix: Fix) => void;
+}
+
 /** Lists the findings, worst first then by position; a click (or Enter) moves the cursor there. */
-export function renderList(list: HTMLElement, count: HTMLElement, placed: Placed[], goTo: (offset: number) => void): void {
+export function renderList(list: HTMLElement, count: HTMLElement, placed: Placed[], { goTo, fixFor, apply }: ListActions): void {
   const sorted = [...placed].sort(
     (a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.from - b.from,
   );
-  const items = sorted.map(({ finding, from }) => {
+  const items = sorted.map((one) => {
+    const { finding, from } = one;
     const item = document.createElement('li');
     item.dataset.testid = 'diagnostic';
     item.dataset.severity = finding.severity;
@@ -80,6 +116,16 @@ export function renderList(list: HTMLElement, count: HTMLElement, placed: Placed
     button.append(severity, code, message, position);
     button.addEventListener('click', () => goTo(from));
     item.append(button);
+    const fix = fixFor(one);
+    if (fix) {
+      const fixButton = document.createElement('button');
+      fixButton.type = 'button';
+      fixButton.className = 'fix';
+      fixButton.dataset.testid = 'quick-fix';
+      fixButton.textContent = fix.label;
+      fixButton.addEventListener('click', () => apply(fix));
+      item.append(fixButton);
+    }
     return item;
   });
   list.replaceChildren(...items);

@@ -2,7 +2,7 @@
 // preview and the form, and is saved (without secrets).
 import './style.css';
 
-import { place, renderList, toEditorDiagnostics, type Placed } from './diagnostics';
+import { applyFix, fixOf, place, renderList, toEditorDiagnostics, type Placed } from './diagnostics';
 import { createEditor, moveCursor, setText, showDiagnostics } from './editor';
 import { format, loadEngine, validate, version, type Finding } from './engine';
 import { canExportPython, configAsJson, configAsPython, copy, download } from './exporting';
@@ -55,8 +55,12 @@ async function start(): Promise<void> {
     const text = editor.state.doc.toString();
     findings = validate(text, { runnerVersion: versionPicker.value });
     placed = findings.map((finding) => place(finding, editor.state.doc));
-    showDiagnostics(editor, toEditorDiagnostics(placed));
-    renderList(byId('diagnostics'), byId('diagnostics-count'), placed, (offset) => moveCursor(editor, offset));
+    showDiagnostics(editor, toEditorDiagnostics(placed, editor.state.doc));
+    renderList(byId('diagnostics'), byId('diagnostics-count'), placed, {
+      goTo: (offset) => moveCursor(editor, offset),
+      fixFor: (one) => fixOf(one, editor.state.doc),
+      apply: (fix) => applyFix(editor, fix),
+    });
     try {
       showPreview(preview, format(text));
       preview.classList.remove('stale');
