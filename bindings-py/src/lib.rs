@@ -10,7 +10,7 @@ mod registry;
 
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
-use gitlab_runner_config::{decode, decode_struct, render, Diagnostic, Source, UnknownKeys};
+use gitlab_runner_config::{decode, decode_struct, render, Diagnostic, Options, Source, UnknownKeys};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 
@@ -82,15 +82,26 @@ fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>, strict: 
     output::to_root_object(py, registry, &decoded.table, class)
 }
 
+/// The checks' options from keyword arguments; a version that is not one is a `ValueError`.
+fn checks(strict: bool, runner_version: Option<&str>, fragment: bool) -> PyResult<Options> {
+    let runner_version = match runner_version {
+        Some(text) => text.parse().map_err(pyo3::exceptions::PyValueError::new_err)?,
+        None => schema::Version::NEWEST,
+    };
+    Ok(Options { unknown: UnknownKeys::from_strict(strict), runner_version, fragment })
+}
+
 /// Every finding about a config: wrong types and unknown fields, then the semantic checks,
 /// as tuples (see `diagnostic_tuples`). A config parsed from text and not changed since gets
 /// the range of each finding.
 #[pyfunction]
-fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+#[pyo3(signature = (object, runner_version = None, fragment = false))]
+fn validate<'py>(object: &Bound<'py, PyAny>, runner_version: Option<&str>, fragment: bool) -> PyResult<Bound<'py, PyList>> {
     let py = object.py();
     let registry = registry::get(py)?;
-    let decoded = decode(schema::ROOT, &PyInput::new(object.clone(), registry, Tables::Objects), UnknownKeys::Reject);
-    let mut diagnostics = findings(&decoded);
+    let checks = checks(true, runner_version, fragment)?;
+    let decoded = decode(schema::ROOT, &PyInput::new(object.clone(), registry, Tables::Objects), checks.unknown);
+    let mut diagnostics = findings(&decoded, &checks);
     if decoded.errors.is_empty() {
         positions::place(object, &decoded.table, &mut diagnostics)?;
     }
@@ -99,9 +110,16 @@ fn validate<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
 
 /// Every finding about config.toml text, each with its range.
 #[pyfunction]
-#[pyo3(signature = (text, strict = true))]
-fn lint<'py>(py: Python<'py>, text: &str, strict: bool) -> PyResult<Bound<'py, PyList>> {
-    let diagnostics = py.detach(|| gitlab_runner_config::lint(text, UnknownKeys::from_strict(strict)));
+#[pyo3(signature = (text, strict = true, runner_version = None, fragment = false))]
+fn lint<'py>(
+    py: Python<'py>,
+    text: &str,
+    strict: bool,
+    runner_version: Option<&str>,
+    fragment: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let checks = checks(strict, runner_version, fragment)?;
+    let diagnostics = py.detach(|| gitlab_runner_config::lint(text, &checks));
     diagnostic_tuples(py, diagnostics)
 }
 

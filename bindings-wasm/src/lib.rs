@@ -6,20 +6,40 @@ mod input;
 mod output;
 
 use gitlab_runner_config::input::Input;
-use gitlab_runner_config::{decode_config, render as render_table, validate_input, ErrorKind, KeyPath, UnknownKeys};
+use gitlab_runner_config::schema::Version;
+use gitlab_runner_config::{
+    decode_config, render as render_table, validate_input, ErrorKind, KeyPath, Options, UnknownKeys,
+};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use input::JsInput;
 
+/// One option of an options object (`undefined` when absent or not an object).
+fn option(options: &JsValue, name: &str) -> JsValue {
+    if options.is_object() {
+        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
 /// `{ strict?: boolean }`: strict (the default) rejects unknown keys; lenient keeps them.
 fn unknown_keys(options: &JsValue) -> UnknownKeys {
-    let strict = if options.is_object() {
-        Reflect::get(options, &JsValue::from_str("strict")).ok().and_then(|v| v.as_bool())
-    } else {
-        None
+    UnknownKeys::from_strict(option(options, "strict").as_bool() != Some(false))
+}
+
+/// `{ strict?, runnerVersion?: "17.5", fragment?: boolean }` for the checks.
+fn checks(options: &JsValue) -> Result<Options, JsValue> {
+    let runner_version = match option(options, "runnerVersion").as_string() {
+        Some(text) => text.parse().map_err(|message: String| {
+            let error = gitlab_runner_config::Error::new(ErrorKind::Value, KeyPath::root(), message);
+            output::error("ConfigError", vec![error], "")
+        })?,
+        None => Version::NEWEST,
     };
-    UnknownKeys::from_strict(strict != Some(false))
+    let fragment = option(options, "fragment").as_bool() == Some(true);
+    Ok(Options { unknown: unknown_keys(options), runner_version, fragment })
 }
 
 /// config.toml text for a config object.
@@ -51,14 +71,14 @@ pub fn parse(toml: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 
 /// Every finding about a config object or config.toml text (with lines and columns for text).
 #[wasm_bindgen]
-pub fn validate(input: JsValue, options: JsValue) -> Vec<JsValue> {
-    let unknown = unknown_keys(&options);
+pub fn validate(input: JsValue, options: JsValue) -> Result<Vec<JsValue>, JsValue> {
+    let checks = checks(&options)?;
     let text = input.as_string();
     let diagnostics = match &text {
-        Some(text) => gitlab_runner_config::lint(text, unknown),
-        None => validate_input(&JsInput::new(input), unknown),
+        Some(text) => gitlab_runner_config::lint(text, &checks),
+        None => validate_input(&JsInput::new(input), &checks),
     };
-    output::diagnostics(&diagnostics, text.as_deref().unwrap_or_default())
+    Ok(output::diagnostics(&diagnostics, text.as_deref().unwrap_or_default()))
 }
 
 /// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.

@@ -45,6 +45,11 @@ impl Args {
         self.flags.iter().any(|f| f == name)
     }
 
+    /// The option's value as given (the last one when repeated).
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.options.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
     /// The option's value, checked against the accepted ones.
     pub fn choice(&self, name: &str, accepted: &[&str], default: Option<&str>) -> Result<String, Failure> {
         let value = self.options.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str()).or(default);

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use gitlab_runner_config::json::{to_json, JsonValue};
-use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Severity, UnknownKeys};
+use gitlab_runner_config::schema::Version;
+use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Options, Severity, UnknownKeys};
 
 use gitlab_runner_config_cli::files::write_atomically;
 
@@ -44,16 +45,24 @@ fn read(file: &str) -> Result<String, Failure> {
 }
 
 pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(arguments, &["--lenient"], &["--format"])?;
+    let args = Args::parse(arguments, &["--lenient", "--fragment"], &["--format", "--runner-version"])?;
     let format = args.choice("--format", &["text", "json"], Some("text"))?;
     if args.files.is_empty() {
         return Err(Failure::Usage("lint needs at least one FILE".into()));
     }
-    let unknown = UnknownKeys::from_strict(!args.flag("--lenient"));
+    let runner_version = match args.value("--runner-version") {
+        Some(text) => text.parse().map_err(|message: String| Failure::Usage(format!("--runner-version: {message}")))?,
+        None => Version::NEWEST,
+    };
+    let checks = Options {
+        unknown: UnknownKeys::from_strict(!args.flag("--lenient")),
+        runner_version,
+        fragment: args.flag("--fragment"),
+    };
     let mut findings: Vec<(String, Diagnostic)> = Vec::new();
     for file in &args.files {
         let text = read(file)?;
-        findings.extend(lint_text(&text, unknown).into_iter().map(|d| (file.clone(), d)));
+        findings.extend(lint_text(&text, &checks).into_iter().map(|d| (file.clone(), d)));
     }
     if format == "json" {
         let items: Vec<serde_json::Value> = findings

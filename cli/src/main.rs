@@ -9,10 +9,12 @@ const USAGE: &str = "\
 usage: gitlab-runner-config <command> [options]
 
 commands:
-  lint [--format text|json] [--lenient] FILE...
+  lint [--format text|json] [--lenient] [--runner-version X.Y] [--fragment] FILE...
         report every problem (unknown keys, wrong types, invalid values, executor
         mistakes ...) with file, line and column; exits 1 when any is an error
-        (--lenient: unknown keys are warnings, not errors)
+        (--lenient: unknown keys are warnings, not errors; --runner-version: the
+        gitlab-runner release that reads the file, by default the newest known;
+        --fragment: a snippet, so keys a whole file needs are not asked for)
   fmt [--check] FILE...
         rewrite files in gitlab-runner's layout (unknown keys are kept; comments
         are not); with --check, change nothing and exit 1 when a file would change

@@ -202,3 +202,27 @@ executor = "\u001b]0;pwned\u0007\u001b[2J\r\nfake.toml:1:1: error[x]: injected"
 "#
     );
 }
+
+#[test]
+fn lint_targets_a_gitlab_runner_release() {
+    let text = "concurrent = 1\n[[runners]]\nurl = \"https://gitlab.example.com/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\npre_clone_script = \"echo hi\"\n";
+    let at = |version: &str| run(&["lint", "--runner-version", version, "-"], Some(text));
+    let removed = at("17.0");
+    assert_eq!(removed.status.code(), Some(1));
+    assert_eq!(
+        stdout(&removed),
+        "-:6:1: error[removed-key]: runners[0].pre_clone_script: pre_clone_script was removed in gitlab-runner 17.0; use pre_get_sources_script\n1 file: 1 error, 0 warnings, 0 notes\n"
+    );
+    assert_eq!(at("16.11").status.code(), Some(0));
+    let wrong = at("latest");
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr)
+        .starts_with("error: --runner-version: \"latest\" is not a gitlab-runner version such as 17.5\n"));
+}
+
+#[test]
+fn lint_a_fragment() {
+    let snippet = "[[runners]]\nexecutor = \"shell\"\n";
+    let output = run(&["lint", "--fragment", "-"], Some(snippet));
+    assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), "1 file: 0 errors, 0 warnings, 0 notes\n"));
+}

@@ -138,6 +138,12 @@ impl Decoder {
     }
 
     fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>) {
+        if crate::schema::removed_key(schema, &entry.key).is_some() {
+            // Kept whatever the mode: whether gitlab-runner reads it depends on its release,
+            // which the checks know (validate/versions.rs).
+            self.kept_key(table, entry);
+            return;
+        }
         let (message, suggestion) = suggest::unknown_key(schema, &entry.key, entry.value.names_fields());
         self.path.push_key(&entry.key);
         match self.unknown {

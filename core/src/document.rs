@@ -27,7 +27,6 @@ pub fn portable_datetime(mut datetime: Datetime) -> Result<Datetime, String> {
     Ok(datetime)
 }
 
-
 /// A value in a config, already checked against its field's kind.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

@@ -39,4 +39,4 @@ pub use json_schema::json_schema;
 pub use parse::{format, parse, Source};
 pub use path::KeyPath;
 pub use render::render;
-pub use validate::{lint, validate, validate_input};
+pub use validate::{lint, validate, validate_input, Options};

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use gitlab_runner_config::{lint, Source, UnknownKeys};
+use gitlab_runner_config::{lint, Options, Source};
 
 /// `environment = [1, 1, ...]` (every element a wrong type, so each gets a position) and the
 /// same array of strings (valid, every element visited with its position).
@@ -19,7 +19,7 @@ fn work(elements: usize, prefix: &str) -> Duration {
     (0..3)
         .map(|_| {
             let started = Instant::now();
-            let findings = lint(&wrong, UnknownKeys::Reject);
+            let findings = lint(&wrong, &Options::default());
             assert_eq!(findings.iter().filter(|d| d.code == "wrong-type" && d.range.is_some()).count(), elements);
             let mut visited = 0;
             Source::parse(&valid).unwrap().for_each_position(&mut |_, _| visited += 1);

@@ -3,7 +3,7 @@
 //! and what a syntax error is about. Columns count characters, offsets count bytes.
 
 use gitlab_runner_config::error::{Position, Range};
-use gitlab_runner_config::{lint, parse, UnknownKeys};
+use gitlab_runner_config::{lint, parse, Options, UnknownKeys};
 
 fn at(line: usize, column: usize, offset: usize) -> Position {
     Position { line, column, offset }
@@ -11,7 +11,7 @@ fn at(line: usize, column: usize, offset: usize) -> Position {
 
 /// (code, text under the range, range) of every finding.
 fn ranges(text: &str) -> Vec<(&'static str, &str, Range)> {
-    lint(text, UnknownKeys::Reject)
+    lint(text, &Options::default())
         .into_iter()
         .filter_map(|d| d.range.map(|r| (d.code, &text[r.start.offset..r.end.offset], r)))
         .collect()
@@ -22,7 +22,7 @@ const HEAD: &str = "# é\nconcurrent = 1\n[[runners]]\nurl = \"https://gitlab.ex
 #[test]
 fn unknown_keys_are_the_key_with_a_suggestion() {
     let text = format!("{HEAD}executor = \"shell\"\n  buids_dir = \"/b\"\n");
-    let findings = lint(&text, UnknownKeys::Reject);
+    let findings = lint(&text, &Options::default());
     assert_eq!(findings.len(), 1);
     let finding = &findings[0];
     assert_eq!(finding.code, "unknown-key");

@@ -1,9 +1,9 @@
 //! Each validation rule on a small config: the exact findings, with their positions.
 
-use gitlab_runner_config::{lint, UnknownKeys};
+use gitlab_runner_config::{lint, Options, UnknownKeys};
 
 fn findings(toml: &str) -> Vec<String> {
-    lint(toml, UnknownKeys::Reject).iter().map(ToString::to_string).collect()
+    lint(toml, &Options::default()).iter().map(ToString::to_string).collect()
 }
 
 const RUNNER: &str = "concurrent = 1\n[[runners]]\nurl = \"https://gitlab.example.com/\"\ntoken = \"${TOKEN}\"\n";
@@ -240,7 +240,7 @@ fn keys_in_the_wrong_table_say_where_they_belong() {
 #[test]
 fn lenient_mode_keeps_unknown_keys_and_still_says_so() {
     assert_eq!(
-        lint(&runner("executor = \"shell\"\nbuids_dir = \"/b\"\n"), UnknownKeys::Keep)
+        lint(&runner("executor = \"shell\"\nbuids_dir = \"/b\"\n"), &Options { unknown: UnknownKeys::Keep, ..Options::default() })
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
@@ -254,5 +254,90 @@ fn runner_limits_that_overflow_when_added() {
     assert_eq!(
         findings(toml),
         ["1:1: warning[concurrent-below-limits]: concurrent: is 2 but the runners' limits add up to 9223372036854775807: at most 2 jobs run at once"]
+    );
+}
+
+fn findings_at(version: &str, toml: &str) -> Vec<String> {
+    let options = Options { runner_version: version.parse().unwrap(), ..Options::default() };
+    lint(toml, &options).iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn keys_the_targeted_release_does_not_know_yet() {
+    let toml = runner(
+        "executor = \"kubernetes\"\n[runners.kubernetes]\npod_disruption_budget = true\n[runners.kubernetes.autoscaler]\nmax_pause_pods = 1\n",
+    );
+    assert_eq!(
+        findings_at("18.10", &toml),
+        [
+            "7:1: error[key-too-new]: runners[0].kubernetes.pod_disruption_budget: pod_disruption_budget was added in gitlab-runner 18.11; this config targets 18.10, which ignores it",
+            "8:21: error[key-too-new]: runners[0].kubernetes.autoscaler: autoscaler was added in gitlab-runner 18.11; this config targets 18.10, which ignores it",
+        ]
+    );
+    assert_eq!(findings_at("18.11", &toml), Vec::<String>::new());
+    assert_eq!(findings(&toml), Vec::<String>::new());
+}
+
+#[test]
+fn removed_keys_say_what_replaced_them() {
+    let toml = runner("executor = \"shell\"\npre_clone_script = \"echo hi\"\n");
+    assert_eq!(
+        findings_at("17.0", &toml),
+        ["6:1: error[removed-key]: runners[0].pre_clone_script: pre_clone_script was removed in gitlab-runner 17.0; use pre_get_sources_script"]
+    );
+    assert_eq!(
+        findings_at("16.11", &toml),
+        ["6:1: warning[deprecated-key]: runners[0].pre_clone_script: pre_clone_script is removed in gitlab-runner 17.0; use pre_get_sources_script"]
+    );
+    // Before pre_get_sources_script existed, pre_clone_script was simply the key.
+    assert_eq!(findings_at("15.8", &toml), Vec::<String>::new());
+    // Kept through a strict parse, so nothing the user wrote is lost.
+    let table = gitlab_runner_config::parse(&toml, UnknownKeys::Reject).unwrap();
+    assert!(gitlab_runner_config::render(&table).contains("pre_clone_script = \"echo hi\""));
+}
+
+#[test]
+fn executors_the_targeted_release_has() {
+    let docker_ssh = runner("executor = \"docker-ssh\"\n[runners.docker]\n");
+    assert_eq!(
+        findings_at("16.0", &docker_ssh),
+        ["5:1: error[removed-executor]: runners[0].executor: the docker-ssh executor was removed in gitlab-runner 16.0; use docker"]
+    );
+    assert_eq!(
+        findings_at("15.11", &docker_ssh),
+        ["5:1: warning[deprecated-executor]: runners[0].executor: the docker-ssh executor is removed in gitlab-runner 16.0; use docker"]
+    );
+    let autoscaler = runner("executor = \"docker-autoscaler\"\n[runners.docker]\n[runners.autoscaler]\nplugin = \"p\"\n");
+    assert_eq!(
+        findings_at("15.10", &autoscaler),
+        ["5:1: error[executor-too-new]: runners[0].executor: the docker-autoscaler executor came in gitlab-runner 15.11; this config targets 15.10"]
+    );
+}
+
+#[test]
+fn values_in_a_kind_the_targeted_release_does_not_read() {
+    let toml = runner("executor = \"docker\"\n[runners.docker]\npull_policy = [\"always\", \"if-not-present\"]\n");
+    assert_eq!(
+        findings_at("13.7", &toml),
+        ["7:1: error[kind-too-new]: runners[0].docker.pull_policy: written this way since gitlab-runner 13.8; 13.7 reads pull_policy as one string"]
+    );
+    assert_eq!(findings_at("13.8", &toml), Vec::<String>::new());
+    let one = runner("executor = \"docker\"\n[runners.docker]\npull_policy = \"always\"\n");
+    assert_eq!(findings_at("13.7", &one), Vec::<String>::new());
+}
+
+#[test]
+fn fragments_need_not_be_whole_configs() {
+    let snippet = "[[runners]]\nexecutor = \"docker\"\n[runners.docker]\nimage = \"alpine\"\n";
+    let fragment = Options { fragment: true, ..Options::default() };
+    let as_fragment: Vec<String> = lint(snippet, &fragment).iter().map(ToString::to_string).collect();
+    assert_eq!(as_fragment, Vec::<String>::new());
+    assert_eq!(
+        findings(snippet),
+        [
+            "concurrent: not set: gitlab-runner runs one job at a time".replace("concurrent", "info[concurrent-unset]: concurrent"),
+            "1:1: error[missing-key]: runners[0].url: missing; required in Runner".into(),
+            "1:1: error[missing-key]: runners[0].token: missing; required in Runner".into(),
+        ]
     );
 }

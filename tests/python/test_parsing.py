@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, shared_file
 
-from wetwire_gitlab.runner_config import Config, DockerConfig, Executor, Runner, TomlParseError
+from wetwire_gitlab.runner_config import Config, DockerConfig, Executor, Runner, TomlParseError, lint
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -192,3 +192,22 @@ def test_corpus_against_the_json_schema() -> None:
     for path in corpus("unknown-keys"):
         data = _datetimes_as_text(tomllib.loads(path.read_text()))
         assert list(validator.iter_errors(data)), f"{path.name}: unknown keys not rejected"
+
+
+def test_lint_knows_which_release_reads_the_file() -> None:
+    text = 'concurrent = 1\n[[runners]]\nurl = "https://gitlab.example.com/"\ntoken = "${T}"\nexecutor = "shell"\npre_clone_script = "echo hi"\n'
+    assert [(d.severity, d.code, d.message) for d in lint(text, runner_version="17.0")] == [
+        ("error", "removed-key", "pre_clone_script was removed in gitlab-runner 17.0; use pre_get_sources_script")
+    ]
+    assert [d.code for d in lint(text, runner_version="16.11")] == ["deprecated-key"]
+    assert lint(text, runner_version="15.8") == []
+    config = Config.from_toml(text)
+    assert [d.code for d in config.validate(runner_version="17.0")] == ["removed-key"]
+    with pytest.raises(ValueError, match='"latest" is not a gitlab-runner version such as 17.5'):
+        lint(text, runner_version="latest")
+
+
+def test_fragments_are_not_asked_for_what_a_whole_file_needs() -> None:
+    snippet = '[[runners]]\nexecutor = "shell"\n'
+    assert lint(snippet, fragment=True) == []
+    assert [d.code for d in lint(snippet)] == ["concurrent-unset", "missing-key", "missing-key"]

@@ -1,10 +1,10 @@
 //! The vocabulary the definitions in `tables/` are written in: `f(key, kind)` and builders.
 
 pub use super::DefaultValue::{Bool, Int, List, Real, Str};
-use super::{EarlierKind, Kind};
-pub use super::Version;
 pub use super::Kind::*;
+pub use super::Version;
 pub use super::{Alias, DefaultValue, Field, MapOf, Python, Struct};
+use super::{EarlierKind, Kind};
 
 /// A field whose snake_case name is its key; chain the builders below for the rest.
 pub const fn f(key: &'static str, kind: Kind) -> Field {

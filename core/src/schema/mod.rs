@@ -371,6 +371,11 @@ pub static REMOVED_KEYS: &[RemovedKey] = &[
     },
 ];
 
+/// The removed key `key` of `table`, if it is one.
+pub fn removed_key(table: &Struct, key: &str) -> Option<&'static RemovedKey> {
+    REMOVED_KEYS.iter().find(|r| r.table == table && r.key == key)
+}
+
 /// The root table (`config.toml` itself).
 pub static ROOT: &Struct = &tables::global::CONFIG;
 

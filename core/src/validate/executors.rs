@@ -20,16 +20,27 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             report.add(Severity::Error, "unknown-executor", &executor_path, message);
             continue;
         };
-        match executor.status {
-            ExecutorStatus::Removed => {
+        let target = report.options.runner_version;
+        match (executor.until, executor.status) {
+            _ if target < executor.since => {
+                let since = executor.since;
+                let message =
+                    format!("the {name} executor came in gitlab-runner {since}; this config targets {target}");
+                report.add(Severity::Error, "executor-too-new", &executor_path, message);
+            }
+            (Some(until), _) if target > until => {
                 let message = format!("the {name} executor was {}", executor.note);
                 report.add(Severity::Error, "removed-executor", &executor_path, message);
             }
-            ExecutorStatus::Deprecated => {
+            (Some(_), _) => {
                 let message = format!("the {name} executor is {}", executor.note);
                 report.add(Severity::Warning, "deprecated-executor", &executor_path, message);
             }
-            ExecutorStatus::Supported => {}
+            (None, ExecutorStatus::Deprecated) => {
+                let message = format!("the {name} executor is {}", executor.note);
+                report.add(Severity::Warning, "deprecated-executor", &executor_path, message);
+            }
+            (None, _) => {}
         }
         for section in &executor.sections[..executor.required_sections] {
             if runner.get(section).is_none() {

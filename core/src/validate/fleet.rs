@@ -26,7 +26,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 }
             }
         }
-        None if !runners.is_empty() => {
+        None if !runners.is_empty() && !report.options.fragment => {
             let message = "not set: gitlab-runner runs one job at a time";
             report.add(Severity::Info, "concurrent-unset", &concurrent_path, message);
         }

@@ -6,6 +6,7 @@ mod executors;
 mod fleet;
 mod labels;
 mod values;
+mod versions;
 
 use crate::decode::{decode, Decoded};
 use crate::diagnostic::{sort_by_position, Diagnostic, Severity};
@@ -13,36 +14,55 @@ use crate::document::{Table, Value};
 use crate::input::Input;
 use crate::parse::Source;
 use crate::path::KeyPath;
-use crate::schema::{Field, Kind};
+use crate::schema::{Field, Kind, Version};
 use crate::UnknownKeys;
 
+/// What a config is checked against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Keys the schema does not know: errors (strict, the default), or kept with a warning.
+    pub unknown: UnknownKeys,
+    /// The gitlab-runner release that will read the config; the newest by default.
+    pub runner_version: Version,
+    /// A snippet rather than a whole config.toml (documentation examples, template parts):
+    /// keys a whole config needs are not asked for.
+    pub fragment: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { unknown: UnknownKeys::Reject, runner_version: Version::NEWEST, fragment: false }
+    }
+}
+
 /// Every finding about a config, in document order.
-pub fn validate(root: &Table) -> Vec<Diagnostic> {
-    let mut report = Report::default();
+pub fn validate(root: &Table, options: &Options) -> Vec<Diagnostic> {
+    let mut report = Report { diagnostics: Vec::new(), options: *options };
     values::check(&mut report, root);
     fleet::check(&mut report, root);
     executors::check(&mut report, root);
     cache::check(&mut report, root);
     labels::check(&mut report, root);
+    versions::check(&mut report, root);
     report.diagnostics
 }
 
 /// Every finding about config.toml text: syntax, types and unknown keys, then the semantic
 /// checks on whatever could be read, each with its line and column.
-pub fn lint(text: &str, unknown: UnknownKeys) -> Vec<Diagnostic> {
+pub fn lint(text: &str, options: &Options) -> Vec<Diagnostic> {
     let source = match Source::parse(text) {
         Ok(source) => source,
         Err(errors) => return errors.into_iter().map(Diagnostic::from).collect(),
     };
-    let mut diagnostics = findings(&source.decode(unknown));
+    let mut diagnostics = findings(&source.decode(options.unknown), options);
     locate(&mut diagnostics, &source);
     diagnostics
 }
 
 /// Every finding about a whole config from any face's input (a Python object, a JS value):
 /// wrong types and unknown keys, then the semantic checks on whatever could be read.
-pub fn validate_input<I: Input>(input: &I, unknown: UnknownKeys) -> Vec<Diagnostic> {
-    findings(&decode(crate::schema::ROOT, input, unknown))
+pub fn validate_input<I: Input>(input: &I, options: &Options) -> Vec<Diagnostic> {
+    findings(&decode(crate::schema::ROOT, input, options.unknown), options)
 }
 
 /// Gives each finding the range of its path in `source`, and puts them in text order.
@@ -58,20 +78,20 @@ pub fn locate(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
 }
 
 /// Every finding about a decoded config: the decoder's errors and warnings, then the checks.
-pub fn findings(decoded: &Decoded) -> Vec<Diagnostic> {
+pub fn findings(decoded: &Decoded, options: &Options) -> Vec<Diagnostic> {
     let mut diagnostics: Vec<Diagnostic> = decoded.errors.iter().cloned().map(Diagnostic::from).collect();
     // A key the decoder could not read is absent from the table; the checks would call it
     // missing, which the decoder's error already explains.
     let unread: Vec<KeyPath> = diagnostics.iter().map(|d| d.path.clone()).collect();
     diagnostics.extend(decoded.warnings.iter().cloned());
-    diagnostics.extend(validate(&decoded.table).into_iter().filter(|d| !unread.contains(&d.path)));
+    diagnostics.extend(validate(&decoded.table, options).into_iter().filter(|d| !unread.contains(&d.path)));
     diagnostics
 }
 
 /// Collects diagnostics as the checks walk the document.
-#[derive(Default)]
 struct Report {
     diagnostics: Vec<Diagnostic>,
+    options: Options,
 }
 
 impl Report {

@@ -24,6 +24,9 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             inline_secret(report, value, path);
         }
     });
+    if report.options.fragment {
+        return;
+    }
     walk_tables(root, &mut |table, path| {
         for field in table.schema().fields.iter().filter(|f| f.required) {
             if table.get(field.key).is_none() && !(path.is_root() && field.key == "runners") {

@@ -13,7 +13,7 @@ import dataclasses
 import enum
 import os
 import warnings
-from typing import Any, Dict, List, Type, TypeVar, Union
+from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 
 
 from .. import _native
@@ -233,9 +233,12 @@ class Root(Table):
         Through a symlink, the file it points to is replaced. The CLI writes the same way."""
         _native.write_file(os.fspath(path), self.to_toml())
 
-    def validate(self) -> List[Diagnostic]:
+    def validate(self, runner_version: Optional[str] = None, fragment: bool = False) -> List[Diagnostic]:
         """Every problem gitlab-runner would have with this config: wrong types, unknown
         fields, invalid values, removed or deprecated executors and keys, missing sections and
         keys, label syntax, concurrency against limits, secrets written in clear ... Objects
-        parsed from text get the line and column of each finding in that text."""
-        return [Diagnostic(*d) for d in _native.validate(self)]
+        parsed from text get the line and column of each finding in that text.
+
+        ``runner_version`` ("17.5") is the gitlab-runner release that reads it (default: the
+        newest known); ``fragment=True`` checks a snippet, without asking for required keys."""
+        return [Diagnostic(*d) for d in _native.validate(self, runner_version, fragment)]

@@ -33,7 +33,13 @@ class Diagnostic:
         return f"{place}{self.severity}[{self.code}]: {path}{self.message}"
 
 
-def lint(text: str, strict: bool = True) -> List[Diagnostic]:
+def lint(
+    text: str, strict: bool = True, runner_version: Optional[str] = None, fragment: bool = False
+) -> List[Diagnostic]:
     """Every finding about config.toml text (syntax, types, unknown keys, then the semantic
-    checks), each with its range. Unlike ``Config.from_toml`` it never raises."""
-    return [Diagnostic(*d) for d in _native.lint(text, strict)]
+    checks), each with its range. Unlike ``Config.from_toml`` it never raises on bad text.
+
+    ``runner_version`` ("17.5") is the gitlab-runner release that reads the file (default:
+    the newest known); keys it does not know yet or no longer reads are findings.
+    ``fragment=True`` lints a snippet: keys a whole config needs are not asked for."""
+    return [Diagnostic(*d) for d in _native.lint(text, strict, runner_version, fragment)]

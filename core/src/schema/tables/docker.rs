@@ -36,7 +36,8 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .doc("Disable the automatically created local cache volumes; does not affect the distributed cache."),
         f("volumes", Strings).doc("Extra volumes or host bind mounts for the containers, in docker -v syntax."),
         f("shm_size", Integer).doc("Size of /dev/shm for containers, in bytes."),
-        f("pull_policy", StringOrStrings).earlier_kind(13, 8, "one string")
+        f("pull_policy", StringOrStrings)
+            .earlier_kind(13, 8, "one string")
             .default(Str("always"))
             .allowed(&["always", "never", "if-not-present"])
             .doc("Image pull policy or ordered list of policies (always, if-not-present, never); default always."),
@@ -69,12 +70,16 @@ pub static DOCKER_CONFIG: Struct = Struct {
         f("memory_reservation", String).doc("Soft memory limit (reservation) for the job container, a size string."),
         f("cgroup_parent", String).since(16, 10).doc("Parent cgroup under which the job containers are created."),
         f("cpuset_cpus", String).doc("CPUs the job container may run on, in cpuset form such as 0,1 or 0-3."),
-        f("cpuset_mems", String).since(17, 0).doc("Memory nodes (NUMA) the job container may use, in cpuset form such as 0,1."),
+        f("cpuset_mems", String)
+            .since(17, 0)
+            .doc("Memory nodes (NUMA) the job container may use, in cpuset form such as 0,1."),
         f("cpus", String).doc("Number of CPUs the job container may use, as a string (fractions allowed)."),
-        f("cpu_shares", Integer).since(12, 6)
+        f("cpu_shares", Integer)
+            .since(12, 6)
             .default(Int(1024))
             .doc("Relative CPU weight of the job container; Docker uses 1024 when unset."),
-        f("services_privileged", Boolean).since(15, 7)
+        f("services_privileged", Boolean)
+            .since(15, 7)
             .default(Bool(false))
             .doc("Privileged mode for service containers; when unset the value of `privileged` is used."),
         f("user", String).since(15, 5).doc("User (name or UID[:GID]) that runs all commands in the job container."),
@@ -85,50 +90,70 @@ pub static DOCKER_CONFIG: Struct = Struct {
         f("oom_kill_disable", Boolean)
             .default(Bool(false))
             .doc("Do not kill container processes when an out-of-memory condition occurs."),
-        f("oom_score_adjust", Integer).since(12, 6)
+        f("oom_score_adjust", Integer)
+            .since(12, 6)
             .doc("OOM score adjustment for the container; higher values make it killed earlier."),
         f("services_security_opt", Strings).since(15, 10).doc("Security options applied to service containers."),
         f("device_cgroup_rules", Strings).since(15, 1).doc("Custom device cgroup rules added to the container."),
         f("gpus", String).since(13, 9).doc("GPUs to give the job container, in the same format as docker --gpus."),
-        f("services_devices", Map(MapOf::Strings)).since(17, 10)
+        f("services_devices", Map(MapOf::Strings))
+            .since(17, 10)
             .doc("Host devices exposed to service containers, keyed by service image name pattern."),
-        f("volume_keep", Boolean).since(18, 10)
+        f("volume_keep", Boolean)
+            .since(18, 10)
             .default(Bool(false))
             .doc("Keep Docker volumes when job containers are removed; volumes must then be pruned by the operator."),
         f("volume_driver", String).doc("Volume driver used for volumes the runner creates."),
-        f("volume_driver_ops", Map(MapOf::String)).since(15, 5).doc("Options passed to the volume driver, as key-value pairs."),
+        f("volume_driver_ops", Map(MapOf::String))
+            .since(15, 5)
+            .doc("Options passed to the volume driver, as key-value pairs."),
         f("cache_dir", String).doc("Directory where the Docker executor keeps job caches."),
         f("volumes_from", Strings).doc("Containers to inherit volumes from, as name[:ro or rw]."),
         f("pid_mode", String).since(19, 1).doc("PID namespace mode for the job container (for example host)."),
         f("ipcmode", String).since(15, 7).doc("IPC namespace mode for the job container."),
         f("mac_address", String).since(15, 8).doc("MAC address assigned to the job container."),
         f("links", Strings).doc("Containers linked to the job container, as name:alias."),
-        f("services", Tables(&SERVICE)).earlier_kind(12, 7, "an array of image names")
+        f("services", Tables(&SERVICE))
+            .earlier_kind(12, 7, "an array of image names")
             .doc("Extra service containers started with every job ([[runners.docker.services]])."),
-        f("services_limit", Integer).since(16, 9)
+        f("services_limit", Integer)
+            .since(16, 9)
             .default(Int(-1))
             .doc("Maximum number of services a job may start; -1 (default when unset) means no limit."),
         f("service_memory", String).since(16, 9).doc("Hard memory limit for each service container, a size string."),
-        f("service_memory_swap", String).since(16, 9).doc("Total memory plus swap limit for each service container, a size string."),
-        f("service_memory_reservation", String).since(16, 9)
+        f("service_memory_swap", String)
+            .since(16, 9)
+            .doc("Total memory plus swap limit for each service container, a size string."),
+        f("service_memory_reservation", String)
+            .since(16, 9)
             .doc("Soft memory limit (reservation) for each service container, a size string."),
-        f("service_cgroup_parent", String).since(16, 10).doc("Parent cgroup under which service containers are created."),
-        f("service_slot_cgroup_template", String).since(18, 6)
+        f("service_cgroup_parent", String)
+            .since(16, 10)
+            .doc("Parent cgroup under which service containers are created."),
+        f("service_slot_cgroup_template", String)
+            .since(18, 6)
             .doc("Cgroup path template for service containers with slot-based cgroups; ${slot} is the slot number."),
         f("service_cpuset_cpus", String).since(16, 9).doc("CPUs service containers may run on, in cpuset form."),
         f("service_cpus", String).since(16, 9).doc("Number of CPUs each service container may use, as a string."),
-        f("service_cpu_shares", Integer).since(16, 9).doc("Relative CPU weight of service containers (Docker default 1024)."),
+        f("service_cpu_shares", Integer)
+            .since(16, 9)
+            .doc("Relative CPU weight of service containers (Docker default 1024)."),
         f("service_gpus", String).since(17, 10).doc("GPUs given to service containers, in docker --gpus format."),
         f("wait_for_services_timeout", Integer)
             .default(Int(30))
             .doc("Seconds to wait for services to become ready; default 30, -1 disables the wait."),
-        f("allowed_privileged_images", Strings).since(16, 1)
+        f("allowed_privileged_images", Strings)
+            .since(16, 1)
             .doc("Wildcard subset of allowed images that may run privileged when `privileged` is on."),
-        f("allowed_privileged_services", Strings).since(16, 1).doc("Wildcard subset of allowed services that may run privileged."),
-        f("allowed_pull_policies", Strings).since(15, 1)
+        f("allowed_privileged_services", Strings)
+            .since(16, 1)
+            .doc("Wildcard subset of allowed services that may run privileged."),
+        f("allowed_pull_policies", Strings)
+            .since(15, 1)
             .allowed(&["always", "never", "if-not-present"])
             .doc("Pull policies jobs may request; when empty only the configured pull_policy is allowed."),
-        f("isolation", String).since(15, 8)
+        f("isolation", String)
+            .since(15, 8)
             .allowed(&["", "default", "process", "hyperv"])
             .doc("Windows container isolation technology: default, process or hyperv."),
         f("tmpfs", Map(MapOf::String))
@@ -136,19 +161,26 @@ pub static DOCKER_CONFIG: Struct = Struct {
         f("services_tmpfs", Map(MapOf::String))
             .doc("Paths mounted as tmpfs in service containers, mapped to their mount options."),
         f("sysctls", Map(MapOf::String)).doc("Kernel sysctl settings applied to the container, as name-value pairs."),
-        f("helper_image_flavor", String).since(14, 0)
+        f("helper_image_flavor", String)
+            .since(14, 0)
             .default(Str("alpine"))
             .allowed(&["alpine", "alpine3.21", "alpine-latest", "ubi-fips", "ubuntu"])
             .doc("OS flavor of the default helper image, such as alpine or ubuntu; default alpine."),
-        f("container_labels", Map(MapOf::String)).since(14, 10)
+        f("container_labels", Map(MapOf::String))
+            .since(14, 10)
             .doc("Labels added to every container the runner creates; values may use environment variables."),
-        f("enable_ipv6", Boolean).since(15, 5)
+        f("enable_ipv6", Boolean)
+            .since(15, 5)
             .default(Bool(false))
             .doc("Enable IPv6 on the per-job network; only with the FF_NETWORK_PER_BUILD feature flag."),
-        f("ulimit", Map(MapOf::String)).since(16, 2).doc("Ulimits for the container, mapping a limit name to soft[:hard] values."),
-        f("network_mtu", Integer).since(16, 5)
+        f("ulimit", Map(MapOf::String))
+            .since(16, 2)
+            .doc("Ulimits for the container, mapping a limit name to soft[:hard] values."),
+        f("network_mtu", Integer)
+            .since(16, 5)
             .doc("MTU of the per-job Docker network; only with the FF_NETWORK_PER_BUILD feature flag."),
-        f("log_options", Map(MapOf::String)).since(18, 9)
+        f("log_options", Map(MapOf::String))
+            .since(18, 9)
             .allowed(&["env", "labels"])
             .doc("Options for the json-file log driver of the containers; keys env and labels."),
     ],
@@ -162,12 +194,17 @@ pub static SERVICE: Struct = Struct {
     fields: &[
         f("name", String).since(12, 5).required().doc("Image name of the service to run."),
         f("alias", String).since(12, 7).doc("Extra host name under which the job can reach the service."),
-        f("command", Strings).since(13, 6)
+        f("command", Strings)
+            .since(13, 6)
             .doc("Command for the service container, one array element per argument (like Dockerfile CMD)."),
-        f("entrypoint", Strings).since(13, 6).doc("Entrypoint for the service container, one array element per argument."),
-        f("environment", Strings).since(15, 10)
+        f("entrypoint", Strings)
+            .since(13, 6)
+            .doc("Entrypoint for the service container, one array element per argument."),
+        f("environment", Strings)
+            .since(15, 10)
             .doc("Environment variables added to or overriding those of the service, as NAME=value."),
-        f("suspend_data_path", String).since(19, 4)
+        f("suspend_data_path", String)
+            .since(19, 4)
             .doc("Path of service data kept when a job environment is suspended (suspendable environments feature)."),
     ],
 };

@@ -45,20 +45,26 @@ pub static CONFIG: Struct = Struct {
             .doc("Address (host:port) where the runner serves its Prometheus metrics HTTP endpoint."),
         f("session_server", Table(&SESSION_SERVER))
             .doc("Settings for the interactive web terminal session server ([session_server])."),
-        f("labels", Map(MapOf::String)).since(18, 5)
+        f("labels", Map(MapOf::String))
+            .since(18, 5)
             .doc("Default custom key-value labels applied to every runner; per-runner labels override them."),
         f("user", String)
             .doc("Operating system user that builds run as, typically set when the runner is installed as a service."),
         f("sentry_dsn", String)
             .secret()
             .doc("Sentry DSN used to report runner system errors; falls back to the SENTRY_DSN env var if unset."),
-        f("connection_max_age", Duration).since(16, 9)
+        f("connection_max_age", Duration)
+            .since(16, 9)
             .default(Str("15m"))
             .doc("Maximum lifetime of a keep-alive connection to GitLab before it is reopened; default 15m."),
-        f("machine", Table(&MACHINE_CONFIG)).since(18, 10).doc("Global settings for the docker+machine provider ([machine])."),
-        f("experimental", Table(&EXPERIMENTAL_CONFIG)).since(17, 9)
+        f("machine", Table(&MACHINE_CONFIG))
+            .since(18, 10)
+            .doc("Global settings for the docker+machine provider ([machine])."),
+        f("experimental", Table(&EXPERIMENTAL_CONFIG))
+            .since(17, 9)
             .doc("Global experimental features ([experimental]); may change without notice."),
-        f("shutdown_timeout", Integer).since(15, 6)
+        f("shutdown_timeout", Integer)
+            .since(15, 6)
             .default(Int(30))
             .doc("Seconds to wait for a graceful shutdown before the process exits forcefully; 0 or less means 30."),
     ],
@@ -84,7 +90,8 @@ pub static MACHINE_CONFIG: Struct = Struct {
     go_struct: "common.MachineConfig",
     doc: "Global settings of the docker+machine provider ([machine]).",
     python: Python::NONE,
-    fields: &[f("shutdown_drain", Table(&DOCKER_MACHINE_SHUTDOWN_DRAIN)).since(18, 10)
+    fields: &[f("shutdown_drain", Table(&DOCKER_MACHINE_SHUTDOWN_DRAIN))
+        .since(18, 10)
         .doc("Removal of idle machines when the runner shuts down ([machine.shutdown_drain]).")],
 };
 
@@ -94,14 +101,20 @@ pub static DOCKER_MACHINE_SHUTDOWN_DRAIN: Struct = Struct {
     doc: "Removal of idle docker+machine machines at runner shutdown ([machine.shutdown_drain]).",
     python: Python::NONE,
     fields: &[
-        f("enabled", Boolean).since(18, 10)
+        f("enabled", Boolean)
+            .since(18, 10)
             .default(Bool(false))
             .doc("Remove idle machines when the runner process shuts down; default false."),
-        f("concurrency", Integer).since(18, 10)
+        f("concurrency", Integer)
+            .since(18, 10)
             .default(Int(3))
             .doc("Number of machines removed in parallel during the drain; default 3."),
-        f("max_retries", Integer).since(18, 10).default(Int(3)).doc("Retries per machine if its removal fails; default 3."),
-        f("retry_backoff", Duration).since(18, 10)
+        f("max_retries", Integer)
+            .since(18, 10)
+            .default(Int(3))
+            .doc("Retries per machine if its removal fails; default 3."),
+        f("retry_backoff", Duration)
+            .since(18, 10)
             .default(Str("5s"))
             .doc("Base wait between removal retries, growing with each attempt; default 5s."),
     ],
@@ -112,9 +125,9 @@ pub static EXPERIMENTAL_CONFIG: Struct = Struct {
     go_struct: "common.Experimental",
     doc: "Global experimental features ([experimental]); may change without notice.",
     python: Python::NONE,
-    fields: &[
-        f("usage_logger", Table(&USAGE_LOGGER_CONFIG)).since(17, 9).doc("Job usage logging settings ([experimental.usage_logger]).")
-    ],
+    fields: &[f("usage_logger", Table(&USAGE_LOGGER_CONFIG))
+        .since(17, 9)
+        .doc("Job usage logging settings ([experimental.usage_logger]).")],
 };
 
 pub static USAGE_LOGGER_CONFIG: Struct = Struct {
@@ -124,24 +137,33 @@ pub static USAGE_LOGGER_CONFIG: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("enabled", Boolean).since(17, 9).default(Bool(false)).doc("Turn on logging of job usage records."),
-        f("writers", Strings).since(19, 2)
+        f("writers", Strings)
+            .since(19, 2)
             .default(List(&["logrotate"]))
             .allowed(&["logrotate", "snowplow_billing"])
             .doc("Destinations for usage records: logrotate and/or snowplow_billing; default logrotate."),
-        f("logrotate", Table(&LOGROTATE_CONFIG)).since(19, 2)
+        f("logrotate", Table(&LOGROTATE_CONFIG))
+            .since(19, 2)
             .doc("Settings of the rotated log file writer ([experimental.usage_logger.logrotate])."),
-        f("snowplow_billing", Table(&SNOWPLOW_CONFIG)).since(19, 2)
+        f("snowplow_billing", Table(&SNOWPLOW_CONFIG))
+            .since(19, 2)
             .doc("Settings of the Snowplow billing event writer ([experimental.usage_logger.snowplow_billing])."),
-        f("log_dir", String).since(17, 9)
+        f("log_dir", String)
+            .since(17, 9)
             .deprecated()
             .doc("Directory where usage log files are written (top-level form of the logrotate setting)."),
-        f("max_backup_files", Integer).since(17, 9)
+        f("max_backup_files", Integer)
+            .since(17, 9)
             .deprecated()
             .doc("Number of rotated usage log files to keep (top-level form of the logrotate setting)."),
-        f("max_rotation_age", Duration).since(17, 9)
+        f("max_rotation_age", Duration)
+            .since(17, 9)
             .deprecated()
             .doc("Maximum age of a usage log file before it is rotated (top-level form of the logrotate setting)."),
-        f("labels", Map(MapOf::String)).since(17, 9).deprecated().doc("Extra key-value labels added to each usage record."),
+        f("labels", Map(MapOf::String))
+            .since(17, 9)
+            .deprecated()
+            .doc("Extra key-value labels added to each usage record."),
     ],
 };
 
@@ -154,7 +176,9 @@ pub static LOGROTATE_CONFIG: Struct = Struct {
         f("log_dir", String).since(19, 2).doc("Directory where usage log files are written."),
         f("max_backup_files", Integer).since(19, 2).doc("Number of rotated usage log files to keep."),
         f("max_rotation_age", Duration).since(19, 2).doc("Maximum age of a usage log file before it is rotated."),
-        f("labels", Map(MapOf::String)).since(19, 2).doc("Extra key-value labels added to records written by this writer."),
+        f("labels", Map(MapOf::String))
+            .since(19, 2)
+            .doc("Extra key-value labels added to records written by this writer."),
     ],
 };
 
@@ -170,13 +194,19 @@ pub static SNOWPLOW_CONFIG: Struct = Struct {
         f("realm", String).since(19, 2).doc("Realm value reported in the billing events."),
         f("deployment_type", String).since(19, 2).doc("Deployment type value reported in the billing events."),
         f("metadata", Map(MapOf::String)).since(19, 2).doc("Extra key-value metadata included in the billing events."),
-        f("enable_oidc", Boolean).since(19, 2).default(Bool(false)).doc("Authenticate to the collector with an OIDC token."),
-        f("batch_delivery_duration_buckets", Floats).since(19, 2)
+        f("enable_oidc", Boolean)
+            .since(19, 2)
+            .default(Bool(false))
+            .doc("Authenticate to the collector with an OIDC token."),
+        f("batch_delivery_duration_buckets", Floats)
+            .since(19, 2)
             .doc("Histogram bucket bounds, in seconds, for the batch delivery duration metric."),
-        f("skip_oidc_if_unsupported_cloud", Boolean).since(19, 2)
+        f("skip_oidc_if_unsupported_cloud", Boolean)
+            .since(19, 2)
             .default(Bool(false))
             .doc("If true, skip OIDC authentication instead of failing when the cloud platform is not supported."),
-        f("skip_runner_system_failure", Boolean).since(19, 2)
+        f("skip_runner_system_failure", Boolean)
+            .since(19, 2)
             .default(Bool(false))
             .doc("Controls whether billing events are skipped for jobs that end in a runner system failure."),
     ],

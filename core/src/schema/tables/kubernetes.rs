@@ -252,8 +252,11 @@ pub static KUBERNETES_DNS_CONFIG: Struct = Struct {
     doc: "Custom DNS configuration of job pods ([runners.kubernetes.dns_config]).",
     python: Python::NONE,
     fields: &[
-        f("nameservers", Strings).since(13, 7).doc("IP addresses of DNS servers added to the pod resolver configuration."),
-        f("options", Tables(&KUBERNETES_DNS_CONFIG_OPTION)).since(13, 7)
+        f("nameservers", Strings)
+            .since(13, 7)
+            .doc("IP addresses of DNS servers added to the pod resolver configuration."),
+        f("options", Tables(&KUBERNETES_DNS_CONFIG_OPTION))
+            .since(13, 7)
             .doc("Resolver options for the pod, each with a name and optional value."),
         f("searches", Strings).since(13, 7).doc("DNS search domains added to the pod resolver configuration."),
     ],
@@ -278,8 +281,11 @@ pub static KUBERNETES_POD_SPEC: Struct = Struct {
     fields: &[
         f("name", String).since(15, 10).doc("Name identifying this pod spec patch."),
         f("patch_path", String).since(15, 10).doc("Path to a file holding the patch; cannot be combined with `patch`."),
-        f("patch", String).since(15, 10).doc("Inline patch content in YAML or JSON; cannot be combined with `patch_path`."),
-        f("patch_type", String).since(15, 10)
+        f("patch", String)
+            .since(15, 10)
+            .doc("Inline patch content in YAML or JSON; cannot be combined with `patch_path`."),
+        f("patch_type", String)
+            .since(15, 10)
             .default(Str("strategic"))
             .allowed(&["json", "merge", "strategic"])
             .doc("How the patch is applied: json, merge or strategic; default strategic."),
@@ -292,16 +298,22 @@ pub static KUBERNETES_AUTOSCALER_CONFIG: Struct = Struct {
     doc: "Pause pod settings that pre-warm cluster capacity for job pods ([runners.kubernetes.autoscaler]).",
     python: Python::NONE,
     fields: &[
-        f("max_pause_pods", Integer).since(18, 11)
+        f("max_pause_pods", Integer)
+            .since(18, 11)
             .default(Int(0))
             .doc("Maximum number of pause pods the runner creates; 0 means no limit."),
-        f("pause_pod_image", String).since(18, 11)
+        f("pause_pod_image", String)
+            .since(18, 11)
             .default(Str("registry.k8s.io/pause:3.10"))
             .doc("Container image used for pause pods; default 'registry.k8s.io/pause:3.10'."),
-        f("pause_pod_priority_class_name", String).since(18, 11)
+        f("pause_pod_priority_class_name", String)
+            .since(18, 11)
             .doc("PriorityClass of pause pods; empty makes the runner create a low-priority class itself."),
-        f("policy", Tables(&super::autoscaler::AUTOSCALER_POLICY_CONFIG)).since(18, 11)
+        f("policy", Tables(&super::autoscaler::AUTOSCALER_POLICY_CONFIG))
+            .since(18, 11)
             .doc("Time-based policies setting how many idle pause pods to keep; the last one matching now applies."),
-        f("pause_pod_image_pull_secrets", Strings).since(19, 1).doc("Names of image pull secrets used to pull the pause pod image."),
+        f("pause_pod_image_pull_secrets", Strings)
+            .since(19, 1)
+            .doc("Names of image pull secrets used to pull the pause pod image."),
     ],
 };

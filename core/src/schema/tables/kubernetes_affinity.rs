@@ -6,9 +6,11 @@ pub static KUBERNETES_AFFINITY: Struct = Struct {
     doc: "Affinity rules that constrain which nodes the job pod is scheduled on ([runners.kubernetes.affinity]).",
     python: Python::NONE,
     fields: &[
-        f("node_affinity", Table(&KUBERNETES_NODE_AFFINITY)).since(13, 4)
+        f("node_affinity", Table(&KUBERNETES_NODE_AFFINITY))
+            .since(13, 4)
             .doc("Node affinity rules: schedule the pod onto nodes whose labels or fields match given terms."),
-        f("pod_affinity", Table(&KUBERNETES_POD_AFFINITY)).since(14, 3)
+        f("pod_affinity", Table(&KUBERNETES_POD_AFFINITY))
+            .since(14, 3)
             .doc("Pod affinity rules: co-locate the job pod with pods matching label selectors in a topology domain."),
         f("pod_anti_affinity", Table(&KUBERNETES_POD_ANTI_AFFINITY)).since(14, 3).doc(
             "Pod anti-affinity rules: keep the job pod away from pods matching label selectors in a topology domain.",
@@ -25,7 +27,8 @@ pub static KUBERNETES_NODE_AFFINITY: Struct = Struct {
         f("required_during_scheduling_ignored_during_execution", Table(&NODE_SELECTOR)).since(13, 4).doc(
             "Hard node requirement: the pod is only scheduled on nodes matching this selector; not re-checked later.",
         ),
-        f("preferred_during_scheduling_ignored_during_execution", Tables(&PREFERRED_SCHEDULING_TERM)).since(13, 4)
+        f("preferred_during_scheduling_ignored_during_execution", Tables(&PREFERRED_SCHEDULING_TERM))
+            .since(13, 4)
             .doc("Weighted soft node preferences; the scheduler favors nodes matching them but may pick others."),
     ],
 };
@@ -35,7 +38,8 @@ pub static NODE_SELECTOR: Struct = Struct {
     go_struct: "common.NodeSelector",
     doc: "A required node selector: a node matches if it satisfies at least one of its node selector terms.",
     python: Python::NONE,
-    fields: &[f("node_selector_terms", Tables(&NODE_SELECTOR_TERM)).since(13, 4)
+    fields: &[f("node_selector_terms", Tables(&NODE_SELECTOR_TERM))
+        .since(13, 4)
         .doc("List of node selector terms, combined with OR; a node must match at least one term.")],
 };
 
@@ -45,9 +49,11 @@ pub static NODE_SELECTOR_TERM: Struct = Struct {
     doc: "A node selector term; all of its match expressions and match fields must be satisfied (AND).",
     python: Python::NONE,
     fields: &[
-        f("match_expressions", Tables(&NODE_SELECTOR_REQUIREMENT)).since(13, 4)
+        f("match_expressions", Tables(&NODE_SELECTOR_REQUIREMENT))
+            .since(13, 4)
             .doc("Requirements evaluated against node labels; all must match."),
-        f("match_fields", Tables(&NODE_SELECTOR_REQUIREMENT)).since(13, 4)
+        f("match_fields", Tables(&NODE_SELECTOR_REQUIREMENT))
+            .since(13, 4)
             .doc("Requirements evaluated against node fields such as `metadata.name`; all must match."),
     ],
 };
@@ -73,8 +79,11 @@ pub static PREFERRED_SCHEDULING_TERM: Struct = Struct {
     doc: "A weighted node preference for soft node affinity (a node selector term plus a weight).",
     python: Python::NONE,
     fields: &[
-        f("weight", Integer).since(13, 4).doc("Weight (1-100) added to a node's score when it matches the preference term."),
-        f("preference", Table(&NODE_SELECTOR_TERM)).since(13, 4)
+        f("weight", Integer)
+            .since(13, 4)
+            .doc("Weight (1-100) added to a node's score when it matches the preference term."),
+        f("preference", Table(&NODE_SELECTOR_TERM))
+            .since(13, 4)
             .doc("The node selector term that a node should match to receive this weight."),
     ],
 };
@@ -88,7 +97,8 @@ pub static KUBERNETES_POD_AFFINITY: Struct = Struct {
         f("required_during_scheduling_ignored_during_execution", Tables(&POD_AFFINITY_TERM)).since(14, 3).doc(
             "Hard pod affinity terms; all must be met for the pod to be scheduled on a node; not re-checked later.",
         ),
-        f("preferred_during_scheduling_ignored_during_execution", Tables(&WEIGHTED_POD_AFFINITY_TERM)).since(14, 3)
+        f("preferred_during_scheduling_ignored_during_execution", Tables(&WEIGHTED_POD_AFFINITY_TERM))
+            .since(14, 3)
             .doc("Weighted soft pod affinity terms the scheduler tries to satisfy when choosing a node."),
     ],
 };
@@ -120,9 +130,11 @@ pub static LABEL_SELECTOR: Struct = Struct {
     doc: "A Kubernetes label selector (match labels and expressions, ANDed) used to select pods or namespaces.",
     python: Python::NONE,
     fields: &[
-        f("match_labels", Map(MapOf::String)).since(14, 3)
+        f("match_labels", Map(MapOf::String))
+            .since(14, 3)
             .doc("Map of label key/value pairs that must all be present with exactly these values."),
-        f("match_expressions", Tables(&NODE_SELECTOR_REQUIREMENT)).since(14, 3)
+        f("match_expressions", Tables(&NODE_SELECTOR_REQUIREMENT))
+            .since(14, 3)
             .doc("Label selector requirements (key, operator, values); all must be satisfied."),
     ],
 };
@@ -133,9 +145,11 @@ pub static WEIGHTED_POD_AFFINITY_TERM: Struct = Struct {
     doc: "A pod affinity or anti-affinity term with a weight, used for soft (preferred) scheduling rules.",
     python: Python::NONE,
     fields: &[
-        f("weight", Integer).since(14, 3)
+        f("weight", Integer)
+            .since(14, 3)
             .doc("Weight (1-100) added to a node's score when the associated pod affinity term is satisfied."),
-        f("pod_affinity_term", Table(&POD_AFFINITY_TERM)).since(14, 3)
+        f("pod_affinity_term", Table(&POD_AFFINITY_TERM))
+            .since(14, 3)
             .doc("The pod affinity term whose satisfaction earns the weight."),
     ],
 };
@@ -146,9 +160,11 @@ pub static KUBERNETES_POD_ANTI_AFFINITY: Struct = Struct {
     doc: "Pod anti-affinity rules that keep the job pod off nodes running pods that match given selectors.",
     python: Python::NONE,
     fields: &[
-        f("required_during_scheduling_ignored_during_execution", Tables(&POD_AFFINITY_TERM)).since(14, 3)
+        f("required_during_scheduling_ignored_during_execution", Tables(&POD_AFFINITY_TERM))
+            .since(14, 3)
             .doc("Hard anti-affinity terms; the pod is not scheduled where they are violated; not re-checked later."),
-        f("preferred_during_scheduling_ignored_during_execution", Tables(&WEIGHTED_POD_AFFINITY_TERM)).since(14, 3)
+        f("preferred_during_scheduling_ignored_during_execution", Tables(&WEIGHTED_POD_AFFINITY_TERM))
+            .since(14, 3)
             .doc("Weighted soft anti-affinity terms the scheduler tries to satisfy when choosing a node."),
     ],
 };

@@ -44,10 +44,12 @@ pub static KUBERNETES_APP_ARMOR_PROFILE: Struct = Struct {
     doc: "An AppArmor profile setting for a pod or container security context.",
     python: Python::NONE,
     fields: &[
-        f("type", String).since(18, 11)
+        f("type", String)
+            .since(18, 11)
             .allowed(&["RuntimeDefault", "Localhost", "Unconfined"])
             .doc("Kind of AppArmor profile to apply: RuntimeDefault, Localhost or Unconfined."),
-        f("localhost_profile", String).since(18, 11)
+        f("localhost_profile", String)
+            .since(18, 11)
             .doc("Name of an AppArmor profile loaded on the node; used only with type Localhost."),
     ],
 };

@@ -16,8 +16,12 @@ pub static KUBERNETES_VOLUMES: Struct = Struct {
             .doc("Secret volumes: keys of an existing Secret exposed as files in the containers."),
         f("empty_dir", Tables(&KUBERNETES_EMPTY_DIR))
             .doc("emptyDir volumes: scratch directories created empty for the pod and removed with it."),
-        f("csi", Tables(&KUBERNETES_CSI)).since(13, 11).doc("CSI volumes: storage provided by a Container Storage Interface driver."),
-        f("nfs", Tables(&KUBERNETES_NFS)).since(19, 0).doc("NFS volumes: exports from an NFS server mounted into the containers."),
+        f("csi", Tables(&KUBERNETES_CSI))
+            .since(13, 11)
+            .doc("CSI volumes: storage provided by a Container Storage Interface driver."),
+        f("nfs", Tables(&KUBERNETES_NFS))
+            .since(19, 0)
+            .doc("NFS volumes: exports from an NFS server mounted into the containers."),
     ],
 };
 
@@ -32,7 +36,8 @@ pub static KUBERNETES_HOST_PATH: Struct = Struct {
         f("sub_path", String).since(13, 6).doc("Sub-path inside the volume to mount instead of its root."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
         f("host_path", String).doc("Path on the node to mount; defaults to the same path as mount_path when unset."),
-        f("mount_propagation", String).since(17, 8)
+        f("mount_propagation", String)
+            .since(17, 8)
             .doc("Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional)."),
     ],
 };
@@ -49,7 +54,8 @@ pub static KUBERNETES_PVC: Struct = Struct {
         f("mount_path", String).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).since(13, 6).doc("Sub-path inside the volume to mount instead of its root."),
         f("read_only", Boolean).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
-        f("mount_propagation", String).since(17, 2)
+        f("mount_propagation", String)
+            .since(17, 2)
             .doc("Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional)."),
     ],
 };
@@ -96,9 +102,11 @@ pub static KUBERNETES_EMPTY_DIR: Struct = Struct {
         f("medium", String)
             .allowed(&["", "Memory"])
             .doc("Storage medium: empty for the node's default disk storage, or Memory for a tmpfs."),
-        f("size_limit", String).since(16, 6)
+        f("size_limit", String)
+            .since(16, 6)
             .doc("Maximum amount of storage for the volume, as a Kubernetes quantity such as `1Gi`."),
-        f("mount_propagation", String).since(19, 0)
+        f("mount_propagation", String)
+            .since(19, 0)
             .doc("Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional)."),
     ],
 };
@@ -113,9 +121,15 @@ pub static KUBERNETES_CSI: Struct = Struct {
         f("mount_path", String).since(13, 11).required().doc("Path inside the container where the volume is mounted."),
         f("sub_path", String).since(13, 11).doc("Sub-path inside the volume to mount instead of its root."),
         f("driver", String).since(13, 11).required().doc("Name of the CSI driver that provides the volume."),
-        f("fs_type", String).since(13, 11).doc("Filesystem type to mount, for example `ext4` or `xfs`; passed to the CSI driver."),
-        f("read_only", Boolean).since(13, 11).default(Bool(false)).doc("Mount the volume read-only; defaults to false."),
-        f("volume_attributes", Map(MapOf::String)).since(13, 11)
+        f("fs_type", String)
+            .since(13, 11)
+            .doc("Filesystem type to mount, for example `ext4` or `xfs`; passed to the CSI driver."),
+        f("read_only", Boolean)
+            .since(13, 11)
+            .default(Bool(false))
+            .doc("Mount the volume read-only; defaults to false."),
+        f("volume_attributes", Map(MapOf::String))
+            .since(13, 11)
             .doc("Driver-specific key-value attributes passed to the CSI driver."),
     ],
 };
@@ -131,6 +145,9 @@ pub static KUBERNETES_NFS: Struct = Struct {
         f("sub_path", String).since(19, 0).doc("Sub-path inside the volume to mount instead of its root."),
         f("server", String).since(19, 0).required().doc("Hostname or IP address of the NFS server."),
         f("path", String).since(19, 0).required().doc("Path exported by the NFS server."),
-        f("read_only", Boolean).since(19, 0).default(Bool(false)).doc("Mount the NFS export read-only; defaults to false."),
+        f("read_only", Boolean)
+            .since(19, 0)
+            .default(Bool(false))
+            .doc("Mount the NFS export read-only; defaults to false."),
     ],
 };

@@ -6,9 +6,11 @@ pub static INSTANCE_CONFIG: Struct = Struct {
     doc: "Settings of the Instance executor ([runners.instance]).",
     python: Python::NONE,
     fields: &[
-        f("allowed_images", Strings).since(15, 8)
+        f("allowed_images", Strings)
+            .since(15, 8)
             .doc("Images a job may request when VM isolation is enabled; restricts the job image choice."),
-        f("use_common_build_dir", Boolean).since(16, 1)
+        f("use_common_build_dir", Boolean)
+            .since(16, 1)
             .default(Bool(false))
             .doc("Make every job use the same build directory; only allowed with VM isolation or max_use_count = 1."),
     ],
@@ -25,10 +27,12 @@ pub static SSH_CONFIG: Struct = Struct {
         f("host", String).doc("Host name or address of the SSH server to connect to."),
         f("port", String).doc("SSH server port, given as a string; 22 when empty."),
         f("identity_file", String).doc("Path to an unencrypted SSH private key file used for authentication."),
-        f("disable_strict_host_key_checking", Boolean).since(14, 3)
+        f("disable_strict_host_key_checking", Boolean)
+            .since(14, 3)
             .default(Bool(false))
             .doc("When true, the server host key is not verified; unset or false keeps strict host key checking."),
-        f("known_hosts_file", String).since(14, 3)
+        f("known_hosts_file", String)
+            .since(14, 3)
             .default(Str("~/.ssh/known_hosts"))
             .doc("Known-hosts file used to verify the server host key; defaults to ~/.ssh/known_hosts."),
     ],
@@ -48,7 +52,9 @@ pub static PARALLELS_CONFIG: Struct = Struct {
         f("time_server", String)
             .default(Str("time.apple.com"))
             .doc("Time server the guest syncs its clock from; default time.apple.com."),
-        f("allowed_images", Strings).since(14, 2).doc("Regular expressions of base VM names a job may select as its image."),
+        f("allowed_images", Strings)
+            .since(14, 2)
+            .doc("Regular expressions of base VM names a job may select as its image."),
     ],
 };
 
@@ -64,8 +70,11 @@ pub static VIRTUAL_BOX_CONFIG: Struct = Struct {
         f("disable_snapshots", Boolean)
             .default(Bool(false))
             .doc("Disable snapshots of the job VM; the VM is then destroyed when the job finishes."),
-        f("allowed_images", Strings).since(14, 2).doc("Regular expressions of base VM names a job may select as its image."),
-        f("start_type", String).since(15, 7)
+        f("allowed_images", Strings)
+            .since(14, 2)
+            .doc("Regular expressions of base VM names a job may select as its image."),
+        f("start_type", String)
+            .since(15, 7)
             .default(Str("headless"))
             .allowed(&["headless", "gui", "separate"])
             .doc("How the VM is started: headless (default), gui or separate."),
@@ -78,24 +87,33 @@ pub static CUSTOM_CONFIG: Struct = Struct {
     doc: "Settings of the Custom executor ([runners.custom]).",
     python: Python::NONE,
     fields: &[
-        f("config_exec", String).since(12, 1).doc("Executable that returns configuration values to the executor before the job."),
+        f("config_exec", String)
+            .since(12, 1)
+            .doc("Executable that returns configuration values to the executor before the job."),
         f("config_args", Strings).since(12, 1).doc("Arguments passed to config_exec."),
-        f("config_exec_timeout", Integer).since(12, 1).default(Int(3600)).doc("Timeout for config_exec, in seconds; default 3600."),
+        f("config_exec_timeout", Integer)
+            .since(12, 1)
+            .default(Int(3600))
+            .doc("Timeout for config_exec, in seconds; default 3600."),
         f("prepare_exec", String).since(12, 1).doc("Executable that prepares the job environment."),
         f("prepare_args", Strings).since(12, 1).doc("Arguments passed to prepare_exec."),
-        f("prepare_exec_timeout", Integer).since(12, 1)
+        f("prepare_exec_timeout", Integer)
+            .since(12, 1)
             .default(Int(3600))
             .doc("Timeout for prepare_exec, in seconds; default 3600."),
         f("run_exec", String).since(12, 1).required().doc("Executable that runs each job script stage; required."),
         f("run_args", Strings).since(12, 1).doc("Arguments passed to the run_exec executable."),
         f("cleanup_exec", String).since(12, 1).doc("Executable that cleans up the environment after the job."),
         f("cleanup_args", Strings).since(12, 1).doc("Arguments passed to cleanup_exec."),
-        f("cleanup_exec_timeout", Integer).since(12, 1)
+        f("cleanup_exec_timeout", Integer)
+            .since(12, 1)
             .default(Int(3600))
             .doc("Timeout for cleanup_exec, in seconds; default 3600."),
-        f("graceful_kill_timeout", Integer).since(12, 1)
+        f("graceful_kill_timeout", Integer)
+            .since(12, 1)
             .doc("Seconds a script may spend cleaning up after SIGTERM before it is force-killed."),
-        f("force_kill_timeout", Integer).since(12, 1)
+        f("force_kill_timeout", Integer)
+            .since(12, 1)
             .doc("Seconds to wait after the force kill before the runner gives up and logs an error."),
     ],
 };

@@ -138,14 +138,20 @@ pub static BOOT_VERIFY: Struct = Struct {
     doc: "Boot verification: run a synthetic canary job at startup ([runners.experimental.boot_verify]).",
     python: Python::NONE,
     fields: &[
-        f("enabled", Boolean).since(19, 2).default(Bool(false)).doc("Turn on the boot verification canary job for this runner."),
-        f("timeout", Duration).since(19, 2)
+        f("enabled", Boolean)
+            .since(19, 2)
+            .default(Bool(false))
+            .doc("Turn on the boot verification canary job for this runner."),
+        f("timeout", Duration)
+            .since(19, 2)
             .default(Str("5m"))
             .doc("Maximum time the boot verification may take before it fails; default 5m."),
-        f("acquire_min_backoff", Duration).since(19, 2)
+        f("acquire_min_backoff", Duration)
+            .since(19, 2)
             .default(Str("1s"))
             .doc("Initial wait between retries when acquiring capacity for the verification job; default 1s."),
-        f("acquire_max_backoff", Duration).since(19, 2)
+        f("acquire_max_backoff", Duration)
+            .since(19, 2)
             .default(Str("10s"))
             .doc("Upper bound of the retry wait when acquiring capacity for the verification job; default 10s."),
     ],
@@ -166,7 +172,8 @@ pub static REFEREES_CONFIG: Struct = Struct {
     go_struct: "referees.Config",
     doc: "Referees that gather extra data about jobs ([runners.referees]).",
     python: Python::NONE,
-    fields: &[f("metrics", Table(&METRICS_REFEREE_CONFIG)).since(12, 7)
+    fields: &[f("metrics", Table(&METRICS_REFEREE_CONFIG))
+        .since(12, 7)
         .doc("Prometheus metrics referee settings ([runners.referees.metrics]).")],
 };
 
@@ -177,7 +184,9 @@ pub static METRICS_REFEREE_CONFIG: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("prometheus_address", String).since(12, 7).doc("Address of the Prometheus server to query for job metrics."),
-        f("query_interval", Integer).since(12, 7).doc("Step between data points when querying Prometheus for a job, in seconds."),
+        f("query_interval", Integer)
+            .since(12, 7)
+            .doc("Step between data points when querying Prometheus for a job, in seconds."),
         f("queries", Strings).since(12, 7).doc("PromQL queries to run, each written as name:query."),
     ],
 };
@@ -188,10 +197,12 @@ pub static ARTIFACT_CONFIG: Struct = Struct {
     doc: "Artifact upload settings ([runners.artifact]).",
     python: Python::NONE,
     fields: &[
-        f("upload_timeout", Duration).since(18, 10)
+        f("upload_timeout", Duration)
+            .since(18, 10)
             .default(Str("1h"))
             .doc("Maximum time allowed for an artifact upload; default 1h."),
-        f("response_header_timeout", Duration).since(18, 10)
+        f("response_header_timeout", Duration)
+            .since(18, 10)
             .default(Str("10m"))
             .doc("How long to wait for the server response headers during an artifact upload; default 10m."),
     ],
@@ -202,7 +213,8 @@ pub static MONITORING_CONFIG: Struct = Struct {
     go_struct: "common/config/runner.Monitoring",
     doc: "Experimental per-runner monitoring settings ([runners.monitoring]).",
     python: Python::NONE,
-    fields: &[f("job_queuing_durations", Tables(&JOB_QUEUING_DURATION)).since(16, 10)
+    fields: &[f("job_queuing_durations", Tables(&JOB_QUEUING_DURATION))
+        .since(16, 10)
         .doc("List of job queuing time thresholds, each active in given periods; the last matching entry wins.")],
 };
 
@@ -214,8 +226,11 @@ pub static JOB_QUEUING_DURATION: Struct = Struct {
     fields: &[
         f("periods", Strings).since(16, 10).doc("Cron-style time periods during which this rule is active."),
         f("timezone", String).since(16, 10).doc("Timezone used to evaluate the periods of this rule."),
-        f("threshold", Duration).since(16, 10).doc("Queuing time above which a job counts as exceeding the acceptable duration."),
-        f("jobs_running_for_project", String).since(16, 10)
+        f("threshold", Duration)
+            .since(16, 10)
+            .doc("Queuing time above which a job counts as exceeding the acceptable duration."),
+        f("jobs_running_for_project", String)
+            .since(16, 10)
             .doc("Regex matched against the job count running for the project; limits which jobs the rule applies to."),
     ],
 };
