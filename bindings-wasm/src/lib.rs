@@ -99,3 +99,12 @@ pub fn schema() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+/// A Python script that builds a config object with `wetwire_gitlab.runner_config` and prints
+/// its config.toml.
+#[wasm_bindgen(js_name = toPython)]
+pub fn to_python(config: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let table = decode_config(&JsInput::new(config), unknown_keys(&options))
+        .map_err(|errors| output::error("ConfigError", errors, ""))?;
+    Ok(gitlab_runner_config::to_python(&table))
+}

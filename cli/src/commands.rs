@@ -153,7 +153,7 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
     let args = Args::parse(arguments, &["--lenient"], &["--from", "--to"])?;
     let unknown = UnknownKeys::from_strict(!args.flag("--lenient"));
     let from = args.choice("--from", &["json", "toml"], None)?;
-    let to = args.choice("--to", &["json", "toml"], None)?;
+    let to = args.choice("--to", &["json", "toml", "python"], None)?;
     let file = match args.files.as_slice() {
         [] => "-",
         [file] => file.as_str(),
@@ -173,6 +173,8 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
     };
     if to == "toml" {
         print!("{}", render(&table));
+    } else if to == "python" {
+        print!("{}", gitlab_runner_config::to_python(&table));
     } else {
         println!("{}", serde_json::to_string_pretty(&to_json(&table)).expect("JSON of plain values"));
     }

@@ -18,10 +18,11 @@ commands:
   fmt [--check] FILE...
         rewrite files in gitlab-runner's layout (unknown keys are kept; comments
         are not); with --check, change nothing and exit 1 when a file would change
-  convert --from json|toml --to toml|json [--lenient] [FILE]
-        convert between config.toml and JSON in the same shape (reads stdin
-        without FILE, writes stdout); the input is checked against the schema,
-        and with --lenient unknown keys are kept
+  convert --from json|toml --to toml|json|python [--lenient] [FILE]
+        convert between config.toml and JSON in the same shape, or to a Python
+        script that builds the config with wetwire_gitlab.runner_config (reads
+        stdin without FILE, writes stdout); the input is checked against the
+        schema, and with --lenient unknown keys are kept
   schema
         print the JSON Schema of config.toml
 ";

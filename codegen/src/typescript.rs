@@ -84,6 +84,8 @@ export function validate(input: Config | string, options?: Options): Diagnostic[
 export function format(toml: string): string;
 /** The JSON Schema (draft 2020-12) of config.toml. */
 export function schema(): Record<string, unknown>;
+/** A Python script that builds `config` with `wetwire_gitlab.runner_config` and prints its config.toml (the text `render` gives). Throws a `ConfigError`. */
+export function toPython(config: Config, options?: Options): string;
 /** The package version. */
 export const version: string;
 /**

@@ -1,9 +1,9 @@
 // What the playground's editor reads from the engine: findings with ranges whose offsets are
-// JS string indexes (UTF-16), misspelled keys' suggestions.
+// JS string indexes (UTF-16), misspelled keys' suggestions, a config as a Python script.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { parse, validate } from '../../bindings-wasm/pkg/node/index.mjs';
+import { parse, toPython, validate } from '../../bindings-wasm/pkg/node/index.mjs';
 
 // A comment with an astral character (two UTF-16 units, four UTF-8 bytes) before everything.
 const HEAD = '# 😀 é\nconcurrent = 1\n[[runners]]\nurl = "https://gitlab.example.com/"\ntoken = "${T}"\n';
@@ -40,4 +40,16 @@ test('a value finding underlines the value; errors thrown carry ranges too', () 
 test('findings about a config object have no range', () => {
   const [finding] = validate({ concurrent: 'x' });
   assert.equal(finding.range, null);
+});
+
+test('toPython writes the script that builds a config object', () => {
+  const source = toPython({ concurrent: 2, runners: [{ name: 'r', url: 'https://x/', token: '${T}', executor: 'shell' }] });
+  assert.equal(
+    source,
+    'from wetwire_gitlab.runner_config import Config, Executor, Runner\n\n' +
+      'config = Config(\n    concurrent=2,\n    runners=[\n        Runner(\n            name="r",\n' +
+      '            url="https://x/",\n            token="${T}",\n            executor=Executor.SHELL,\n        ),\n    ],\n)\n\n' +
+      'print(config.to_toml(), end="")\n',
+  );
+  assert.throws(() => toPython({ concurrent: 'x' }), { name: 'ConfigError', path: 'concurrent' });
 });

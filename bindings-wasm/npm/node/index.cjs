@@ -9,6 +9,7 @@ module.exports = {
   validate: engine.validate,
   format: engine.format,
   schema: engine.schema,
+  toPython: engine.toPython,
   version: engine.version(),
   init: () => Promise.resolve(),
 };

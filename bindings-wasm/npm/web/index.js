@@ -44,3 +44,8 @@ export function schema() {
   loaded('schema');
   return engine.schema();
 }
+
+export function toPython(config, options) {
+  loaded('toPython');
+  return engine.toPython(config, options);
+}

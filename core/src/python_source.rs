@@ -1,0 +1,161 @@
+//! A config as Python source: a script using `wetwire_gitlab.runner_config` that builds the
+//! same config and prints its config.toml, for people moving a file into code.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use crate::document::{Table, Value};
+use crate::schema::{Field, Struct, EXECUTORS};
+
+const INDENT: &str = "    ";
+
+/// A Python script that builds `root` with the package's classes and prints `to_toml()`,
+/// which gives the text `render(root)` gives.
+pub fn to_python(root: &Table) -> String {
+    if has_unknown_keys(root) {
+        return kept_text(root);
+    }
+    let mut imports = BTreeSet::new();
+    let mut body = String::new();
+    table(&mut body, root, 0, &mut imports);
+    let imports: Vec<&str> = imports.into_iter().collect();
+    format!(
+        "from wetwire_gitlab.runner_config import {}\n\nconfig = {body}\n\nprint(config.to_toml(), end=\"\")\n",
+        imports.join(", ")
+    )
+}
+
+/// Keys the schema does not know have no constructor argument: such a config is kept as text.
+fn kept_text(root: &Table) -> String {
+    format!(
+        "from wetwire_gitlab.runner_config import Config\n\n\
+         # Keys unknown to the schema are kept by parsing leniently; they have no class field.\n\
+         config = Config.from_toml(\n{INDENT}{},\n{INDENT}strict=False,\n)\n\n\
+         print(config.to_toml(), end=\"\")\n",
+        string(&crate::render(root))
+    )
+}
+
+fn has_unknown_keys(table: &Table) -> bool {
+    !table.unknown().is_empty()
+        || table.fields().any(|(_, value)| match value {
+            Value::Table(child) => has_unknown_keys(child),
+            Value::Tables(children) => children.iter().any(has_unknown_keys),
+            _ => false,
+        })
+}
+
+/// `Class(\n    field=value,\n    ...\n)` at nesting `depth`.
+fn table(out: &mut String, table: &Table, depth: usize, imports: &mut BTreeSet<&'static str>) {
+    let schema = table.schema();
+    imports.insert(schema.class);
+    let inner = INDENT.repeat(depth + 1);
+    write!(out, "{}(", schema.class).unwrap();
+    let missing = missing_required(schema, table);
+    if table.is_empty() && missing.is_empty() {
+        out.push(')');
+        return;
+    }
+    out.push('\n');
+    // A required argument the table lacks (a parsed file may): None leaves it unset.
+    for name in missing {
+        writeln!(out, "{inner}{name}=None,").unwrap();
+    }
+    for (field, value) in table.fields() {
+        write!(out, "{inner}{}=", field.name).unwrap();
+        self::value(out, field, value, depth + 1, imports);
+        out.push_str(",\n");
+    }
+    write!(out, "{})", INDENT.repeat(depth)).unwrap();
+}
+
+/// The constructor's required arguments that `table` does not set.
+fn missing_required(schema: &'static Struct, table: &Table) -> Vec<&'static str> {
+    let required = &schema.python.order[..schema.python.required];
+    required.iter().copied().filter(|name| !table.fields().any(|(f, _)| f.name == *name)).collect()
+}
+
+fn value(out: &mut String, field: &Field, value: &Value, depth: usize, imports: &mut BTreeSet<&'static str>) {
+    match value {
+        Value::String(s) if field.enumeration == Some("Executor") => match EXECUTORS.iter().find(|e| e.value == s) {
+            Some(executor) => {
+                imports.insert("Executor");
+                write!(out, "Executor.{}", executor.member).unwrap();
+            }
+            None => out.push_str(&string(s)),
+        },
+        other => literal(out, other, depth, imports),
+    }
+}
+
+/// Tables as constructor calls, one argument a line; scalars, lists and dicts as literals.
+fn literal(out: &mut String, value: &Value, depth: usize, imports: &mut BTreeSet<&'static str>) {
+    match value {
+        Value::String(s) => out.push_str(&string(s)),
+        Value::Integer(n) => write!(out, "{n}").unwrap(),
+        Value::Float(x) if x.is_nan() => out.push_str("float(\"nan\")"),
+        Value::Float(x) if x.is_infinite() => out.push_str(if *x > 0.0 { "float(\"inf\")" } else { "-float(\"inf\")" }),
+        Value::Float(x) => write!(out, "{x:?}").unwrap(),
+        Value::Boolean(b) => out.push_str(if *b { "True" } else { "False" }),
+        // The fields take a datetime's text as gitlab-runner writes it.
+        Value::Datetime(d) => out.push_str(&string(&d.to_string())),
+        Value::Table(child) => table(out, child, depth, imports),
+        Value::Tables(children) => {
+            let inner = INDENT.repeat(depth + 1);
+            out.push_str("[\n");
+            for child in children {
+                out.push_str(&inner);
+                table(out, child, depth + 1, imports);
+                out.push_str(",\n");
+            }
+            write!(out, "{}]", INDENT.repeat(depth)).unwrap();
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                literal(out, item, depth, imports);
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write!(out, "{}: ", string(key)).unwrap();
+                literal(out, item, depth, imports);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A Python string literal. Control, line-separating and direction-changing characters are
+/// escaped, so the source reads as what it means.
+fn string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c) =>
+            {
+                write!(out, "\\u{:04x}", c as u32).unwrap()
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
