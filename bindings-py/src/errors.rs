@@ -11,7 +11,7 @@ use crate::registry::Registry;
 /// problem is a wrong type or an unknown field, else `ConfigValueError` (a `ValueError`).
 pub fn config_error(py: Python<'_>, registry: &Registry, errors: Vec<Error>) -> PyErr {
     let class = match errors.first().map(|e| e.kind) {
-        Some(ErrorKind::Value) => "ConfigValueError",
+        Some(ErrorKind::Value | ErrorKind::DuplicateKey) => "ConfigValueError",
         _ => "ConfigTypeError",
     };
     raise(py, registry, class, errors)

@@ -133,6 +133,17 @@ fn diagnostic_tuples(py: Python<'_>, diagnostics: Vec<Diagnostic>) -> PyResult<B
     PyList::new(py, items.collect::<Vec<_>>())
 }
 
+/// A file's bytes as text, by the rule every face reads files with: UTF-8 only, newlines as
+/// written (Python's universal newlines would turn a lone CR, which TOML refuses, into one).
+/// Other bytes are a `TomlParseError` at the first bad one.
+#[pyfunction]
+fn text_from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<String> {
+    let registry = registry::get(py)?;
+    gitlab_runner_config::parse::text_from_bytes(data)
+        .map(str::to_owned)
+        .map_err(|error| errors::parse_error(py, registry, vec![error]))
+}
+
 /// Writes `text` to `path` by the CLI's policy (atomic; the old file's owner and mode kept, a
 /// new file 0600; stale temporary files of killed writes removed). I/O errors are `OSError`s.
 #[pyfunction]
@@ -150,6 +161,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(lint, module)?)?;
     module.add_function(wrap_pyfunction!(write_file, module)?)?;
+    module.add_function(wrap_pyfunction!(text_from_bytes, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use gitlab_runner_config::json::{to_json, JsonValue};
+use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
 use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Options, Severity, UnknownKeys};
 
@@ -35,13 +36,17 @@ fn report_errors(file: &str, errors: Vec<gitlab_runner_config::Error>) -> ExitCo
     ExitCode::FAILURE
 }
 
-fn read(file: &str) -> Result<String, Failure> {
-    if file == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Failure::Other(format!("stdin: {e}")))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(file).map_err(|e| Failure::Other(format!("{file}: {e}")))
+/// A file's text (`-` for stdin). Bytes that are not UTF-8 are a finding about the file, with
+/// their position, rather than a failure to read it.
+fn read(file: &str) -> Result<Result<String, gitlab_runner_config::Error>, Failure> {
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure::Other(format!("stdin: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(|e| Failure::Other(format!("{file}: {e}")))?
+    };
+    Ok(text_from_bytes(&bytes).map(str::to_owned))
 }
 
 pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
@@ -60,9 +65,18 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
         fragment: args.flag("--fragment"),
     };
     let mut findings: Vec<(String, Diagnostic)> = Vec::new();
+    // A file that cannot be read is said at once; the others are still linted.
+    let mut unread = false;
     for file in &args.files {
-        let text = read(file)?;
-        findings.extend(lint_text(&text, &checks).into_iter().map(|d| (file.clone(), d)));
+        match read(file) {
+            Ok(Ok(text)) => findings.extend(lint_text(&text, &checks).into_iter().map(|d| (file.clone(), d))),
+            Ok(Err(not_text)) => findings.push((file.clone(), Diagnostic::from(not_text))),
+            Err(Failure::Other(message)) => {
+                eprintln!("error: {message}");
+                unread = true;
+            }
+            Err(other) => return Err(other),
+        }
     }
     if format == "json" {
         let items: Vec<serde_json::Value> = findings
@@ -87,7 +101,13 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
         println!("{}", summary(&findings, args.files.len()));
     }
     let failed = findings.iter().any(|(_, d)| d.severity == Severity::Error);
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if unread {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn summary(findings: &[(String, Diagnostic)], files: usize) -> String {
@@ -111,7 +131,12 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
     let mut failed = false;
     for file in &args.files {
         let text = match read(file) {
-            Ok(text) => text,
+            Ok(Ok(text)) => text,
+            Ok(Err(not_text)) => {
+                report_errors(file, vec![not_text]);
+                failed = true;
+                continue;
+            }
             Err(Failure::Other(message)) => {
                 eprintln!("error: {message}");
                 failed = true;
@@ -159,7 +184,10 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
         [file] => file.as_str(),
         _ => return Err(Failure::Usage("convert takes one FILE".into())),
     };
-    let text = read(file)?;
+    let text = match read(file)? {
+        Ok(text) => text,
+        Err(not_text) => return Ok(report_errors(file, vec![not_text])),
+    };
     let decoded = if from == "json" {
         let json: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Failure::Other(format!("{file}: invalid JSON: {e}")))?;

@@ -15,7 +15,8 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         command.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
         command.stderr(std::process::Stdio::piped());
         let mut child = command.spawn().unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        // A command that fails before reading (a usage error) closes its stdin early.
+        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
         return child.wait_with_output().unwrap();
     }
     command.output().unwrap()
@@ -225,4 +226,29 @@ fn lint_a_fragment() {
     let snippet = "[[runners]]\nexecutor = \"shell\"\n";
     let output = run(&["lint", "--fragment", "-"], Some(snippet));
     assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(0), "1 file: 0 errors, 0 warnings, 0 notes\n"));
+}
+
+#[test]
+fn lint_points_at_bytes_that_are_not_utf8() {
+    let dir = std::env::temp_dir().join(format!("grc-cli-utf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("latin1.toml");
+    std::fs::write(&file, b"concurrent = 1\nlog_level = \"caf\xe9\"\n").unwrap();
+    let output = run(&["lint", file.to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(1));
+    let expected = format!(
+        "{}:2:17: error[syntax]: not UTF-8 text: byte 0xE9 at offset 31\n1 file: 1 error, 0 warnings, 0 notes\n",
+        file.display()
+    );
+    assert_eq!(stdout(&output), expected);
+}
+
+#[test]
+fn lint_carries_on_past_a_missing_file() {
+    let output = run(&["lint", "clean.toml", "missing.toml", "misspelled.toml"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("error: missing.toml: No such file or directory"), "{stderr}");
+    assert!(stdout(&output).contains("misspelled.toml:8:3: error[unknown-key]"));
+    assert!(stdout(&output).ends_with("3 files: 3 errors, 1 warning, 0 notes\n"));
 }

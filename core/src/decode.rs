@@ -40,10 +40,20 @@ pub struct Decoded {
 
 /// Decodes one table of the given struct; paths in errors start at that table.
 pub fn decode<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Decoded {
-    let mut decoder = Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), path: KeyPath::root() };
+    let mut decoder =
+        Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), omitted: 0, path: KeyPath::root() };
     let table = decoder.table(schema, input).unwrap_or_else(|| Table::new(schema));
-    Decoded { table, errors: decoder.errors, warnings: decoder.warnings }
+    let mut errors = decoder.errors;
+    if decoder.omitted > 0 {
+        let message = format!("{} more problems not shown (only the first {MOST_REPORTED} are)", decoder.omitted);
+        errors.push(Error::new(ErrorKind::Omitted, KeyPath::root(), message));
+    }
+    Decoded { table, errors, warnings: decoder.warnings }
 }
+
+/// The most errors (and, apart, warnings) one call reports: a million bad list items must not
+/// make a message of many megabytes. The rest are counted.
+pub const MOST_REPORTED: usize = 100;
 
 /// Decodes one table, failing on any error.
 pub fn decode_struct<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
@@ -64,21 +74,31 @@ struct Decoder {
     unknown: UnknownKeys,
     errors: Vec<Error>,
     warnings: Vec<Diagnostic>,
+    /// Errors and warnings past `MOST_REPORTED`.
+    omitted: usize,
     path: KeyPath,
 }
 
 impl Decoder {
     fn fail_at(&mut self, kind: ErrorKind, range: Option<Range>, message: impl Into<String>) {
+        if self.errors.len() >= MOST_REPORTED {
+            self.omitted += 1;
+            return;
+        }
         let mut error = Error::new(kind, self.path.clone(), message);
         error.range = range;
         self.errors.push(error);
     }
 
-    fn warn_at(&mut self, code: &'static str, range: Option<Range>, message: String) -> &mut Diagnostic {
+    fn warn_at(&mut self, code: &'static str, range: Option<Range>, message: String, suggestion: Option<&'static str>) {
+        if self.warnings.len() >= MOST_REPORTED {
+            self.omitted += 1;
+            return;
+        }
         let mut warning = Diagnostic::new(Severity::Warning, code, self.path.clone(), message);
         warning.range = range;
+        warning.suggestion = suggestion;
         self.warnings.push(warning);
-        self.warnings.last_mut().expect("just pushed")
     }
 
     fn fail<I: Input>(&mut self, input: &I, kind: ErrorKind, message: impl Into<String>) {
@@ -102,17 +122,34 @@ impl Decoder {
             }
         };
         let mut table = Table::new(schema);
+        // The key each field was first written as: a second spelling of it is an error.
+        let mut written: Vec<(usize, String)> = Vec::new();
         for entry in entries {
+            if let Member::Field(position) | Member::FoldedField(position) = entry.member {
+                if let Some((_, first)) = written.iter().find(|(p, _)| *p == position) {
+                    self.path.push_key(&entry.key);
+                    let message = format!(
+                        "written twice in this table, as {} and {}: gitlab-runner would keep either, depending on map order",
+                        crate::escape::quoted(first),
+                        crate::escape::quoted(&entry.key)
+                    );
+                    self.fail_at(ErrorKind::DuplicateKey, entry.position, message);
+                    self.path.pop();
+                    continue;
+                }
+                written.push((position, entry.key.clone()));
+            }
             match entry.member {
                 Member::Field(position) => self.set_field(&mut table, position, &entry),
                 Member::FoldedField(position) => {
                     let field = &schema.fields[position];
                     self.path.push_key(field.key);
                     let message = format!(
-                        "written as '{}'; gitlab-runner matches it ignoring letter case, but spells it {}",
-                        entry.key, field.key
+                        "written as {}; gitlab-runner matches it ignoring letter case, but spells it {}",
+                        crate::escape::quoted(&entry.key),
+                        field.key
                     );
-                    self.warn_at("key-case", entry.position, message);
+                    self.warn_at("key-case", entry.position, message, Some(field.key));
                     self.path.pop();
                     self.set_field(&mut table, position, &entry);
                 }
@@ -152,7 +189,7 @@ impl Decoder {
                 self.errors.last_mut().expect("just pushed").suggestion = suggestion;
             }
             // Kept, but said: a typo must not pass unnoticed because the mode is lenient.
-            UnknownKeys::Keep => self.warn_at("unknown-key", entry.position, message).suggestion = suggestion,
+            UnknownKeys::Keep => self.warn_at("unknown-key", entry.position, message, suggestion),
         }
         self.path.pop();
         if self.unknown == UnknownKeys::Keep {
@@ -241,6 +278,10 @@ impl Decoder {
 
     fn float<I: Input>(&mut self, input: &I) -> Option<Value> {
         match input.as_float() {
+            Some(x) if x.is_nan() => {
+                self.fail(input, ErrorKind::Value, "NaN is not a number gitlab-runner can use");
+                None
+            }
             Some(x) => Some(Value::Float(x)),
             None => {
                 self.type_error("float", input);

@@ -83,6 +83,8 @@ impl From<Error> for Diagnostic {
             ErrorKind::Value => "invalid-value",
             ErrorKind::UnknownKey => "unknown-key",
             ErrorKind::Syntax => "syntax",
+            ErrorKind::DuplicateKey => "duplicate-key",
+            ErrorKind::Omitted => "more-errors",
         };
         Diagnostic {
             severity: Severity::Error,

@@ -14,6 +14,11 @@ pub enum ErrorKind {
     UnknownKey,
     /// Text that is not TOML.
     Syntax,
+    /// One key written twice in one table, in different letter case (`image` and `IMAGE`):
+    /// gitlab-runner would keep either, depending on map order.
+    DuplicateKey,
+    /// Stands for the errors left out past the most one call reports.
+    Omitted,
 }
 
 /// A place in parsed text: 1-based line and column (in characters), and the byte offset.

@@ -36,6 +36,25 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
     }
 }
 
+/// config.toml bytes as text. Bytes that are not UTF-8 are a syntax error at the first bad
+/// one, with its line and column: gitlab-runner refuses such a file too.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let valid = std::str::from_utf8(valid).expect("checked up to here");
+        let end = e.valid_up_to() + e.error_len().unwrap_or(bytes.len() - e.valid_up_to());
+        let mut error = Error::new(
+            ErrorKind::Syntax,
+            KeyPath::root(),
+            format!("not UTF-8 text: byte 0x{:02X} at offset {}", bytes[e.valid_up_to()], e.valid_up_to()),
+        );
+        let start = LineIndex::new(valid).position(valid.len());
+        let end = crate::error::Position { offset: end, column: start.column + 1, ..start };
+        error.range = Some(Range { start, end });
+        error
+    })
+}
+
 /// Parsed text that remembers where every key and value was written.
 pub struct Source<'t> {
     lines: LineIndex<'t>,
@@ -186,6 +205,8 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
             None | Some(DeValue::Table(_)) => "table",
             Some(DeValue::String(_)) => "string",
             Some(DeValue::Integer(_)) => "integer",
+            // gitlab-runner refuses such a file too ("out of the range of 64-bit floats").
+            Some(DeValue::Float(x)) if float(x).is_none() => "a float beyond the 64-bit range",
             Some(DeValue::Float(_)) => "float",
             Some(DeValue::Boolean(_)) => "bool",
             Some(DeValue::Datetime(_)) => "datetime",

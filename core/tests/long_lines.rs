@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use gitlab_runner_config::decode::MOST_REPORTED;
 use gitlab_runner_config::{lint, Options, Source};
 
 /// `environment = [1, 1, ...]` (every element a wrong type, so each gets a position) and the
@@ -20,7 +21,11 @@ fn work(elements: usize, prefix: &str) -> Duration {
         .map(|_| {
             let started = Instant::now();
             let findings = lint(&wrong, &Options::default());
-            assert_eq!(findings.iter().filter(|d| d.code == "wrong-type" && d.range.is_some()).count(), elements);
+            // Only the first ones are reported, each with its range; the rest are counted.
+            let reported = findings.iter().filter(|d| d.code == "wrong-type" && d.range.is_some()).count();
+            assert_eq!(reported, MOST_REPORTED);
+            let omitted = format!("{} more problems not shown (only the first {MOST_REPORTED} are)", elements - MOST_REPORTED);
+            assert_eq!(findings.iter().filter(|d| d.code == "more-errors").map(|d| &d.message).collect::<Vec<_>>(), [&omitted]);
             let mut visited = 0;
             Source::parse(&valid).unwrap().for_each_position(&mut |_, _| visited += 1);
             assert_eq!(visited, elements + 3);

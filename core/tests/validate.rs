@@ -183,7 +183,7 @@ fn keys_gitlab_runner_matches_ignoring_case() {
     let toml = runner("executor = \"docker+machine\"\n[runners.docker]\n[runners.machine]\nidlecount = 2\n");
     assert_eq!(
         findings(&toml)[1],
-        "8:1: warning[key-case]: runners[0].machine.IdleCount: written as 'idlecount'; gitlab-runner matches it ignoring letter case, but spells it IdleCount"
+        "8:1: warning[key-case]: runners[0].machine.IdleCount: written as \"idlecount\"; gitlab-runner matches it ignoring letter case, but spells it IdleCount"
     );
 }
 

@@ -211,3 +211,20 @@ def test_fragments_are_not_asked_for_what_a_whole_file_needs() -> None:
     snippet = '[[runners]]\nexecutor = "shell"\n'
     assert lint(snippet, fragment=True) == []
     assert [d.code for d in lint(snippet)] == ["concurrent-unset", "missing-key", "missing-key"]
+
+
+def test_load_reads_files_as_gitlab_runner_does(tmp_path: Path) -> None:
+    lone_cr = tmp_path / "lone-cr.toml"
+    lone_cr.write_bytes(b"concurrent = 1\rcheck_interval = 3\n")
+    with pytest.raises(TomlParseError) as caught:
+        Config.load(lone_cr)
+    assert caught.value.line == 1
+    latin1 = tmp_path / "latin1.toml"
+    latin1.write_bytes(b'concurrent = 1\nlog_level = "caf\xe9"\n')
+    with pytest.raises(TomlParseError) as caught:
+        Config.load(latin1)
+    assert str(caught.value) == "not UTF-8 text: byte 0xE9 at offset 31 (line 2, column 17)"
+    assert (caught.value.line, caught.value.column) == (2, 17)
+    crlf = tmp_path / "crlf.toml"
+    crlf.write_bytes(b"concurrent = 2\r\n")
+    assert Config.load(crlf) == Config(2)

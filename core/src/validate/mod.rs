@@ -8,7 +8,7 @@ mod labels;
 mod values;
 mod versions;
 
-use crate::decode::{decode, Decoded};
+use crate::decode::{decode, Decoded, MOST_REPORTED};
 use crate::diagnostic::{sort_by_position, Diagnostic, Severity};
 use crate::document::{Table, Value};
 use crate::input::Input;
@@ -37,13 +37,20 @@ impl Default for Options {
 
 /// Every finding about a config, in document order.
 pub fn validate(root: &Table, options: &Options) -> Vec<Diagnostic> {
-    let mut report = Report { diagnostics: Vec::new(), options: *options };
+    let mut report = Report { diagnostics: Vec::new(), options: *options, omitted: Vec::new() };
     values::check(&mut report, root);
     fleet::check(&mut report, root);
     executors::check(&mut report, root);
     cache::check(&mut report, root);
     labels::check(&mut report, root);
     versions::check(&mut report, root);
+    if let Some(worst) = report.omitted.iter().min() {
+        let message = format!(
+            "{} more findings not shown (only the first {MOST_REPORTED} are)",
+            report.omitted.len()
+        );
+        report.diagnostics.push(Diagnostic::new(*worst, "more-errors", KeyPath::root(), message));
+    }
     report.diagnostics
 }
 
@@ -92,10 +99,16 @@ pub fn findings(decoded: &Decoded, options: &Options) -> Vec<Diagnostic> {
 struct Report {
     diagnostics: Vec<Diagnostic>,
     options: Options,
+    /// The severities of the findings past `MOST_REPORTED`.
+    omitted: Vec<Severity>,
 }
 
 impl Report {
     fn add(&mut self, severity: Severity, code: &'static str, path: &KeyPath, message: impl Into<String>) {
+        if self.diagnostics.len() >= MOST_REPORTED {
+            self.omitted.push(severity);
+            return;
+        }
         self.diagnostics.push(Diagnostic::new(severity, code, path.clone(), message));
     }
 }

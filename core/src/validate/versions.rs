@@ -54,10 +54,7 @@ fn earlier_kind(report: &mut Report, field: &Field, value: &Value, path: &KeyPat
     let Some(earlier) = field.earlier_kind else { return };
     let target = report.options.runner_version;
     // One string is both kinds of `pull_policy`; only an array is new.
-    let new_form = match (field.kind, value) {
-        (Kind::StringOrStrings, Value::String(_)) => false,
-        _ => true,
-    };
+    let new_form = !matches!((field.kind, value), (Kind::StringOrStrings, Value::String(_)));
     if new_form && target < earlier.changed_in {
         let (changed_in, was) = (earlier.changed_in, earlier.was);
         let message =

@@ -222,9 +222,10 @@ class Root(Table):
 
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
-        """Reads and parses a config.toml file (see ``from_toml``)."""
-        with open(path, encoding="utf-8") as file:
-            return cls.from_toml(file.read(), strict=strict)
+        """Reads and parses a config.toml file (see ``from_toml``). It must be UTF-8; its
+        newlines are read as written, as gitlab-runner reads them."""
+        with open(path, "rb") as file:
+            return cls.from_toml(_native.text_from_bytes(file.read()), strict=strict)
 
     def write(self, path: Union[str, "os.PathLike[str]"]) -> None:
         """Writes config.toml atomically: the text goes to a temporary file beside ``path``
