@@ -86,6 +86,44 @@ export function format(toml: string): string;
 export function schema(): Record<string, unknown>;
 /** A Python script that builds `config` with `wetwire_gitlab.runner_config` and prints its config.toml (the text `render` gives). Throws a `ConfigError`. */
 export function toPython(config: Config, options?: Options): string;
+
+/** One completion: `apply` replaces the text from `from` to `to` of the completion it is in. */
+export interface CompletionItem {
+  /** What the list shows and matches against what is typed: a key, `"always"`, `[[runners]]`. */
+  label: string;
+  kind: "key" | "value" | "table";
+  /** The key's kind and default (`string or array of strings, default "always"`). */
+  detail: string;
+  /** The key's description. */
+  documentation: string;
+  deprecated: boolean;
+  /** The text to insert (`pull_policy = "always"` for a key). */
+  apply: string;
+}
+
+/** What can be written at a cursor, and the span of text (JS string indexes) it replaces. */
+export interface Completions {
+  from: number;
+  to: number;
+  items: CompletionItem[];
+}
+
+/** The card for a key: its path (`runners.docker.pull_policy`) and Markdown with its description, kind, default, allowed values and deprecation. */
+export interface Hover {
+  from: number;
+  to: number;
+  title: string;
+  markdown: string;
+}
+
+/**
+ * Completion at `offset` (a JS string index) of config.toml text that may be half written:
+ * keys of the table in force not yet set there, allowed values after `key =`, table headers
+ * after `[`. Throws only when `toml` is not a string.
+ */
+export function complete(toml: string, offset: number): Completions;
+/** The card for the key or table header at `offset` (a JS string index), or `null` elsewhere. */
+export function hover(toml: string, offset: number): Hover | null;
 /** The package version. */
 export const version: string;
 /**

@@ -1,9 +1,10 @@
 // What the playground's editor reads from the engine: findings with ranges whose offsets are
-// JS string indexes (UTF-16), misspelled keys' suggestions, a config as a Python script.
+// JS string indexes (UTF-16), misspelled keys' suggestions, completion and hover at a JS string
+// index, a config as a Python script.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { parse, toPython, validate } from '../../bindings-wasm/pkg/node/index.mjs';
+import { complete, hover, parse, toPython, validate } from '../../bindings-wasm/pkg/node/index.mjs';
 
 // A comment with an astral character (two UTF-16 units, four UTF-8 bytes) before everything.
 const HEAD = '# 😀 é\nconcurrent = 1\n[[runners]]\nurl = "https://gitlab.example.com/"\ntoken = "${T}"\n';
@@ -52,4 +53,51 @@ test('toPython writes the script that builds a config object', () => {
       'print(config.to_toml(), end="")\n',
   );
   assert.throws(() => toPython({ concurrent: 'x' }), { name: 'ConfigError', path: 'concurrent' });
+});
+
+/** The text without its `|`, and the JS string index of the `|`. */
+function cursor(text) {
+  return [text.replace('|', ''), text.indexOf('|')];
+}
+
+const DOCKER = '[[runners]]\n  name = "😀 é"\n  executor = "docker"\n  [runners.docker]\n';
+
+test('complete offers the keys of the table in force, after a non-ASCII line', () => {
+  const [text, offset] = cursor(`${DOCKER}    pul|`);
+  const { from, to, items } = complete(text, offset);
+  assert.equal(text.slice(from, to), 'pul');
+  assert.deepEqual(items.find((item) => item.label === 'pull_policy'), {
+    label: 'pull_policy',
+    kind: 'key',
+    detail: 'string or array of strings, default "always"',
+    documentation: 'Image pull policy or ordered list of policies (always, if-not-present, never); default always.',
+    deprecated: false,
+    apply: 'pull_policy = "always"',
+  });
+});
+
+test('complete offers allowed values and headers', () => {
+  let [text, offset] = cursor(`${DOCKER}    pull_policy = "|"`);
+  let result = complete(text, offset);
+  assert.equal(text.slice(result.from, result.to), '""');
+  assert.deepEqual(result.items.map((item) => item.apply), ['"always"', '"never"', '"if-not-present"']);
+  [text, offset] = cursor('# é😀\n[|');
+  result = complete(text, offset);
+  assert.deepEqual([result.from, result.to], [offset - 1, offset]);
+  assert.deepEqual(result.items.slice(0, 2).map((item) => [item.label, item.kind]), [['[[runners]]', 'table'], ['[session_server]', 'table']]);
+});
+
+test('hover describes the key under the cursor, with JS string indexes', () => {
+  const [text, offset] = cursor(`${DOCKER}    pull_po|licy = ["never"]\n`);
+  const card = hover(text, offset);
+  assert.deepEqual(card, {
+    from: text.indexOf('pull_policy'),
+    to: text.indexOf('pull_policy') + 'pull_policy'.length,
+    title: 'runners.docker.pull_policy',
+    markdown:
+      'Image pull policy or ordered list of policies (always, if-not-present, never); default always.\n\n' +
+      '- Kind: string or array of strings\n- Default: `"always"`\n- Allowed: `"always"`, `"never"`, `"if-not-present"`\n',
+  });
+  assert.equal(hover(text, text.indexOf('never')), null);
+  assert.throws(() => hover(42, 0), { name: 'TomlParseError' });
 });

@@ -11,5 +11,7 @@ module.exports = {
   schema: engine.schema,
   toPython: engine.toPython,
   version: engine.version(),
+  complete: engine.complete,
+  hover: engine.hover,
   init: () => Promise.resolve(),
 };

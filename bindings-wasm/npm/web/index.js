@@ -49,3 +49,13 @@ export function toPython(config, options) {
   loaded('toPython');
   return engine.toPython(config, options);
 }
+
+export function complete(toml, offset) {
+  loaded('complete');
+  return engine.complete(toml, offset);
+}
+
+export function hover(toml, offset) {
+  loaded('hover');
+  return engine.hover(toml, offset);
+}
