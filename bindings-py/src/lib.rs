@@ -128,7 +128,7 @@ fn lint<'py>(
 fn diagnostic_tuples(py: Python<'_>, diagnostics: Vec<Diagnostic>) -> PyResult<Bound<'_, PyList>> {
     let items = diagnostics.into_iter().map(|d| {
         let [line, column, end_line, end_column] = errors::range_numbers(d.range);
-        (d.severity.as_str(), d.code, d.path.to_string(), d.message, line, column, end_line, end_column, d.suggestion)
+        (d.severity.as_str(), d.code.name(), d.path.to_string(), d.message, line, column, end_line, end_column, d.suggestion)
     });
     PyList::new(py, items.collect::<Vec<_>>())
 }

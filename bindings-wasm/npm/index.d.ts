@@ -9,6 +9,12 @@ export interface Options {
   strict?: boolean;
 }
 
+/** What `validate` checks against: `runnerVersion` is the gitlab-runner release that reads the config (`"17.5"`; default the newest known); `fragment: true` checks a snippet, without asking for the keys a whole config needs. */
+export interface ValidateOptions extends Options {
+  runnerVersion?: string;
+  fragment?: boolean;
+}
+
 /** A place in config.toml text: 1-based line and column (in characters), and `offset`, its index in the JS string (UTF-16 code units). */
 export interface Position {
   line: number;
@@ -25,8 +31,7 @@ export interface Range {
 /** One finding; `line`, `column` and `range` are set when the input was config.toml text. */
 export interface Diagnostic {
   severity: "error" | "warning" | "info";
-  /** Stable, kebab-case: `unknown-key`, `wrong-type`, `removed-executor` ... */
-  code: string;
+  code: DiagnosticCode;
   /** Key path such as `runners[0].docker.privileged`; empty for the whole file. */
   path: string;
   /** Never holds a secret's value. */
@@ -42,7 +47,7 @@ export interface Diagnostic {
 /** What `render`, `parse` and `format` throw: every problem in `errors`, the first one's place on the error. */
 export interface ConfigError extends Error {
   name: "ConfigError" | "TomlParseError";
-  code: string;
+  code: DiagnosticCode;
   path: string;
   line: number | null;
   column: number | null;
@@ -53,8 +58,8 @@ export interface ConfigError extends Error {
 export function render(config: Config, options?: Options): string;
 /** A config object from config.toml text. Throws a `ConfigError` named `TomlParseError`. */
 export function parse(toml: string, options?: Options): Config;
-/** Every finding about a config object or config.toml text. Never throws on bad input. */
-export function validate(input: Config | string, options?: Options): Diagnostic[];
+/** Every finding about a config object or config.toml text. Never throws on bad input (a `runnerVersion` that is not a version is a `ConfigError`). */
+export function validate(input: Config | string, options?: ValidateOptions): Diagnostic[];
 /** config.toml text rewritten in gitlab-runner's layout (unknown keys are kept). */
 export function format(toml: string): string;
 /** The JSON Schema (draft 2020-12) of config.toml. */
@@ -106,6 +111,9 @@ export const version: string;
  * resolve the `.wasm` file); in Node it is already loaded and this resolves at once.
  */
 export function init(input?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** The code of a finding: stable, safe to match on (see docs/diagnostics.md). */
+export type DiagnosticCode = "syntax" | "wrong-type" | "invalid-value" | "unknown-key" | "duplicate-key" | "more-errors" | "key-case" | "missing-key" | "deprecated-key" | "removed-key" | "key-too-new" | "kind-too-new" | "unknown-executor" | "removed-executor" | "deprecated-executor" | "executor-too-new" | "missing-executor-section" | "unused-executor-section" | "cache-backend-missing" | "cache-backend-unused" | "concurrent-too-low" | "concurrent-below-limits" | "concurrent-unset" | "legacy-ci-url" | "invalid-label" | "too-many-labels" | "unknown-feature-flag" | "deprecated-feature-flag" | "inline-secret";
 
 /** The executors gitlab-runner runs jobs with. */
 export type Executor = "shell" | "docker" | "docker-windows" | "kubernetes" | "ssh" | "parallels" | "virtualbox" | "docker+machine" | "docker-autoscaler" | "instance" | "custom";

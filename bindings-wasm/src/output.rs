@@ -73,7 +73,7 @@ pub fn diagnostics(list: &[Diagnostic], text: &str) -> Vec<JsValue> {
 fn diagnostic(d: &Diagnostic, indexes: &mut impl Iterator<Item = usize>) -> JsValue {
     let object = Object::new();
     set(&object, "severity", &JsValue::from_str(d.severity.as_str()));
-    set(&object, "code", &JsValue::from_str(d.code));
+    set(&object, "code", &JsValue::from_str(d.code.name()));
     set(&object, "path", &JsValue::from_str(&d.path.to_string()));
     set(&object, "message", &JsValue::from_str(&d.message));
     let (line, column) = d.position().map_or((JsValue::NULL, JsValue::NULL), |p| {

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use gitlab_runner_config::json::{to_json, JsonValue};
 use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
-use gitlab_runner_config::{decode_config, lint as lint_text, render, Diagnostic, Options, Severity, UnknownKeys};
+use gitlab_runner_config::{
+    decode_config, lint as lint_text, render, Code, Diagnostic, Options, Severity, UnknownKeys,
+};
 
 use gitlab_runner_config_cli::files::write_atomically;
 
@@ -87,7 +89,7 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
                     "line": d.position().map(|p| p.line),
                     "column": d.position().map(|p| p.column),
                     "severity": d.severity.as_str(),
-                    "code": d.code,
+                    "code": d.code.name(),
                     "path": d.path.to_string(),
                     "message": d.message,
                 })
@@ -206,6 +208,29 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
     } else {
         println!("{}", serde_json::to_string_pretty(&to_json(&table)).expect("JSON of plain values"));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What a diagnostic code means, with a bad and a fixed example.
+pub fn explain(arguments: &[String]) -> Result<ExitCode, Failure> {
+    let args = Args::parse(arguments, &[], &[])?;
+    let [name] = args.files.as_slice() else {
+        return Err(Failure::Usage("explain takes one CODE (such as unknown-key)".into()));
+    };
+    let Some(code) = Code::from_name(name) else {
+        let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+        return Err(Failure::Other(format!("unknown code {name:?}; the codes are {}", names.join(", "))));
+    };
+    let indent = |text: &str| text.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    print!(
+        "{} ({}): {}\n\n{}\n\nProblem:\n{}\nFixed:\n{}",
+        code.name(),
+        code.severity().as_str(),
+        code.summary(),
+        code.explanation(),
+        indent(code.bad_example()),
+        indent(code.good_example())
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -23,6 +23,8 @@ commands:
         script that builds the config with wetwire_gitlab.runner_config (reads
         stdin without FILE, writes stdout); the input is checked against the
         schema, and with --lenient unknown keys are kept
+  explain CODE
+        what a diagnostic code (such as unknown-key) means, with an example
   schema
         print the JSON Schema of config.toml
 ";
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("fmt") => commands::fmt(&arguments[1..]),
         Some("convert") => commands::convert(&arguments[1..]),
         Some("schema") => commands::schema(&arguments[1..]),
+        Some("explain") => commands::explain(&arguments[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -252,3 +252,19 @@ fn lint_carries_on_past_a_missing_file() {
     assert!(stdout(&output).contains("misspelled.toml:8:3: error[unknown-key]"));
     assert!(stdout(&output).ends_with("3 files: 3 errors, 1 warning, 0 notes\n"));
 }
+
+#[test]
+fn explain_a_code() {
+    let output = run(&["explain", "unknown-key"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "unknown-key (error): A key gitlab-runner does not know in this table.\n\n\
+         gitlab-runner ignores keys it does not know, so a misspelt key silently does nothing: the setting you meant is never applied. The message names the key you probably meant, or the table the key belongs in.\n\n\
+         Problem:\n    [[runners]]\n      buids_dir = \"/builds\"\n\n\
+         Fixed:\n    [[runners]]\n      builds_dir = \"/builds\"\n"
+    );
+    let unknown = run(&["explain", "frobnicate"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).starts_with("error: unknown code \"frobnicate\"; the codes are syntax, wrong-type,"));
+}

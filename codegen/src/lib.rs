@@ -1,6 +1,7 @@
 //! Every file derived from the schema, generated in one place. `write` refreshes them;
 //! `check` (run by the test suite) fails when one is stale and names the command that fixes it.
 
+mod codes;
 mod npm;
 mod python;
 mod typescript;
@@ -20,6 +21,8 @@ pub fn outputs() -> Vec<Output> {
         Output { path: "bindings-wasm/npm/index.d.ts", text: typescript::declarations() },
         Output { path: "bindings-wasm/npm/package.json", text: npm::package_json() },
         Output { path: "bindings-wasm/npm/version.js", text: npm::version_module() },
+        Output { path: "docs/diagnostics.md", text: codes::reference() },
+        Output { path: "bindings-py/python/wetwire_gitlab/runner_config/_codes.py", text: codes::python_module() },
     ]
 }
 

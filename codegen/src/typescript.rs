@@ -7,6 +7,7 @@ use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Ki
 
 pub fn declarations() -> String {
     let mut out = String::from(API);
+    out.push_str(&crate::codes::typescript_union());
     let executors: Vec<String> =
         EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Removed).map(|e| format!("\"{}\"", e.value)).collect();
     writeln!(
@@ -34,6 +35,12 @@ export interface Options {
   strict?: boolean;
 }
 
+/** What `validate` checks against: `runnerVersion` is the gitlab-runner release that reads the config (`"17.5"`; default the newest known); `fragment: true` checks a snippet, without asking for the keys a whole config needs. */
+export interface ValidateOptions extends Options {
+  runnerVersion?: string;
+  fragment?: boolean;
+}
+
 /** A place in config.toml text: 1-based line and column (in characters), and `offset`, its index in the JS string (UTF-16 code units). */
 export interface Position {
   line: number;
@@ -50,8 +57,7 @@ export interface Range {
 /** One finding; `line`, `column` and `range` are set when the input was config.toml text. */
 export interface Diagnostic {
   severity: "error" | "warning" | "info";
-  /** Stable, kebab-case: `unknown-key`, `wrong-type`, `removed-executor` ... */
-  code: string;
+  code: DiagnosticCode;
   /** Key path such as `runners[0].docker.privileged`; empty for the whole file. */
   path: string;
   /** Never holds a secret's value. */
@@ -67,7 +73,7 @@ export interface Diagnostic {
 /** What `render`, `parse` and `format` throw: every problem in `errors`, the first one's place on the error. */
 export interface ConfigError extends Error {
   name: "ConfigError" | "TomlParseError";
-  code: string;
+  code: DiagnosticCode;
   path: string;
   line: number | null;
   column: number | null;
@@ -78,8 +84,8 @@ export interface ConfigError extends Error {
 export function render(config: Config, options?: Options): string;
 /** A config object from config.toml text. Throws a `ConfigError` named `TomlParseError`. */
 export function parse(toml: string, options?: Options): Config;
-/** Every finding about a config object or config.toml text. Never throws on bad input. */
-export function validate(input: Config | string, options?: Options): Diagnostic[];
+/** Every finding about a config object or config.toml text. Never throws on bad input (a `runnerVersion` that is not a version is a `ConfigError`). */
+export function validate(input: Config | string, options?: ValidateOptions): Diagnostic[];
 /** config.toml text rewritten in gitlab-runner's layout (unknown keys are kept). */
 export function format(toml: string): string;
 /** The JSON Schema (draft 2020-12) of config.toml. */

@@ -1,6 +1,7 @@
 //! Turns any [`Input`] into a typed [`Table`], checking every value against the schema and
 //! collecting every problem with its key path.
 
+use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{portable_datetime, Table, Value};
 use crate::duration;
@@ -90,12 +91,14 @@ impl Decoder {
         self.errors.push(error);
     }
 
-    fn warn_at(&mut self, code: &'static str, range: Option<Range>, message: String, suggestion: Option<&'static str>) {
+    fn warn_at(&mut self, code: Code, range: Option<Range>, message: String, suggestion: Option<&'static str>) {
         if self.warnings.len() >= MOST_REPORTED {
             self.omitted += 1;
             return;
         }
-        let mut warning = Diagnostic::new(Severity::Warning, code, self.path.clone(), message);
+        let mut warning = Diagnostic::new(code, self.path.clone(), message);
+        // An unknown key kept on purpose (lenient mode) is said, not refused.
+        warning.severity = Severity::Warning;
         warning.range = range;
         warning.suggestion = suggestion;
         self.warnings.push(warning);
@@ -149,7 +152,7 @@ impl Decoder {
                         crate::escape::quoted(&entry.key),
                         field.key
                     );
-                    self.warn_at("key-case", entry.position, message, Some(field.key));
+                    self.warn_at(Code::KeyCase, entry.position, message, Some(field.key));
                     self.path.pop();
                     self.set_field(&mut table, position, &entry);
                 }
@@ -189,7 +192,7 @@ impl Decoder {
                 self.errors.last_mut().expect("just pushed").suggestion = suggestion;
             }
             // Kept, but said: a typo must not pass unnoticed because the mode is lenient.
-            UnknownKeys::Keep => self.warn_at("unknown-key", entry.position, message, suggestion),
+            UnknownKeys::Keep => self.warn_at(Code::UnknownKey, entry.position, message, suggestion),
         }
         self.path.pop();
         if self.unknown == UnknownKeys::Keep {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::code::{Code, Underline};
 use crate::error::{Error, ErrorKind, Position, Range, Written};
 use crate::path::KeyPath;
 
@@ -28,8 +29,8 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable, kebab-case (`unknown-key`, `removed-executor`); safe to match on.
-    pub code: &'static str,
+    /// What the finding is about; its name (`unknown-key`) is stable.
+    pub code: Code,
     pub path: KeyPath,
     /// Never holds a secret's value.
     pub message: String,
@@ -39,25 +40,10 @@ pub struct Diagnostic {
     pub suggestion: Option<&'static str>,
 }
 
-/// Findings about a key itself (its name, its presence), underlined on the key; every other
-/// finding of a check is about what the key is set to and is underlined on `key = value`.
-const ABOUT_KEYS: &[&str] = &[
-    "unknown-key",
-    "key-case",
-    "deprecated-key",
-    "missing-key",
-    "unknown-feature-flag",
-    "deprecated-feature-flag",
-    "missing-executor-section",
-    "unused-executor-section",
-    "cache-backend-missing",
-    "cache-backend-unused",
-    "concurrent-unset",
-];
-
 impl Diagnostic {
-    pub fn new(severity: Severity, code: &'static str, path: KeyPath, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity, code, path, message: message.into(), range: None, suggestion: None }
+    /// A finding with the code's own severity.
+    pub fn new(code: Code, path: KeyPath, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: code.severity(), code, path, message: message.into(), range: None, suggestion: None }
     }
 
     /// Where the finding is: the key written at its path, or the whole `key = value` for a
@@ -65,7 +51,7 @@ impl Diagnostic {
     /// pointed), or the key of the nearest enclosing table when its own key is not written
     /// (`exact` false). The decoder's findings come with the value's own range.
     pub fn place(&mut self, written: Written, exact: bool) {
-        let about_value = exact && !ABOUT_KEYS.contains(&self.code);
+        let about_value = exact && self.code.underline() == Underline::Value;
         let end = if about_value { written.value.end } else { written.key.end };
         self.range = Some(Range { start: written.key.start, end });
     }
@@ -79,12 +65,12 @@ impl Diagnostic {
 impl From<Error> for Diagnostic {
     fn from(error: Error) -> Diagnostic {
         let code = match error.kind {
-            ErrorKind::Type => "wrong-type",
-            ErrorKind::Value => "invalid-value",
-            ErrorKind::UnknownKey => "unknown-key",
-            ErrorKind::Syntax => "syntax",
-            ErrorKind::DuplicateKey => "duplicate-key",
-            ErrorKind::Omitted => "more-errors",
+            ErrorKind::Type => Code::WrongType,
+            ErrorKind::Value => Code::InvalidValue,
+            ErrorKind::UnknownKey => Code::UnknownKey,
+            ErrorKind::Syntax => Code::Syntax,
+            ErrorKind::DuplicateKey => Code::DuplicateKey,
+            ErrorKind::Omitted => Code::MoreErrors,
         };
         Diagnostic {
             severity: Severity::Error,

@@ -7,6 +7,7 @@
 //! assert_eq!(gitlab_runner_config::render(&table), "concurrent = 4\n");
 //! ```
 
+pub mod code;
 pub mod complete;
 mod cursor;
 pub mod decode;
@@ -33,6 +34,7 @@ pub mod validate;
 pub use complete::{complete, Completions};
 pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
 pub use diagnostic::{Diagnostic, Severity};
+pub use code::Code;
 pub use document::{Table, Value};
 pub use error::{Error, ErrorKind, Errors};
 pub use hover::{hover, Hover};

@@ -13,7 +13,7 @@ fn at(line: usize, column: usize, offset: usize) -> Position {
 fn ranges(text: &str) -> Vec<(&'static str, &str, Range)> {
     lint(text, &Options::default())
         .into_iter()
-        .filter_map(|d| d.range.map(|r| (d.code, &text[r.start.offset..r.end.offset], r)))
+        .filter_map(|d| d.range.map(|r| (d.code.name(), &text[r.start.offset..r.end.offset], r)))
         .collect()
 }
 

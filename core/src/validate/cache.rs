@@ -2,7 +2,7 @@
 //! gitlab-runner runs without a cache and says nothing.
 
 use super::{runners, string, Report};
-use crate::diagnostic::Severity;
+use crate::code::Code;
 use crate::document::{Table, Value};
 
 const BACKENDS: [&str; 3] = ["s3", "gcs", "azure"];
@@ -21,11 +21,11 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 None => format!("[runners.cache.{backend}] is ignored without Type = \"{backend}\""),
                 Some(kind) => format!("[runners.cache.{backend}] is ignored: Type is \"{kind}\""),
             };
-            report.add(Severity::Warning, "cache-backend-unused", &cache_path.with_key(backend), message);
+            report.add(Code::CacheBackendUnused, &cache_path.with_key(backend), message);
         }
         if let Some(kind) = kind.filter(|k| BACKENDS.contains(k) && cache.get(k).is_none()) {
             let message = format!("Type is \"{kind}\" but there is no [runners.cache.{kind}] section to say where");
-            report.add(Severity::Warning, "cache-backend-missing", &cache_path.with_key("Type"), message);
+            report.add(Code::CacheBackendMissing, &cache_path.with_key("Type"), message);
         }
     }
 }

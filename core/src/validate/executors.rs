@@ -1,7 +1,7 @@
 //! The executor of each runner: known, not removed, and with the sections it reads.
 
 use super::{runners, string, Report};
-use crate::diagnostic::Severity;
+use crate::code::Code;
 use crate::document::Table;
 use crate::escape::quoted;
 use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_SECTIONS};
@@ -17,7 +17,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 Some(meant) => format!("unknown executor {}; did you mean \"{meant}\"?", quoted(name)),
                 None => format!("unknown executor {}; expected one of {}", quoted(name), known.join(", ")),
             };
-            report.add(Severity::Error, "unknown-executor", &executor_path, message);
+            report.add(Code::UnknownExecutor, &executor_path, message);
             continue;
         };
         let target = report.options.runner_version;
@@ -26,32 +26,32 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 let since = executor.since;
                 let message =
                     format!("the {name} executor came in gitlab-runner {since}; this config targets {target}");
-                report.add(Severity::Error, "executor-too-new", &executor_path, message);
+                report.add(Code::ExecutorTooNew, &executor_path, message);
             }
             (Some(until), _) if target > until => {
                 let message = format!("the {name} executor was {}", executor.note);
-                report.add(Severity::Error, "removed-executor", &executor_path, message);
+                report.add(Code::RemovedExecutor, &executor_path, message);
             }
             (Some(_), _) => {
                 let message = format!("the {name} executor is {}", executor.note);
-                report.add(Severity::Warning, "deprecated-executor", &executor_path, message);
+                report.add(Code::DeprecatedExecutor, &executor_path, message);
             }
             (None, ExecutorStatus::Deprecated) => {
                 let message = format!("the {name} executor is {}", executor.note);
-                report.add(Severity::Warning, "deprecated-executor", &executor_path, message);
+                report.add(Code::DeprecatedExecutor, &executor_path, message);
             }
             (None, _) => {}
         }
         for section in &executor.sections[..executor.required_sections] {
             if runner.get(section).is_none() {
                 let message = format!("the {name} executor needs a [runners.{section}] section");
-                report.add(Severity::Error, "missing-executor-section", &path.with_key(section), message);
+                report.add(Code::MissingExecutorSection, &path.with_key(section), message);
             }
         }
         for section in EXECUTOR_SECTIONS.iter().filter(|s| !executor.sections.contains(s)) {
             if runner.get(section).is_some() {
                 let message = format!("[runners.{section}] is ignored by the {name} executor");
-                report.add(Severity::Warning, "unused-executor-section", &path.with_key(section), message);
+                report.add(Code::UnusedExecutorSection, &path.with_key(section), message);
             }
         }
     }

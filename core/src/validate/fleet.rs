@@ -1,7 +1,7 @@
 //! How the runners fit together: concurrency against per-runner limits, and runner URLs.
 
 use super::{integer, runners, string, Report};
-use crate::diagnostic::Severity;
+use crate::code::Code;
 use crate::document::Table;
 use crate::path::KeyPath;
 
@@ -11,7 +11,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
     match integer(root, "concurrent") {
         Some(concurrent) if concurrent < 1 => {
             let message = format!("is {concurrent}; at least 1 is needed for any job to run");
-            report.add(Severity::Error, "concurrent-too-low", &concurrent_path, message);
+            report.add(Code::ConcurrentTooLow, &concurrent_path, message);
         }
         Some(concurrent) => {
             let limits: Vec<i64> = runners.iter().map(|(_, r)| integer(r, "limit").unwrap_or(0)).collect();
@@ -22,13 +22,13 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                     let message = format!(
                         "is {concurrent} but the runners' limits add up to {total}: at most {concurrent} jobs run at once"
                     );
-                    report.add(Severity::Warning, "concurrent-below-limits", &concurrent_path, message);
+                    report.add(Code::ConcurrentBelowLimits, &concurrent_path, message);
                 }
             }
         }
         None if !runners.is_empty() && !report.options.fragment => {
             let message = "not set: gitlab-runner runs one job at a time";
-            report.add(Severity::Info, "concurrent-unset", &concurrent_path, message);
+            report.add(Code::ConcurrentUnset, &concurrent_path, message);
         }
         None => {}
     }
@@ -36,7 +36,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         if let Some(url) = string(runner, "url") {
             if url.trim_end_matches('/').ends_with("/ci") {
                 let message = "the /ci suffix is a legacy form; use the GitLab instance's URL";
-                report.add(Severity::Warning, "legacy-ci-url", &path.with_key("url"), message);
+                report.add(Code::LegacyCiUrl, &path.with_key("url"), message);
             }
         }
     }

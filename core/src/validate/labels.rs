@@ -3,7 +3,7 @@
 //! values of 1 to 256 of the same characters.
 
 use super::{runners, Report};
-use crate::diagnostic::Severity;
+use crate::code::Code;
 use crate::document::{Table, Value};
 use crate::path::KeyPath;
 
@@ -35,12 +35,12 @@ fn check_syntax(report: &mut Report, table: &Table, path: &KeyPath) {
         if !valid_key(key) {
             let message =
                 "label keys are 3 to 65 letters, digits, '_', '.' or '-', starting with a letter, digit or '_'";
-            report.add(Severity::Error, "invalid-label", &path, message);
+            report.add(Code::InvalidLabel, &path, message);
         }
         if let Value::String(value) = value {
             if !valid_value(value) {
                 let message = "label values are 1 to 256 letters, digits, '_', '.' or '-'";
-                report.add(Severity::Error, "invalid-label", &path, message);
+                report.add(Code::InvalidLabel, &path, message);
             }
         }
     }
@@ -56,7 +56,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         let total = own.len() + inherited;
         if total > MAX_LABELS {
             let message = format!("{total} labels (with the global ones); GitLab accepts at most {MAX_LABELS}");
-            report.add(Severity::Error, "too-many-labels", &path.with_key("labels"), message);
+            report.add(Code::TooManyLabels, &path.with_key("labels"), message);
         }
     }
 }

@@ -8,6 +8,7 @@ mod labels;
 mod values;
 mod versions;
 
+use crate::code::Code;
 use crate::decode::{decode, Decoded, MOST_REPORTED};
 use crate::diagnostic::{sort_by_position, Diagnostic, Severity};
 use crate::document::{Table, Value};
@@ -49,7 +50,9 @@ pub fn validate(root: &Table, options: &Options) -> Vec<Diagnostic> {
             "{} more findings not shown (only the first {MOST_REPORTED} are)",
             report.omitted.len()
         );
-        report.diagnostics.push(Diagnostic::new(*worst, "more-errors", KeyPath::root(), message));
+        let mut note = Diagnostic::new(Code::MoreErrors, KeyPath::root(), message);
+        note.severity = *worst;
+        report.diagnostics.push(note);
     }
     report.diagnostics
 }
@@ -104,12 +107,12 @@ struct Report {
 }
 
 impl Report {
-    fn add(&mut self, severity: Severity, code: &'static str, path: &KeyPath, message: impl Into<String>) {
+    fn add(&mut self, code: Code, path: &KeyPath, message: impl Into<String>) {
         if self.diagnostics.len() >= MOST_REPORTED {
-            self.omitted.push(severity);
+            self.omitted.push(code.severity());
             return;
         }
-        self.diagnostics.push(Diagnostic::new(severity, code, path.clone(), message));
+        self.diagnostics.push(Diagnostic::new(code, path.clone(), message));
     }
 }
 

@@ -2,7 +2,7 @@
 //! required keys and secrets written in clear.
 
 use super::{walk, walk_tables, Report};
-use crate::diagnostic::Severity;
+use crate::code::Code;
 use crate::document::{Table, Value};
 use crate::escape::quoted;
 use crate::path::KeyPath;
@@ -11,7 +11,7 @@ use crate::schema::{Field, Kind, FEATURE_FLAGS};
 pub(super) fn check(report: &mut Report, root: &Table) {
     walk(root, &mut KeyPath::root(), &mut |_, field, value, path| {
         if field.deprecated {
-            report.add(Severity::Warning, "deprecated-key", path, "deprecated; gitlab-runner is dropping it");
+            report.add(Code::DeprecatedKey, path, "deprecated; gitlab-runner is dropping it");
         }
         // Named enumerations (the executor) are checked in executors.rs, which also knows the
         // removed and deprecated names.
@@ -31,7 +31,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         for field in table.schema().fields.iter().filter(|f| f.required) {
             if table.get(field.key).is_none() && !(path.is_root() && field.key == "runners") {
                 let message = format!("missing; required in {}", table.schema().class);
-                report.add(Severity::Error, "missing-key", &path.with_key(field.key), message);
+                report.add(Code::MissingKey, &path.with_key(field.key), message);
             }
         }
     });
@@ -46,7 +46,7 @@ fn allowed_values(report: &mut Report, field: &Field, value: &Value, path: &KeyP
         // An empty string is Go's zero value: gitlab-runner takes it as "not set".
         if !text.is_empty() && !field.allowed.contains(&text) {
             let message = format!("{} is not one of {}", quoted(text), one_of(field.allowed));
-            report.add(Severity::Error, "invalid-value", path, message);
+            report.add(Code::InvalidValue, path, message);
         }
     };
     match value {
@@ -64,7 +64,7 @@ fn allowed_values(report: &mut Report, field: &Field, value: &Value, path: &KeyP
             for (key, _) in entries {
                 if !field.allowed.contains(&key.as_str()) {
                     let message = format!("unknown key {}; expected one of {}", quoted(key), one_of(field.allowed));
-                    report.add(Severity::Error, "invalid-value", &path.with_key(key), message);
+                    report.add(Code::InvalidValue, &path.with_key(key), message);
                 }
             }
         }
@@ -82,10 +82,10 @@ fn feature_flags(report: &mut Report, value: &Value, path: &KeyPath) {
                     Some(meant) => format!("unknown feature flag; did you mean {meant}?"),
                     None => "unknown feature flag; gitlab-runner ignores it".to_owned(),
                 };
-                report.add(Severity::Warning, "unknown-feature-flag", &path, message);
+                report.add(Code::UnknownFeatureFlag, &path, message);
             }
             Some(flag) if flag.deprecated => {
-                report.add(Severity::Warning, "deprecated-feature-flag", &path, "deprecated feature flag");
+                report.add(Code::DeprecatedFeatureFlag, &path, "deprecated feature flag");
             }
             Some(_) => {}
         }
@@ -99,6 +99,6 @@ fn inline_secret(report: &mut Report, value: &Value, path: &KeyPath) {
     let is_reference = text.starts_with('$') || text.is_empty();
     if !is_reference {
         let message = "written in clear; keep it out of the file with a ${VARIABLE} filled in when it is deployed";
-        report.add(Severity::Info, "inline-secret", path, message);
+        report.add(Code::InlineSecret, path, message);
     }
 }

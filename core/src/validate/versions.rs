@@ -3,7 +3,7 @@
 //! (`Field::since`, `Field::earlier_kind`, `REMOVED_KEYS`); the target is the options'.
 
 use super::Report;
-use crate::diagnostic::Severity;
+use crate::code::Code;
 use crate::document::{Table, Value};
 use crate::path::KeyPath;
 use crate::schema::{removed_key, since_along, Field, Kind};
@@ -45,7 +45,7 @@ fn too_new(report: &mut Report, chain: &[&'static Field], path: &KeyPath) -> boo
     }
     let key = chain.last().map_or("", |f| f.key);
     let message = format!("{key} was added in gitlab-runner {since}; this config targets {target}, which ignores it");
-    report.add(Severity::Error, "key-too-new", path, message);
+    report.add(Code::KeyTooNew, path, message);
     true
 }
 
@@ -59,7 +59,7 @@ fn earlier_kind(report: &mut Report, field: &Field, value: &Value, path: &KeyPat
         let (changed_in, was) = (earlier.changed_in, earlier.was);
         let message =
             format!("written this way since gitlab-runner {changed_in}; {target} reads {} as {was}", field.key);
-        report.add(Severity::Error, "kind-too-new", path, message);
+        report.add(Code::KindTooNew, path, message);
     }
 }
 
@@ -75,15 +75,15 @@ fn removed_keys(report: &mut Report, table: &Table, path: &KeyPath) {
         let replacement_since = removed.replacement.and_then(|r| table.schema().fields.iter().find(|f| f.key == r));
         if target > removed.until {
             let message = format!("{key} was removed in gitlab-runner {gone_in}{instead}");
-            report.add(Severity::Error, "removed-key", &key_path, message);
+            report.add(Code::RemovedKey, &key_path, message);
         } else if target < removed.since {
             let since = removed.since;
             let message =
                 format!("{key} was added in gitlab-runner {since}; this config targets {target}, which ignores it");
-            report.add(Severity::Error, "key-too-new", &key_path, message);
+            report.add(Code::KeyTooNew, &key_path, message);
         } else if replacement_since.is_some_and(|f| target >= f.since) {
             let message = format!("{key} is removed in gitlab-runner {gone_in}{instead}");
-            report.add(Severity::Warning, "deprecated-key", &key_path, message);
+            report.add(Code::DeprecatedKey, &key_path, message);
         }
     }
 }

@@ -21,7 +21,7 @@ from . import _tables, errors
 from ._base import DefaultDict, DefaultList
 from ._tables import *  # noqa: F401,F403
 from ._tables import __all__ as _table_names
-from .diagnostics import Diagnostic, lint
+from .diagnostics import Diagnostic, DiagnosticCode, lint
 from .errors import ConfigError, ConfigTypeError, ConfigValueError, TomlParseError
 
 _native.register(
@@ -38,6 +38,7 @@ __all__ = [
     "ConfigTypeError",
     "ConfigValueError",
     "Diagnostic",
+    "DiagnosticCode",
     "TomlParseError",
     "lint",
 ]

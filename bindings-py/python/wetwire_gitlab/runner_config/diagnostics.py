@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 from .. import _native
+from ._codes import DiagnosticCode
 
-__all__ = ["Diagnostic", "lint"]
+__all__ = ["Diagnostic", "DiagnosticCode", "lint"]
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Diagnostic:
     ``suggestion`` is the key meant by a misspelled one. Never holds a secret."""
 
     severity: str  # "error", "warning" or "info"
-    code: str
+    code: DiagnosticCode
     path: str
     message: str
     line: Optional[int] = None
