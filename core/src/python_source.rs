@@ -12,7 +12,7 @@ const INDENT: &str = "    ";
 /// A Python script that builds `root` with the package's classes and prints `to_toml()`,
 /// which gives the text `render(root)` gives.
 pub fn to_python(root: &Table) -> String {
-    if has_unknown_keys(root) {
+    if !constructible(root) {
         return kept_text(root);
     }
     let mut imports = BTreeSet::new();
@@ -25,23 +25,26 @@ pub fn to_python(root: &Table) -> String {
     )
 }
 
-/// Keys the schema does not know have no constructor argument: such a config is kept as text.
+/// A config the constructors cannot build is read from its text instead.
 fn kept_text(root: &Table) -> String {
     format!(
         "from wetwire_gitlab.runner_config import Config\n\n\
-         # Keys unknown to the schema are kept by parsing leniently; they have no class field.\n\
+         # Read from text: it holds keys unknown to the schema or an executor the classes reject.\n\
          config = Config.from_toml(\n{INDENT}{},\n{INDENT}strict=False,\n)\n\n\
          print(config.to_toml(), end=\"\")\n",
         string(&crate::render(root))
     )
 }
 
-fn has_unknown_keys(table: &Table) -> bool {
-    !table.unknown().is_empty()
-        || table.fields().any(|(_, value)| match value {
-            Value::Table(child) => has_unknown_keys(child),
-            Value::Tables(children) => children.iter().any(has_unknown_keys),
-            _ => false,
+/// Whether the classes' constructors can build `table`: keys the schema does not know have no
+/// argument, and an executor name outside the enumeration is refused.
+fn constructible(table: &Table) -> bool {
+    table.unknown().is_empty()
+        && table.fields().all(|(field, value)| match value {
+            Value::Table(child) => constructible(child),
+            Value::Tables(children) => children.iter().all(constructible),
+            Value::String(s) if field.enumeration == Some("Executor") => EXECUTORS.iter().any(|e| e.value == s),
+            _ => true,
         })
 }
 
