@@ -7,92 +7,95 @@ mod input;
 mod output;
 
 use gitlab_runner_config::input::Input;
+use gitlab_runner_config::js_json::{JsJson, Json};
 use gitlab_runner_config::schema::Version;
 use gitlab_runner_config::{
     decode_config, render as render_table, validate_input, ErrorKind, KeyPath, Options, UnknownKeys,
 };
-use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use input::JsInput;
+// Every function takes and returns text: the package's JavaScript (`npm/boundary.js`) reads
+// options and copies configs before calling, and parses the JSON answers. Errors are thrown
+// as JSON text (`output::errors`) that it turns into `ConfigError`s.
 
-/// One option of an options object (`undefined` when absent or not an object).
-fn option(options: &JsValue, name: &str) -> JsValue {
-    if options.is_object() {
-        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
-}
-
-/// `{ strict?: boolean }`: strict (the default) rejects unknown keys; lenient keeps them.
-fn unknown_keys(options: &JsValue) -> UnknownKeys {
-    UnknownKeys::from_strict(option(options, "strict").as_bool() != Some(false))
-}
-
-/// `{ strict?, runnerVersion?: "17.5", fragment?: boolean }` for the checks.
-fn checks(options: &JsValue) -> Result<Options, JsValue> {
-    let runner_version = match option(options, "runnerVersion").as_string() {
+/// `{ runnerVersion?: "17.5", fragment?: boolean }` and `strict` for the checks.
+fn checks(strict: bool, runner_version: Option<String>, fragment: bool) -> Result<Options, String> {
+    let runner_version = match runner_version {
         Some(text) => text.parse().map_err(|message: String| {
-            let error = gitlab_runner_config::Error::new(ErrorKind::Value, KeyPath::root(), message);
-            output::error("ConfigError", vec![error], "")
+            output::errors(vec![gitlab_runner_config::Error::new(ErrorKind::Value, KeyPath::root(), message)], "")
         })?,
         None => Version::NEWEST,
     };
-    let fragment = option(options, "fragment").as_bool() == Some(true);
-    Ok(Options { unknown: unknown_keys(options), runner_version, fragment })
+    Ok(Options { unknown: UnknownKeys::from_strict(strict), runner_version, fragment })
 }
 
-/// config.toml text for a config object.
+/// config.toml text for a config (as JSON from `boundary.js`).
 #[wasm_bindgen]
-pub fn render(config: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let table = decode_config(&JsInput::new(config), unknown_keys(&options))
-        .map_err(|errors| output::error("ConfigError", errors, ""))?;
+pub fn render(config: &str, strict: bool) -> Result<String, String> {
+    let config = input::config(config)?;
+    let table = decode_config(&JsJson(&config), UnknownKeys::from_strict(strict))
+        .map_err(|errors| output::errors(errors, ""))?;
     Ok(render_table(&table))
 }
 
-/// The text of a `toml` argument. Taken as a JsValue and checked here: a `&str` parameter
-/// given a number would make wasm-bindgen read memory that is not a string.
+/// The error for a `toml` argument that is not text (given as JSON from `boundary.js`).
+#[wasm_bindgen(js_name = notText)]
+pub fn not_text(value: &str) -> String {
+    let value = input::config(value).unwrap_or(Json::Null);
+    let message = format!("expected config.toml text (a string), got {}", JsJson(&value).type_name());
+    output::errors(vec![gitlab_runner_config::Error::new(ErrorKind::Type, KeyPath::root(), message)], "")
+}
+
+/// A `toml` argument the editor functions take as a JS value: `boundary.js` hands over only
+/// well-formed strings, so anything else is a direct caller's mistake.
 fn text(toml: &JsValue) -> Result<String, JsValue> {
-    toml.as_string().ok_or_else(|| {
-        let message = format!("expected config.toml text (a string), got {}", JsInput::new(toml.clone()).type_name());
-        let error = gitlab_runner_config::Error::new(ErrorKind::Type, KeyPath::root(), message);
-        output::error("TomlParseError", vec![error], "")
-    })
+    toml.as_string().ok_or_else(|| JsValue::from_str(&not_text("{\"\\u0000\":\"value that is not a string\"}")))
 }
 
-/// A config object from config.toml text.
+/// The error for a value `boundary.js` could not read, at `path` (a JSON array).
 #[wasm_bindgen]
-pub fn parse(toml: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let toml = text(&toml)?;
-    let table = gitlab_runner_config::parse(&toml, unknown_keys(&options))
-        .map_err(|errors| output::error("TomlParseError", errors, &toml))?;
-    Ok(output::table(&table))
+pub fn unreadable(path: &str, message: &str) -> String {
+    input::unreadable(path, message)
 }
 
-/// Every finding about a config object or config.toml text (with lines and columns for text).
+/// A config from config.toml text, as `output::document` JSON.
 #[wasm_bindgen]
-pub fn validate(input: JsValue, options: JsValue) -> Result<Vec<JsValue>, JsValue> {
-    let checks = checks(&options)?;
-    let text = input.as_string();
-    let diagnostics = match &text {
-        Some(text) => gitlab_runner_config::lint(text, &checks),
-        None => validate_input(&JsInput::new(input), &checks),
-    };
-    Ok(output::diagnostics(&diagnostics, text.as_deref().unwrap_or_default()))
+pub fn parse(toml: &str, strict: bool) -> Result<String, String> {
+    let table = gitlab_runner_config::parse(toml, UnknownKeys::from_strict(strict))
+        .map_err(|errors| output::errors(errors, toml))?;
+    Ok(output::document(&table))
+}
+
+/// Every finding about a config (as JSON from `boundary.js`), as a JSON array.
+#[wasm_bindgen]
+pub fn validate(config: &str, strict: bool, runner_version: Option<String>, fragment: bool) -> Result<String, String> {
+    let checks = checks(strict, runner_version, fragment)?;
+    let config = input::config(config)?;
+    Ok(output::diagnostics(&validate_input(&JsJson(&config), &checks), ""))
+}
+
+/// Every finding about config.toml text, with ranges, as a JSON array.
+#[wasm_bindgen(js_name = validateText)]
+pub fn validate_text(
+    toml: &str,
+    strict: bool,
+    runner_version: Option<String>,
+    fragment: bool,
+) -> Result<String, String> {
+    let checks = checks(strict, runner_version, fragment)?;
+    Ok(output::diagnostics(&gitlab_runner_config::lint(toml, &checks), toml))
 }
 
 /// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.
 #[wasm_bindgen]
-pub fn format(toml: JsValue) -> Result<String, JsValue> {
-    let toml = text(&toml)?;
-    gitlab_runner_config::format(&toml).map_err(|errors| output::error("TomlParseError", errors, &toml))
+pub fn format(toml: &str) -> Result<String, String> {
+    gitlab_runner_config::format(toml).map_err(|errors| output::errors(errors, toml))
 }
 
-/// The JSON Schema of config.toml.
+/// The JSON Schema of config.toml, as JSON text.
 #[wasm_bindgen]
-pub fn schema() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&gitlab_runner_config::json_schema())
+pub fn schema() -> String {
+    gitlab_runner_config::json_schema()
 }
 
 /// The package version.
@@ -104,8 +107,9 @@ pub fn version() -> String {
 /// A Python script that builds a config object with `wetwire_gitlab.runner_config` and prints
 /// its config.toml.
 #[wasm_bindgen(js_name = toPython)]
-pub fn to_python(config: JsValue, options: JsValue) -> Result<String, JsValue> {
-    let table = decode_config(&JsInput::new(config), unknown_keys(&options))
-        .map_err(|errors| output::error("ConfigError", errors, ""))?;
+pub fn to_python(config: &str, strict: bool) -> Result<String, String> {
+    let config = input::config(config)?;
+    let table = decode_config(&JsJson(&config), UnknownKeys::from_strict(strict))
+        .map_err(|errors| output::errors(errors, ""))?;
     Ok(gitlab_runner_config::to_python(&table))
 }

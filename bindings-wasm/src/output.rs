@@ -1,121 +1,216 @@
-//! Typed tables as plain JavaScript objects in the TOML's shape.
+//! What the engine hands to the package's JavaScript, as JSON text it reads with one
+//! `JSON.parse`: documents in the TOML's shape, findings, and errors.
+
+use std::fmt::Write;
 
 use gitlab_runner_config::document::{Table, Value};
 use gitlab_runner_config::error::Position;
 use gitlab_runner_config::lines::utf16_offsets;
-use gitlab_runner_config::Diagnostic;
-use js_sys::{Array, BigInt, Object, Reflect};
-use wasm_bindgen::JsValue;
+use gitlab_runner_config::{Diagnostic, Error, Errors};
 
-/// Defines an own property. `__proto__` needs defining, not setting: a set would replace the
-/// object's prototype (and lose the key).
-fn set(object: &Object, key: &str, value: &JsValue) {
-    let key = JsValue::from_str(key);
-    if key == "__proto__" {
-        let descriptor = Object::new();
-        for (name, flag) in [
-            ("value", value.clone()),
-            ("writable", true.into()),
-            ("enumerable", true.into()),
-            ("configurable", true.into()),
-        ] {
-            let _ = Reflect::set(&descriptor, &JsValue::from_str(name), &flag);
+/// The largest integer a JavaScript number holds exactly (2^53 - 1).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A JSON string. Only what JSON requires is escaped: the text is for `JSON.parse`, not people.
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{byte:04x}");
+        } else {
+            out.push_str(escape);
         }
-        Object::define_property(object, &key, &descriptor);
-    } else {
-        // Setting a fresh own key on a plain object cannot fail.
-        let _ = Reflect::set(object, &key, value);
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
-pub fn table(table: &Table) -> JsValue {
-    let object = Object::new();
-    for (field, value) in table.fields() {
-        set(&object, field.key, &self::value(value));
-    }
-    for (key, value) in table.unknown() {
-        set(&object, key, &self::value(value));
-    }
-    object.into()
+/// `[document, specials]`: the document with `null` where a value JSON cannot hold belongs,
+/// and each such value as `[path, "bigint" | "number", text]` for the JavaScript to put back
+/// (integers beyond 2^53 as BigInt, NaN and infinities as numbers).
+pub fn document(table: &Table) -> String {
+    let mut writer = DocumentWriter { out: String::from("["), path: Vec::new(), specials: String::new() };
+    writer.table(table);
+    let DocumentWriter { mut out, specials, .. } = writer;
+    out.push_str(",[");
+    out.push_str(&specials);
+    out.push_str("]]");
+    out
 }
 
-fn value(value: &Value) -> JsValue {
-    match value {
-        Value::String(s) => JsValue::from_str(s),
-        // Integers JavaScript numbers cannot hold exactly come back as BigInt.
-        Value::Integer(n) if n.unsigned_abs() > (1 << 53) - 1 => BigInt::from(*n).into(),
-        Value::Integer(n) => JsValue::from_f64(*n as f64),
-        Value::Float(x) => JsValue::from_f64(*x),
-        Value::Boolean(b) => JsValue::from_bool(*b),
-        Value::Datetime(d) => JsValue::from_str(&d.to_string()),
-        Value::Array(items) => items.iter().map(self::value).collect::<Array>().into(),
-        Value::Table(t) => table(t),
-        Value::Tables(ts) => ts.iter().map(table).collect::<Array>().into(),
-        Value::Map(entries) => {
-            let object = Object::new();
-            for (k, v) in entries {
-                set(&object, k, &self::value(v));
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+struct DocumentWriter<'a> {
+    out: String,
+    /// Where the value being written sits, for the specials.
+    path: Vec<Step<'a>>,
+    specials: String,
+}
+
+impl<'a> DocumentWriter<'a> {
+    fn table(&mut self, table: &'a Table) {
+        let fields = table.fields().map(|(field, value)| (field.key, value));
+        let unknown = table.unknown().iter().map(|(key, value)| (key.as_str(), value));
+        self.object(fields.chain(unknown));
+    }
+
+    fn object(&mut self, entries: impl Iterator<Item = (&'a str, &'a Value)>) {
+        self.out.push('{');
+        for (i, (key, value)) in entries.enumerate() {
+            if i > 0 {
+                self.out.push(',');
             }
-            object.into()
+            string(&mut self.out, key);
+            self.out.push(':');
+            self.path.push(Step::Key(key));
+            self.value(value);
+            self.path.pop();
         }
+        self.out.push('}');
+    }
+
+    fn array<T: 'a>(&mut self, items: &'a [T], mut item: impl FnMut(&mut Self, &'a T)) {
+        self.out.push('[');
+        for (i, value) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.path.push(Step::Index(i));
+            item(self, value);
+            self.path.pop();
+        }
+        self.out.push(']');
+    }
+
+    fn value(&mut self, value: &'a Value) {
+        match value {
+            Value::String(s) => string(&mut self.out, s),
+            Value::Integer(n) if n.unsigned_abs() > MAX_SAFE_INTEGER => self.special("bigint", &n.to_string()),
+            Value::Integer(n) => {
+                let _ = write!(self.out, "{n}");
+            }
+            // Debug writes the shortest text that reads back as the same float (`1e300`, `-0.0`).
+            Value::Float(x) if x.is_finite() => {
+                let _ = write!(self.out, "{x:?}");
+            }
+            Value::Float(x) => self.special(
+                "number",
+                if x.is_nan() {
+                    "NaN"
+                } else if *x > 0.0 {
+                    "Infinity"
+                } else {
+                    "-Infinity"
+                },
+            ),
+            Value::Boolean(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Datetime(d) => string(&mut self.out, &d.to_string()),
+            Value::Array(items) => self.array(items, Self::value),
+            Value::Table(t) => self.table(t),
+            Value::Tables(ts) => self.array(ts, Self::table),
+            Value::Map(entries) => self.object(entries.iter().map(|(key, value)| (key.as_str(), value))),
+        }
+    }
+
+    fn special(&mut self, kind: &str, text: &str) {
+        self.out.push_str("null");
+        if !self.specials.is_empty() {
+            self.specials.push(',');
+        }
+        self.specials.push_str("[[");
+        for (i, step) in self.path.iter().enumerate() {
+            if i > 0 {
+                self.specials.push(',');
+            }
+            match step {
+                Step::Key(key) => string(&mut self.specials, key),
+                Step::Index(index) => {
+                    let _ = write!(self.specials, "{index}");
+                }
+            }
+        }
+        let _ = write!(self.specials, "],\"{kind}\",\"{text}\"]");
     }
 }
 
-/// Findings as plain objects. Their byte offsets become JS string indexes (UTF-16) in one
-/// pass over `text`, the text they came from (only findings about text have ranges).
-pub fn diagnostics(list: &[Diagnostic], text: &str) -> Vec<JsValue> {
+/// Findings as a JSON array. Their byte offsets become JS string indexes (UTF-16) in one pass
+/// over `text`, the text they came from (only findings about text have ranges).
+pub fn diagnostics(list: &[Diagnostic], text: &str) -> String {
+    let mut out = String::from("[");
+    write_diagnostics(&mut out, list, text);
+    out.push(']');
+    out
+}
+
+fn write_diagnostics(out: &mut String, list: &[Diagnostic], text: &str) {
     let bytes: Vec<usize> = list.iter().filter_map(|d| d.range).flat_map(|r| [r.start.offset, r.end.offset]).collect();
     let mut indexes = utf16_offsets(text, &bytes).into_iter();
-    list.iter().map(|d| diagnostic(d, &mut indexes)).collect()
+    for (i, d) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        diagnostic(out, d, &mut indexes);
+    }
 }
 
 /// `indexes` yields the JS string index of each range's start and end, in order.
-fn diagnostic(d: &Diagnostic, indexes: &mut impl Iterator<Item = usize>) -> JsValue {
-    let object = Object::new();
-    set(&object, "severity", &JsValue::from_str(d.severity.as_str()));
-    set(&object, "code", &JsValue::from_str(d.code.name()));
-    set(&object, "path", &JsValue::from_str(&d.path.to_string()));
-    set(&object, "message", &JsValue::from_str(&d.message));
-    let (line, column) = d.position().map_or((JsValue::NULL, JsValue::NULL), |p| {
-        (JsValue::from_f64(p.line as f64), JsValue::from_f64(p.column as f64))
-    });
-    set(&object, "line", &line);
-    set(&object, "column", &column);
-    let range = d.range.map_or(JsValue::NULL, |r| {
-        let range = Object::new();
-        set(&range, "start", &position(r.start, indexes.next().unwrap_or_default()));
-        set(&range, "end", &position(r.end, indexes.next().unwrap_or_default()));
-        range.into()
-    });
-    set(&object, "range", &range);
-    set(&object, "suggestion", &d.suggestion.map_or(JsValue::NULL, JsValue::from_str));
-    object.into()
-}
-
-fn position(p: Position, index: usize) -> JsValue {
-    let object = Object::new();
-    set(&object, "line", &JsValue::from_f64(p.line as f64));
-    set(&object, "column", &JsValue::from_f64(p.column as f64));
-    set(&object, "offset", &JsValue::from_f64(index as f64));
-    object.into()
-}
-
-/// Errors as one JS `Error` whose message lists them all, with the first one's `path`, `line`
-/// and `column`, and every one in `errors` (as diagnostics, ranges counted in `text`).
-pub fn error(name: &str, errors: Vec<gitlab_runner_config::Error>, text: &str) -> JsValue {
-    let message = gitlab_runner_config::Errors(&errors).to_string();
-    let error = js_sys::Error::new(&message);
-    error.set_name(name);
-    let findings: Vec<Diagnostic> = errors.into_iter().map(Diagnostic::from).collect();
-    let all = diagnostics(&findings, text);
-    let first = all.first().cloned().unwrap_or_else(|| Object::new().into());
-    for key in ["path", "line", "column", "code"] {
-        let _ = Reflect::set(
-            &error,
-            &JsValue::from_str(key),
-            &Reflect::get(&first, &JsValue::from_str(key)).unwrap_or_default(),
-        );
+fn diagnostic(out: &mut String, d: &Diagnostic, indexes: &mut impl Iterator<Item = usize>) {
+    out.push_str("{\"severity\":");
+    string(out, d.severity.as_str());
+    out.push_str(",\"code\":");
+    string(out, d.code.name());
+    out.push_str(",\"path\":");
+    string(out, &d.path.to_string());
+    out.push_str(",\"message\":");
+    string(out, &d.message);
+    let _ = match d.position() {
+        Some(p) => write!(out, ",\"line\":{},\"column\":{}", p.line, p.column),
+        None => write!(out, ",\"line\":null,\"column\":null"),
+    };
+    out.push_str(",\"range\":");
+    match d.range {
+        Some(range) => {
+            out.push_str("{\"start\":");
+            position(out, range.start, indexes.next().unwrap_or_default());
+            out.push_str(",\"end\":");
+            position(out, range.end, indexes.next().unwrap_or_default());
+            out.push('}');
+        }
+        None => out.push_str("null"),
     }
-    let _ = Reflect::set(&error, &JsValue::from_str("errors"), &all.into_iter().collect::<Array>());
-    error.into()
+    out.push_str(",\"suggestion\":");
+    match d.suggestion {
+        Some(suggestion) => string(out, suggestion),
+        None => out.push_str("null"),
+    }
+    out.push('}');
+}
+
+fn position(out: &mut String, p: Position, index: usize) {
+    let _ = write!(out, "{{\"line\":{},\"column\":{},\"offset\":{index}}}", p.line, p.column);
+}
+
+/// `{"message", "errors"}`: one message listing every error, and each error as a finding
+/// (ranges counted in `text`), for the JavaScript to throw as one `Error`.
+pub fn errors(errors: Vec<Error>, text: &str) -> String {
+    let mut out = String::from("{\"message\":");
+    string(&mut out, &Errors(&errors).to_string());
+    out.push_str(",\"errors\":[");
+    let findings: Vec<Diagnostic> = errors.into_iter().map(Diagnostic::from).collect();
+    write_diagnostics(&mut out, &findings, text);
+    out.push_str("]}");
+    out
 }

@@ -23,9 +23,10 @@ pub fn package_json() -> String {
             },
             "./package.json": "./package.json"
         },
-        "files": ["index.d.ts", "version.js", "node/", "web/", "README.md"],
+        "files": ["index.d.ts", "version.js", "boundary.js", "node/", "web/", "README.md"],
         "sideEffects": false,
-        "engines": { "node": ">=20" }
+        // 20.19: node/index.cjs requires boundary.js, an ES module.
+        "engines": { "node": ">=20.19" }
     });
     let mut text = serde_json::to_string_pretty(&manifest).expect("JSON of plain values");
     text.push('\n');

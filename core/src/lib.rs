@@ -19,6 +19,7 @@ pub mod error;
 pub mod escape;
 pub mod hover;
 pub mod input;
+pub mod js_json;
 #[cfg(feature = "json")]
 pub mod json;
 mod json_schema;

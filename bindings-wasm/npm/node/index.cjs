@@ -1,17 +1,12 @@
 'use strict';
 // Node (CommonJS and, through index.mjs, ESM): the nodejs build of the engine loads its .wasm
-// synchronously on require, so no init and no top-level await are needed.
+// synchronously on require, so no init and no top-level await are needed. boundary.js is an ES
+// module, required synchronously (Node 20.19 and later).
 const engine = require('./gitlab_runner_config_wasm.js');
+const { bind } = require('../boundary.js');
 
 module.exports = {
-  render: engine.render,
-  parse: engine.parse,
-  validate: engine.validate,
-  format: engine.format,
-  schema: engine.schema,
-  toPython: engine.toPython,
+  ...bind(engine),
   version: engine.version(),
-  complete: engine.complete,
-  hover: engine.hover,
   init: () => Promise.resolve(),
 };

@@ -1,6 +1,7 @@
 // Browsers and bundlers: `await init()` once fetches and compiles the .wasm file (bundlers
 // resolve its URL); every other function then works synchronously.
 import load, * as engine from './gitlab_runner_config_wasm.js';
+import { bind } from '../boundary.js';
 
 export { version } from '../version.js';
 
@@ -20,42 +21,4 @@ function loaded(name) {
   }
 }
 
-export function render(config, options) {
-  loaded('render');
-  return engine.render(config, options);
-}
-
-export function parse(toml, options) {
-  loaded('parse');
-  return engine.parse(toml, options);
-}
-
-export function validate(input, options) {
-  loaded('validate');
-  return engine.validate(input, options);
-}
-
-export function format(toml) {
-  loaded('format');
-  return engine.format(toml);
-}
-
-export function schema() {
-  loaded('schema');
-  return engine.schema();
-}
-
-export function toPython(config, options) {
-  loaded('toPython');
-  return engine.toPython(config, options);
-}
-
-export function complete(toml, offset) {
-  loaded('complete');
-  return engine.complete(toml, offset);
-}
-
-export function hover(toml, offset) {
-  loaded('hover');
-  return engine.hover(toml, offset);
-}
+export const { render, parse, validate, format, schema, toPython, complete, hover } = bind(engine, loaded);

@@ -1,0 +1,216 @@
+// The one place where JS values meet the engine, shared by the Node and web entries. Values
+// cross in one piece, as JSON text each way: a config is copied here (every getter and Proxy
+// trap runs now, in plain JS, so no JS exception can ever unwind through WebAssembly frames),
+// what JSON cannot say faithfully becomes a marker the engine names with its key path, and the
+// engine answers with JSON text that one `JSON.parse` turns into documents, findings or errors.
+
+/** A marker's first key; user keys that begin with it get one more in front. */
+const MARK = '\0';
+/** Containers nested deeper than this are a cycle or an error anyway (the engine allows 64 levels of free-form values below its deepest table). */
+const MAX_DEPTH = 128;
+const CYCLE = 'nested more than 64 levels deep (is there a cycle?)';
+const OBJECT = Object.prototype;
+const { toISOString, getTime } = Date.prototype;
+
+/** Why a value could not be read; thrown with the walk's path still in place. */
+class Unreadable {
+  constructor(message) {
+    this.message = message;
+  }
+}
+
+const mark = (type, text) => (text === undefined ? { [MARK]: type } : { [MARK]: type, v: text });
+
+/**
+ * A copy of `value` that `JSON.stringify` writes faithfully. `path` holds the keys and indexes
+ * down to the value being copied, `ancestors` the containers on the way (for cycles).
+ */
+function copy(value, path, ancestors) {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+      // JSON writes NaN and the infinities as null, and -0 as 0.
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : mark('number', Object.is(value, -0) ? '-0' : String(value));
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return mark('bigint', String(value));
+    case 'object':
+      return value === null ? null : copyObject(value, path, ancestors);
+    default:
+      return mark(typeof value);
+  }
+}
+
+function copyObject(value, path, ancestors) {
+  if (ancestors.length >= MAX_DEPTH || ancestors.includes(value)) throw new Unreadable(CYCLE);
+  if (Array.isArray(value)) {
+    ancestors.push(value);
+    const items = copyArray(value, path, ancestors);
+    ancestors.pop();
+    return items;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== OBJECT && prototype !== null) {
+    if (!(value instanceof Date)) return mark('class instance');
+    // toISOString always writes milliseconds; they are dropped when zero, as TOML users would.
+    return Number.isNaN(getTime.call(value)) ? mark('Date') : mark('Date', toISOString.call(value).replace('.000Z', 'Z'));
+  }
+  ancestors.push(value);
+  const entries = {};
+  for (const key of Object.keys(value)) {
+    path.push(key);
+    const item = copy(value[key], path, ancestors);
+    const name = key.charCodeAt(0) === 0 ? MARK + key : key;
+    // Defined, not set: setting `__proto__` would replace the copy's prototype and lose the key.
+    if (name === '__proto__') Object.defineProperty(entries, name, { value: item, enumerable: true, writable: true, configurable: true });
+    else entries[name] = item;
+    path.pop();
+  }
+  ancestors.pop();
+  return entries;
+}
+
+function copyArray(array, path, ancestors) {
+  const items = [];
+  const { length } = array;
+  for (let i = 0; i < length; i++) {
+    path.push(i);
+    items.push(copy(array[i], path, ancestors));
+    path.pop();
+  }
+  return items;
+}
+
+/** Enough of a value to name its type: what it holds is left out. */
+function shallow(value) {
+  if (typeof value !== 'object' || value === null) return copy(value);
+  if (Array.isArray(value)) return [];
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === OBJECT || prototype === null ? {} : copyObject(value, [], []);
+}
+
+/** What the engine needs from an options object, read here so that no getter runs inside it. */
+function settings(options) {
+  const given = typeof options === 'object' && options !== null ? options : {};
+  const { strict, runnerVersion, fragment } = given;
+  return [strict !== false, typeof runnerVersion === 'string' ? runnerVersion : undefined, fragment === true];
+}
+
+/** Binds the JS API to one instance of the engine. `ready(name)` throws when it is not loaded yet. */
+export function bind(engine, ready = () => {}) {
+  function fail(name, json) {
+    const { message, errors } = JSON.parse(json);
+    const error = new Error(message);
+    error.name = name;
+    const [first = {}] = errors;
+    Object.assign(error, { path: first.path, line: first.line, column: first.column, code: first.code, errors });
+    return error;
+  }
+
+  /** Runs an engine function that answers with text, or throws JSON text for errors. */
+  function call(name, run) {
+    try {
+      return run();
+    } catch (error) {
+      if (typeof error === 'string') throw fail(name, error);
+      throw error;
+    }
+  }
+
+  /** The config as JSON text, or a ConfigError for a value that could not be read. */
+  function encode(config) {
+    const path = [];
+    let copied;
+    try {
+      copied = copy(config, path, []);
+    } catch (thrown) {
+      const unreadable = thrown instanceof Unreadable;
+      const message = unreadable ? thrown.message : 'could not be read: a getter or Proxy trap threw (see the cause)';
+      const error = fail('ConfigError', engine.unreadable(JSON.stringify(path), message));
+      if (!unreadable) error.cause = thrown;
+      throw error;
+    }
+    try {
+      return JSON.stringify(copied);
+    } catch (thrown) {
+      const error = fail('ConfigError', engine.unreadable('[]', 'too large to hand to the engine (its JSON is beyond the longest JS string)'));
+      error.cause = thrown;
+      throw error;
+    }
+  }
+
+  /** A `toml` argument: the engine takes well-formed text only. */
+  function text(toml) {
+    if (typeof toml === 'string') return toml;
+    let json;
+    try {
+      json = JSON.stringify(shallow(toml));
+    } catch {
+      json = JSON.stringify(mark('class instance'));
+    }
+    throw fail('TomlParseError', engine.notText(json));
+  }
+
+  /** A document from the engine: JSON, then the values JSON cannot hold put back in place. */
+  function revive(json) {
+    const [document, specials] = JSON.parse(json);
+    for (const [path, kind, value] of specials) {
+      let holder = document;
+      for (let i = 0; i < path.length - 1; i++) holder = holder[path[i]];
+      const exact = kind === 'bigint' ? BigInt(value) : Number(value);
+      Object.defineProperty(holder, path[path.length - 1], { value: exact, enumerable: true, writable: true, configurable: true });
+    }
+    return document;
+  }
+
+  /** Findings never throw for bad input: what cannot be read is a finding too. */
+  function findings(input, options) {
+    const [strict, runnerVersion, fragment] = settings(options);
+    const isText = typeof input === 'string';
+    let given;
+    try {
+      given = isText ? text(input) : encode(input);
+    } catch (error) {
+      return error.errors;
+    }
+    const check = isText ? engine.validateText : engine.validate;
+    return JSON.parse(call('ConfigError', () => check(given, strict, runnerVersion, fragment)));
+  }
+
+  return {
+    render(config, options) {
+      ready('render');
+      return call('ConfigError', () => engine.render(encode(config), settings(options)[0]));
+    },
+    parse(toml, options) {
+      ready('parse');
+      return revive(call('TomlParseError', () => engine.parse(text(toml), settings(options)[0])));
+    },
+    validate(input, options) {
+      ready('validate');
+      return findings(input, options);
+    },
+    toPython(config, options) {
+      ready('toPython');
+      return call('ConfigError', () => engine.toPython(encode(config), settings(options)[0]));
+    },
+    complete(toml, offset) {
+      ready('complete');
+      return call('TomlParseError', () => engine.complete(text(toml), Number.isFinite(offset) ? offset : 0));
+    },
+    hover(toml, offset) {
+      ready('hover');
+      return call('TomlParseError', () => engine.hover(text(toml), Number.isFinite(offset) ? offset : 0));
+    },
+    format(toml) {
+      ready('format');
+      return call('TomlParseError', () => engine.format(text(toml)));
+    },
+    schema() {
+      ready('schema');
+      return JSON.parse(engine.schema());
+    },
+  };
+}
