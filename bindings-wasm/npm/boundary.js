@@ -72,12 +72,19 @@ function copyObject(value, path, ancestors) {
   return entries;
 }
 
+/** Stops at the first hole, so a sparse array's length costs nothing (`a.length = 1e9`). */
 function copyArray(array, path, ancestors) {
   const items = [];
   const { length } = array;
   for (let i = 0; i < length; i++) {
+    const item = array[i];
     path.push(i);
-    items.push(copy(array[i], path, ancestors));
+    if (item === undefined && !(i in array)) {
+      items.push(mark('empty array slot'));
+      path.pop();
+      break;
+    }
+    items.push(copy(item, path, ancestors));
     path.pop();
   }
   return items;

@@ -1,5 +1,5 @@
-// The JS/wasm boundary under hostile values: getters and Proxy traps that throw, cycles,
-// values JSON cannot say, keys that look like the boundary's own markers.
+// The JS/wasm boundary under hostile values: getters and Proxy traps that throw, cycles, sparse
+// arrays, values JSON cannot say, keys that look like the boundary's own markers.
 // After each error the same instance still renders the guide example byte for byte, and
 // Object.prototype is never touched.
 import assert from 'node:assert/strict';
@@ -56,6 +56,7 @@ test('Proxy traps that throw are ConfigErrors at the value being read', () => {
     [{ runners: [{ docker: new Proxy({ image: 'alpine' }, { getPrototypeOf: trap }) }] }, 'runners[0].docker'],
     [{ runners: [{ docker: new Proxy({ image: 'alpine' }, { get: trap }) }] }, 'runners[0].docker.image'],
     [{ runners: [{ environment: new Proxy(['A=1'], { get: trap }) }] }, 'runners[0].environment'],
+    [{ runners: [{ environment: new Proxy([, 'A=1'], { has: trap }) }] }, 'runners[0].environment[0]'],
   ];
   for (const [config, path] of cases) {
     const error = thrown(() => render(config));
@@ -127,5 +128,28 @@ test('keys that look like markers or prototypes stay keys, and nothing is pollut
   assert.throws(() => render({ concurrent: { '\0': 'bigint', v: '5' } }), { message: 'concurrent: expected integer, got object' });
   const lenient = parse('__proto__ = 1\nconstructor = { prototype = { polluted = true } }\n', { strict: false });
   assert.equal(render(lenient, { strict: false }), '__proto__ = 1\n\n[constructor]\n\n  [constructor.prototype]\n    polluted = true\n');
+  stillWhole();
+});
+
+test('a sparse array is an error at its first hole, found without walking its length', () => {
+  const huge = [];
+  huge.length = 1e7;
+  const start = performance.now();
+  for (const call of [() => render({ runners: [{ environment: huge }] }), () => render({ runners: huge })]) {
+    const error = thrown(call);
+    assert.equal(error.name, 'ConfigError');
+    assert.ok(['runners[0].environment[0]', 'runners[0]'].includes(error.path), error.path);
+  }
+  assert.deepEqual(validate({ runners: [{ environment: huge }] }).map((d) => `${d.path}: ${d.message}`).filter((m) => m.includes('slot')), [
+    'runners[0].environment[0]: expected string, got empty array slot',
+  ]);
+  const longest = [];
+  longest.length = 2 ** 32 - 1;
+  assert.throws(() => render({ runners: [{ environment: longest }] }), { message: 'runners[0].environment[0]: expected string, got empty array slot' });
+  assert.throws(() => render({ runners: [{ environment: ['A=1', , 'B=2'] }] }), { message: 'runners[0].environment[1]: expected string, got empty array slot' });
+  assert.throws(() => render({ runners: [, {}] }), { message: 'runners[0]: expected table (Runner), got empty array slot' });
+  assert.ok(performance.now() - start < 2000, 'holes are found at once');
+  // undefined written into the array is a value, not a hole.
+  assert.throws(() => render({ runners: [{ environment: [undefined] }] }), { message: 'runners[0].environment[0]: expected string, got undefined' });
   stillWhole();
 });
