@@ -28,7 +28,7 @@ const mark = (type, text) => (text === undefined ? { [MARK]: type } : { [MARK]: 
 function copy(value, path, ancestors) {
   switch (typeof value) {
     case 'string':
-      return value;
+      return value.isWellFormed() ? value : mark('string that is not valid Unicode (a lone surrogate)');
     case 'number':
       // JSON writes NaN and the infinities as null, and -0 as 0.
       return Number.isFinite(value) && !Object.is(value, -0) ? value : mark('number', Object.is(value, -0) ? '-0' : String(value));
@@ -60,7 +60,9 @@ function copyObject(value, path, ancestors) {
   ancestors.push(value);
   const entries = {};
   for (const key of Object.keys(value)) {
-    path.push(key);
+    const wellFormed = key.isWellFormed();
+    path.push(wellFormed ? key : key.toWellFormed());
+    if (!wellFormed) throw new Unreadable('key is not valid Unicode (a lone surrogate)');
     const item = copy(value[key], path, ancestors);
     const name = key.charCodeAt(0) === 0 ? MARK + key : key;
     // Defined, not set: setting `__proto__` would replace the copy's prototype and lose the key.
@@ -150,7 +152,7 @@ export function bind(engine, ready = () => {}) {
 
   /** A `toml` argument: the engine takes well-formed text only. */
   function text(toml) {
-    if (typeof toml === 'string') return toml;
+    if (typeof toml === 'string' && toml.isWellFormed()) return toml;
     let json;
     try {
       json = JSON.stringify(shallow(toml));

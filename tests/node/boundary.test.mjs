@@ -1,11 +1,11 @@
-// The JS/wasm boundary under hostile values: getters and Proxy traps that throw, cycles, sparse
-// arrays, values JSON cannot say, keys that look like the boundary's own markers.
+// The JS/wasm boundary under hostile values: getters and Proxy traps that throw, sparse arrays,
+// lone surrogates, values JSON cannot say, keys that look like the boundary's own markers.
 // After each error the same instance still renders the guide example byte for byte, and
 // Object.prototype is never touched.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { parse, render, validate } from '../../bindings-wasm/pkg/node/index.mjs';
+import { format, parse, render, validate } from '../../bindings-wasm/pkg/node/index.mjs';
 import { golden } from './helpers.mjs';
 
 const GUIDE = golden('guide_complete_example.toml');
@@ -151,5 +151,26 @@ test('a sparse array is an error at its first hole, found without walking its le
   assert.ok(performance.now() - start < 2000, 'holes are found at once');
   // undefined written into the array is a value, not a hole.
   assert.throws(() => render({ runners: [{ environment: [undefined] }] }), { message: 'runners[0].environment[0]: expected string, got undefined' });
+  stillWhole();
+});
+
+test('lone surrogates are errors naming the path, never U+FFFD', () => {
+  const lone = 'a\ud800b';
+  assert.throws(() => render({ runners: [{ name: lone }] }), {
+    name: 'ConfigError',
+    path: 'runners[0].name',
+    message: 'runners[0].name: expected string, got string that is not valid Unicode (a lone surrogate)',
+  });
+  assert.throws(() => render({ runners: [{ environment: ['A=1', '\udc00'] }] }), { path: 'runners[0].environment[1]' });
+  assert.throws(() => render({ runners: [{ docker: { sysctls: { [lone]: '1' } } }] }), {
+    path: 'runners[0].docker.sysctls."a\ufffdb"',
+    message: 'runners[0].docker.sysctls."a\ufffdb": key is not valid Unicode (a lone surrogate)',
+  });
+  assert.deepEqual(validate({ runners: [{ name: lone }] }).map((d) => d.code).slice(0, 1), ['wrong-type']);
+  for (const call of [() => parse(`name = "${lone}"`), () => format(lone)]) {
+    assert.throws(call, { name: 'TomlParseError', message: 'expected config.toml text (a string), got string that is not valid Unicode (a lone surrogate)' });
+  }
+  // Pairs are characters like any other.
+  assert.equal(render({ runners: [{ name: '😀\ud83d\ude00' }] }), '[[runners]]\n  name = "😀😀"\n');
   stillWhole();
 });
