@@ -17,8 +17,8 @@ fn byte_offset_of(text: &str, index: f64) -> usize {
 }
 
 /// `{ from, to, items }`: what can be written at `offset` and the span it replaces; each item
-/// has `label`, `kind` (`key`, `value` or `table`), `detail`, `documentation`, `deprecated`
-/// and `apply` (the text that replaces `from..to`).
+/// has `label`, `kind` (`key`, `value` or `table`), `detail`, `documentation`, `deprecated`,
+/// `since` (a gitlab-runner release, or null) and `apply` (the text that replaces `from..to`).
 #[wasm_bindgen]
 pub fn complete(toml: JsValue, offset: f64) -> Result<JsValue, JsValue> {
     let text = crate::text(&toml)?;
@@ -37,6 +37,7 @@ pub fn complete(toml: JsValue, offset: f64) -> Result<JsValue, JsValue> {
             set(&object, "detail", item.detail.as_str());
             set(&object, "documentation", item.documentation.as_str());
             set(&object, "deprecated", item.deprecated);
+            set(&object, "since", item.since.map_or(JsValue::NULL, |v| JsValue::from_str(&v.to_string())));
             set(&object, "apply", item.apply.as_str());
             JsValue::from(object)
         })

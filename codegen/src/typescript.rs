@@ -103,6 +103,8 @@ export interface CompletionItem {
   /** The key's description. */
   documentation: string;
   deprecated: boolean;
+  /** The first gitlab-runner release that reads the key (`"16.10"`); null when it is among the oldest on record (12.0). */
+  since: string | null;
   /** The text to insert (`pull_policy = "always"` for a key). */
   apply: string;
 }

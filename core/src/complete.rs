@@ -4,7 +4,7 @@
 
 use crate::cursor::{self, Cursor, TableAt, Typing};
 use crate::describe;
-use crate::schema::{Field, Kind, MapOf, Struct};
+use crate::schema::{Field, Kind, MapOf, Struct, Version};
 
 /// What a completion offers and the span of text it replaces (byte offsets).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +42,9 @@ pub struct Item {
     /// The schema's description.
     pub documentation: String,
     pub deprecated: bool,
+    /// The first gitlab-runner release that reads the key or table, when it is not among the
+    /// oldest on record.
+    pub since: Option<Version>,
     /// The text that replaces `from..to` (`pull_policy = "always"` for a key).
     pub apply: String,
 }
@@ -67,7 +70,7 @@ fn keys(text: &str, cursor: &Cursor) -> Vec<Item> {
             .fields
             .iter()
             .filter(|f| !matches!(f.kind, Kind::Table(_) | Kind::Tables(_)) && !is_written(f.key))
-            .map(key_item)
+            .map(|field| key_item(&cursor.table.chain, field))
             .collect();
     }
     // A free-form map whose keys are fixed (`[runners.feature_flags]`).
@@ -85,12 +88,13 @@ fn keys(text: &str, cursor: &Cursor) -> Vec<Item> {
             detail: describe::kind(map).to_owned(),
             documentation: map.doc.to_owned(),
             deprecated: false,
+            since: None,
             apply: format!("{key} = {value}"),
         })
         .collect()
 }
 
-fn key_item(field: &'static Field) -> Item {
+fn key_item(table: &[&'static Field], field: &'static Field) -> Item {
     let detail = match describe::default(field) {
         Some(default) => format!("{}, default {default}", describe::kind(field)),
         None => describe::kind(field).to_owned(),
@@ -101,6 +105,7 @@ fn key_item(field: &'static Field) -> Item {
         detail,
         documentation: field.doc.to_owned(),
         deprecated: field.deprecated,
+        since: describe::since(&[table, &[field]].concat()),
         apply: format!("{} = {}", field.key, describe::placeholder(field)),
     }
 }
@@ -137,6 +142,7 @@ fn values(table: &TableAt, key: &str) -> Vec<Item> {
                     detail: if is_default { "default".to_owned() } else { String::new() },
                     documentation: String::new(),
                     deprecated: false,
+                    since: None,
                     apply: quoted,
                 }
             })
@@ -154,6 +160,7 @@ fn booleans() -> Vec<Item> {
             detail: String::new(),
             documentation: String::new(),
             deprecated: false,
+            since: None,
             apply: (*b).to_owned(),
         })
         .collect()
@@ -194,6 +201,7 @@ fn headers(text: &str, cursor: &Cursor) -> Vec<Item> {
                 detail: describe::kind(field).to_owned(),
                 documentation: field.doc.to_owned(),
                 deprecated: field.deprecated,
+                since: describe::since(&[chain, &[field]].concat()),
                 apply: header,
             });
         }

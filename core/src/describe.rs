@@ -1,7 +1,7 @@
 //! How a key is described to people in an editor: its kind in words, its default as TOML, a
 //! placeholder value to start from. Shared by completion and hover.
 
-use crate::schema::{DefaultValue, Field, Kind};
+use crate::schema::{since_along, DefaultValue, Field, Kind, Version};
 
 /// The kind of a key's value, in words.
 pub fn kind(field: &Field) -> &'static str {
@@ -50,4 +50,10 @@ pub fn placeholder(field: &Field) -> String {
         Kind::Strings | Kind::Integers | Kind::Floats | Kind::Tables(_) => "[]".into(),
         Kind::Map(_) | Kind::Table(_) => "{}".into(),
     }
+}
+
+/// The first gitlab-runner release that reads the key at the end of `chain` (the fields from
+/// the root down to it); `None` when it is as old as the oldest release on record.
+pub fn since(chain: &[&Field]) -> Option<Version> {
+    Some(since_along(chain)).filter(|&since| since > Version::OLDEST)
 }

@@ -50,35 +50,37 @@ pub fn hover(text: &str, offset: usize) -> Option<Hover> {
     let segment_end = dotted[within.len()..].find('.').map_or(dotted.len(), |i| within.len() + i);
     let segment_start = within.rfind('.').map_or(0, |i| i + 1);
     let segments = cursor::split_dotted(&dotted[..segment_end]);
-    let (chain, field) = resolve(&table, &segments)?;
+    let fields = resolve(&table, &segments)?;
     let from = line_start
         + written_at
         + segment_start
         + (dotted[segment_start..].len() - dotted[segment_start..].trim_start().len());
     let to =
         line_start + written_at + segment_end - (dotted[..segment_end].len() - dotted[..segment_end].trim_end().len());
-    Some(Hover { from, to, title: chain.join("."), markdown: card(field) })
+    let title = fields.iter().map(|f| f.key).collect::<Vec<_>>().join(".");
+    Some(Hover { from, to, title, markdown: card(&fields) })
 }
 
-/// The field the segments name below `table`, with the path of keys to it.
-fn resolve(table: &TableAt, segments: &[&str]) -> Option<(Vec<&'static str>, &'static Field)> {
-    let mut chain: Vec<&'static str> = table.chain.iter().map(|f| f.key).collect();
+/// The fields from the root down to the one the segments name below `table`.
+fn resolve(table: &TableAt, segments: &[&str]) -> Option<Vec<&'static Field>> {
+    let mut chain = table.chain.clone();
     let mut schema = table.schema?;
     let (last, parents) = segments.split_last()?;
     for parent in parents {
         let field = cursor::field(schema, parent)?;
-        chain.push(field.key);
+        chain.push(field);
         schema = match field.kind {
             Kind::Table(child) | Kind::Tables(child) => child,
             _ => return None,
         };
     }
-    let field = cursor::field(schema, last)?;
-    chain.push(field.key);
-    Some((chain, field))
+    chain.push(cursor::field(schema, last)?);
+    Some(chain)
 }
 
-fn card(field: &Field) -> String {
+/// `chain` ends with the field described; the fields before it lead there from the root.
+fn card(chain: &[&Field]) -> String {
+    let field = chain[chain.len() - 1];
     let mut card = String::from(field.doc);
     card.push_str("\n\n");
     card.push_str(&format!("- Kind: {}\n", describe::kind(field)));
@@ -88,6 +90,9 @@ fn card(field: &Field) -> String {
     if !field.allowed.is_empty() && !matches!(field.kind, Kind::Map(_)) {
         let values: Vec<String> = field.allowed.iter().map(|v| format!("`{}`", crate::escape::quoted(v))).collect();
         card.push_str(&format!("- Allowed: {}\n", values.join(", ")));
+    }
+    if let Some(since) = describe::since(chain) {
+        card.push_str(&format!("- Since: gitlab-runner {since}\n"));
     }
     if field.deprecated {
         card.push_str("- **Deprecated**\n");

@@ -28,6 +28,11 @@ fn keys_of_the_table_in_force() {
     assert_eq!(item.kind, ItemKind::Key);
     assert_eq!(item.detail, "string or array of strings, default \"always\"");
     assert_eq!(item.apply, "pull_policy = \"always\"");
+    assert_eq!(item.since, None);
+    let offset = text.find('|').unwrap();
+    let items = complete(&text.replacen('|', "", 1), offset).items;
+    let cgroup = items.iter().find(|i| i.label == "cgroup_parent").unwrap();
+    assert_eq!(cgroup.since.map(|v| v.to_string()).as_deref(), Some("16.10"));
     assert!(!item.documentation.is_empty());
 }
 

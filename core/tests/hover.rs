@@ -50,3 +50,14 @@ fn nothing_on_values_comments_and_unknown_keys() {
     assert_eq!(at("nothing_h|ere = 1\n"), None);
     assert_eq!(at("  |  concurrent = 1\n"), None);
 }
+
+#[test]
+fn keys_newer_than_the_oldest_release_say_since_when() {
+    let (title, markdown, _) = at(&format!("{RUNNER}  [runners.feature_fl|ags]\n")).unwrap();
+    assert_eq!(title, "runners.feature_flags");
+    assert_eq!(
+        markdown,
+        "Map of feature flag names to true or false, overriding their defaults for this runner.\n\n\
+         - Kind: table of values\n- Since: gitlab-runner 13.11\n"
+    );
+}

@@ -72,8 +72,10 @@ test('complete offers the keys of the table in force, after a non-ASCII line', (
     detail: 'string or array of strings, default "always"',
     documentation: 'Image pull policy or ordered list of policies (always, if-not-present, never); default always.',
     deprecated: false,
+    since: null,
     apply: 'pull_policy = "always"',
   });
+  assert.equal(items.find((item) => item.label === 'cgroup_parent').since, '16.10');
 });
 
 test('complete offers allowed values and headers', () => {
