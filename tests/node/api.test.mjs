@@ -52,7 +52,7 @@ test('keys are rendered in canonical order whatever the object order', () => {
 });
 
 test('every golden file written by the Python face parses and renders back byte for byte', () => {
-  for (const name of readdirSync(GOLDEN)) {
+  for (const name of readdirSync(GOLDEN).filter((file) => file.endsWith('.toml'))) {
     const text = golden(name);
     assert.equal(render(parse(text)), text, name);
     assert.equal(format(text), text, name);
