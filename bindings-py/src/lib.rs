@@ -141,7 +141,7 @@ fn text_from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<String> {
     let registry = registry::get(py)?;
     gitlab_runner_config::parse::text_from_bytes(data)
         .map(str::to_owned)
-        .map_err(|error| errors::parse_error(py, registry, vec![error]))
+        .map_err(|errors| errors::parse_error(py, registry, errors))
 }
 
 /// Writes `text` to `path` by the CLI's policy (atomic; the old file's owner and mode kept, a

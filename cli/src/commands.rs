@@ -7,13 +7,13 @@ use std::process::ExitCode;
 use gitlab_runner_config::json::{to_json, JsonValue};
 use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
-use gitlab_runner_config::{
-    decode_config, lint as lint_text, render, Code, Diagnostic, Options, Severity, UnknownKeys,
-};
+use gitlab_runner_config::validate::findings;
+use gitlab_runner_config::{decode, lint as lint_text, render, schema, Code, Diagnostic, Options, Severity, Source, UnknownKeys};
 
 use gitlab_runner_config_cli::files::write_atomically;
 
 use crate::args::Args;
+use crate::report::{self, report, Finding, Format};
 
 pub enum Failure {
     /// `--help`: the usage, and success.
@@ -23,24 +23,31 @@ pub enum Failure {
     Other(String),
 }
 
-/// One finding as a line: `FILE:LINE:COLUMN: severity[code]: path: message`, the shape CI
-/// problem matchers read. Source lines are never echoed: they may hold a secret.
-fn finding_line(file: &str, d: &Diagnostic) -> String {
-    let separator = if d.range.is_some() { ":" } else { ": " };
-    format!("{file}{separator}{d}")
+/// Writes to stdout. When the reader has gone (`schema | head -1`), stops quietly with the
+/// status a process killed by SIGPIPE has, rather than a panic.
+pub fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("error: stdout: {error}");
+        std::process::exit(2);
+    }
 }
 
 /// Errors that stop a command, printed one per line on stderr.
 fn report_errors(file: &str, errors: Vec<gitlab_runner_config::Error>) -> ExitCode {
     for error in errors {
-        eprintln!("{}", finding_line(file, &Diagnostic::from(error)));
+        eprintln!("{}", report::line(file, &Diagnostic::from(error)));
     }
     ExitCode::FAILURE
 }
 
 /// A file's text (`-` for stdin). Bytes that are not UTF-8 are a finding about the file, with
 /// their position, rather than a failure to read it.
-fn read(file: &str) -> Result<Result<String, gitlab_runner_config::Error>, Failure> {
+fn read(file: &str) -> Result<Result<String, Vec<gitlab_runner_config::Error>>, Failure> {
     let bytes = if file == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure::Other(format!("stdin: {e}")))?;
@@ -52,57 +59,38 @@ fn read(file: &str) -> Result<Result<String, gitlab_runner_config::Error>, Failu
 }
 
 pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(arguments, &["--lenient", "--fragment"], &["--format", "--runner-version"])?;
-    let format = args.choice("--format", &["text", "json"], Some("text"))?;
+    let args = Args::parse(
+        arguments,
+        &["--lenient", "--fragment"],
+        &["--format", "--runner-version", "--min-severity", "--fail-on"],
+    )?;
+    let format = Format::from_name(&args.choice("--format", Format::NAMES, Some("text"))?);
+    // People read text: notes stay out of it unless asked for. Machines get everything.
+    let shown_by_default = if format == Format::Text { "warning" } else { "info" };
+    let shown = severity(&args.choice("--min-severity", SEVERITIES, Some(shown_by_default))?);
+    let fail_on = args.choice("--fail-on", &["error", "warning", "info", "never"], Some("error"))?;
     if args.files.is_empty() {
         return Err(Failure::Usage("lint needs at least one FILE".into()));
     }
-    let runner_version = match args.value("--runner-version") {
-        Some(text) => text.parse().map_err(|message: String| Failure::Usage(format!("--runner-version: {message}")))?,
-        None => Version::NEWEST,
-    };
-    let checks = Options {
-        unknown: UnknownKeys::from_strict(!args.flag("--lenient")),
-        runner_version,
-        fragment: args.flag("--fragment"),
-    };
-    let mut findings: Vec<(String, Diagnostic)> = Vec::new();
+    let checks = checks(&args)?;
+    let mut findings: Vec<Finding> = Vec::new();
     // A file that cannot be read is said at once; the others are still linted.
     let mut unread = false;
     for file in &args.files {
-        match read(file) {
-            Ok(Ok(text)) => findings.extend(lint_text(&text, &checks).into_iter().map(|d| (file.clone(), d))),
-            Ok(Err(not_text)) => findings.push((file.clone(), Diagnostic::from(not_text))),
+        let found = match read(file) {
+            Ok(Ok(text)) => lint_text(&text, &checks),
+            Ok(Err(not_text)) => not_text.into_iter().map(Diagnostic::from).collect(),
             Err(Failure::Other(message)) => {
                 eprintln!("error: {message}");
                 unread = true;
+                continue;
             }
             Err(other) => return Err(other),
-        }
+        };
+        findings.extend(found.into_iter().map(|diagnostic| Finding { file: file.clone(), diagnostic }));
     }
-    if format == "json" {
-        let items: Vec<serde_json::Value> = findings
-            .iter()
-            .map(|(file, d)| {
-                serde_json::json!({
-                    "file": file,
-                    "line": d.position().map(|p| p.line),
-                    "column": d.position().map(|p| p.column),
-                    "severity": d.severity.as_str(),
-                    "code": d.code.name(),
-                    "path": d.path.to_string(),
-                    "message": d.message,
-                })
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&items).expect("JSON of plain values"));
-    } else {
-        for (file, d) in &findings {
-            println!("{}", finding_line(file, d));
-        }
-        println!("{}", summary(&findings, args.files.len()));
-    }
-    let failed = findings.iter().any(|(_, d)| d.severity == Severity::Error);
+    say(&report(format, &findings, args.files.len(), shown));
+    let failed = fail_on != "never" && findings.iter().any(|f| f.diagnostic.severity <= severity(&fail_on));
     Ok(if unread {
         ExitCode::from(2)
     } else if failed {
@@ -112,16 +100,27 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
     })
 }
 
-fn summary(findings: &[(String, Diagnostic)], files: usize) -> String {
-    let count = |severity| findings.iter().filter(|(_, d)| d.severity == severity).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}: {}, {}, {}",
-        plural(files, "file"),
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning"),
-        plural(count(Severity::Info), "note")
-    )
+const SEVERITIES: &[&str] = &["error", "warning", "info"];
+
+fn severity(name: &str) -> Severity {
+    match name {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        _ => Severity::Info,
+    }
+}
+
+/// `--lenient`, `--runner-version X.Y`, `--fragment`: what a config is checked against.
+fn checks(args: &Args) -> Result<Options, Failure> {
+    let runner_version = match args.value("--runner-version") {
+        Some(text) => text.parse().map_err(|message: String| Failure::Usage(format!("--runner-version: {message}")))?,
+        None => Version::NEWEST,
+    };
+    Ok(Options {
+        unknown: UnknownKeys::from_strict(!args.flag("--lenient")),
+        runner_version,
+        fragment: args.flag("--fragment"),
+    })
 }
 
 pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
@@ -135,7 +134,7 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
         let text = match read(file) {
             Ok(Ok(text)) => text,
             Ok(Err(not_text)) => {
-                report_errors(file, vec![not_text]);
+                report_errors(file, not_text);
                 failed = true;
                 continue;
             }
@@ -155,14 +154,14 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
             }
         };
         if file == "-" && !args.flag("--check") {
-            print!("{formatted}");
+            say(&formatted);
             continue;
         }
         if formatted == text {
             continue;
         }
         if args.flag("--check") {
-            println!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)");
+            say(&format!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)\n"));
             failed = true;
         } else if let Err(error) = write_atomically(Path::new(file), &formatted) {
             eprintln!("error: {file}: {error}");
@@ -170,15 +169,19 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
         } else {
             // The engine keeps data, not layout: a file with comments loses them.
             let note = if text.contains('#') { " (comments, if any, were not kept)" } else { "" };
-            println!("formatted {file}{note}");
+            say(&format!("formatted {file}{note}\n"));
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
-    let args = Args::parse(arguments, &["--lenient"], &["--from", "--to"])?;
-    let unknown = UnknownKeys::from_strict(!args.flag("--lenient"));
+    let args = Args::parse(
+        arguments,
+        &["--lenient", "--no-check", "--fragment"],
+        &["--from", "--to", "-o", "--runner-version"],
+    )?;
+    let checks = checks(&args)?;
     let from = args.choice("--from", &["json", "toml"], None)?;
     let to = args.choice("--to", &["json", "toml", "python"], None)?;
     let file = match args.files.as_slice() {
@@ -188,25 +191,39 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
     };
     let text = match read(file)? {
         Ok(text) => text,
-        Err(not_text) => return Ok(report_errors(file, vec![not_text])),
+        Err(not_text) => return Ok(report_errors(file, not_text)),
     };
     let decoded = if from == "json" {
         let json: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Failure::Other(format!("{file}: invalid JSON: {e}")))?;
-        decode_config(&JsonValue(&json), unknown)
+        decode(schema::ROOT, &JsonValue(&json), checks.unknown)
     } else {
-        gitlab_runner_config::parse(&text, unknown)
+        match Source::parse(&text) {
+            Ok(source) => source.decode(checks.unknown),
+            Err(errors) => return Ok(report_errors(file, errors)),
+        }
     };
-    let table = match decoded {
-        Ok(table) => table,
-        Err(errors) => return Ok(report_errors(file, errors)),
-    };
-    if to == "toml" {
-        print!("{}", render(&table));
-    } else if to == "python" {
-        print!("{}", gitlab_runner_config::to_python(&table));
+    // Everything the linter finds is said on stderr; any error stops the conversion, so a
+    // config gitlab-runner would refuse or misread is never written (unless --no-check).
+    let findings: Vec<Diagnostic> = if args.flag("--no-check") {
+        decoded.errors.iter().cloned().map(Diagnostic::from).collect()
     } else {
-        println!("{}", serde_json::to_string_pretty(&to_json(&table)).expect("JSON of plain values"));
+        findings(&decoded, &checks).into_iter().filter(|d| d.severity <= Severity::Warning).collect()
+    };
+    for d in &findings {
+        eprintln!("{}", report::line(file, d));
+    }
+    if findings.iter().any(|d| d.severity == Severity::Error) {
+        return Ok(ExitCode::FAILURE);
+    }
+    let output = match to.as_str() {
+        "toml" => render(&decoded.table),
+        "python" => gitlab_runner_config::to_python(&decoded.table),
+        _ => format!("{}\n", serde_json::to_string_pretty(&to_json(&decoded.table)).expect("JSON of plain values")),
+    };
+    match args.value("-o") {
+        Some(path) => write_atomically(Path::new(path), &output).map_err(|e| Failure::Other(format!("{path}: {e}")))?,
+        None => say(&output),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -222,7 +239,7 @@ pub fn explain(arguments: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Other(format!("unknown code {name:?}; the codes are {}", names.join(", "))));
     };
     let indent = |text: &str| text.lines().map(|l| format!("    {l}\n")).collect::<String>();
-    print!(
+    say(&format!(
         "{} ({}): {}\n\n{}\n\nProblem:\n{}\nFixed:\n{}",
         code.name(),
         code.severity().as_str(),
@@ -230,7 +247,7 @@ pub fn explain(arguments: &[String]) -> Result<ExitCode, Failure> {
         code.explanation(),
         indent(code.bad_example()),
         indent(code.good_example())
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -238,6 +255,6 @@ pub fn schema(arguments: &[String]) -> Result<ExitCode, Failure> {
     if !arguments.is_empty() {
         return Err(Failure::Usage("schema takes no arguments".into()));
     }
-    print!("{}", gitlab_runner_config::json_schema());
+    say(&gitlab_runner_config::json_schema());
     Ok(ExitCode::SUCCESS)
 }

@@ -2,27 +2,39 @@
 
 mod args;
 mod commands;
+mod report;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: gitlab-runner-config <command> [options]
+usage: gitlab-runner-config <command> [options]     (FILE `-` is standard input)
 
 commands:
-  lint [--format text|json] [--lenient] [--runner-version X.Y] [--fragment] FILE...
+  lint [options] FILE...
         report every problem (unknown keys, wrong types, invalid values, executor
-        mistakes ...) with file, line and column; exits 1 when any is an error
-        (--lenient: unknown keys are warnings, not errors; --runner-version: the
-        gitlab-runner release that reads the file, by default the newest known;
-        --fragment: a snippet, so keys a whole file needs are not asked for)
+        mistakes, keys the targeted release does not read ...) with file, line
+        and column
+          --format text|json|gitlab|sarif|github   text for people; json; a GitLab
+                        Code Quality report; SARIF 2.1.0; GitHub workflow commands
+          --min-severity error|warning|info   what to show (text: warning, others: info)
+          --fail-on error|warning|info|never  exit 1 on findings this serious (error)
+          --runner-version X.Y  the gitlab-runner release that reads the file
+                        (default: the newest known)
+          --fragment    a snippet: keys a whole file needs are not asked for
+          --lenient     unknown keys are warnings, not errors
+        exit status: 0 clean, 1 findings (see --fail-on), 2 usage or unreadable file
   fmt [--check] FILE...
         rewrite files in gitlab-runner's layout (unknown keys are kept; comments
         are not); with --check, change nothing and exit 1 when a file would change
-  convert --from json|toml --to toml|json|python [--lenient] [FILE]
+  convert --from json|toml --to toml|json|python [options] [FILE]
         convert between config.toml and JSON in the same shape, or to a Python
         script that builds the config with wetwire_gitlab.runner_config (reads
-        stdin without FILE, writes stdout); the input is checked against the
-        schema, and with --lenient unknown keys are kept
+        stdin without FILE); the result is linted first: findings go to stderr
+        and any error stops the conversion (exit 1, nothing written)
+          -o FILE       write FILE atomically (an existing file keeps its owner and
+                        mode, a new one is 0600) instead of standard output
+          --no-check    only refuse what cannot be converted (wrong types, syntax)
+          --runner-version X.Y, --fragment, --lenient   as for lint
   explain CODE
         what a diagnostic code (such as unknown-key) means, with an example
   schema
@@ -38,19 +50,20 @@ fn main() -> ExitCode {
         Some("schema") => commands::schema(&arguments[1..]),
         Some("explain") => commands::explain(&arguments[1..]),
         Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
+            commands::say(USAGE);
             return ExitCode::SUCCESS;
         }
         Some("-V" | "--version") => {
-            println!("gitlab-runner-config {}", env!("CARGO_PKG_VERSION"));
+            commands::say(&format!("gitlab-runner-config {}\n", env!("CARGO_PKG_VERSION")));
             return ExitCode::SUCCESS;
         }
-        _ => Err(commands::Failure::Usage("expected a command".into())),
+        Some(other) => Err(commands::Failure::Usage(format!("unknown command '{other}'"))),
+        None => Err(commands::Failure::Usage("expected a command".into())),
     };
     match result {
         Ok(code) => code,
         Err(commands::Failure::Help) => {
-            print!("{USAGE}");
+            commands::say(USAGE);
             ExitCode::SUCCESS
         }
         Err(commands::Failure::Usage(message)) => {

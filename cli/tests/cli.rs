@@ -51,8 +51,9 @@ fn lint_json_for_ci() {
     assert_eq!(
         findings[1],
         serde_json::json!({
-            "file": "misspelled.toml", "line": 8, "column": 3, "severity": "error", "code": "unknown-key",
-            "path": "runners[0].buids_dir", "message": "unknown key; did you mean builds_dir?"
+            "file": "misspelled.toml", "line": 8, "column": 3, "end_line": 8, "end_column": 12,
+            "severity": "error", "code": "unknown-key", "path": "runners[0].buids_dir",
+            "message": "unknown key; did you mean builds_dir?", "suggestion": "builds_dir"
         })
     );
 }
@@ -118,12 +119,21 @@ fn convert_between_json_and_toml() {
 
 #[test]
 fn convert_reports_bad_input_by_path() {
-    let output = run(&["convert", "--from", "json", "--to", "toml"], Some(r#"{"runners": [{"limit": "2"}]}"#));
+    let input = r#"{"runners": [{"limit": "2"}]}"#;
+    let output = run(&["convert", "--from", "json", "--to", "toml"], Some(input));
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8(output.stderr).unwrap(),
-        "-: error[wrong-type]: runners[0].limit: expected integer, got string\n"
+        String::from_utf8(output.stderr.clone()).unwrap(),
+        "-: error[wrong-type]: runners[0].limit: expected integer, got string\n\
+         -: error[missing-key]: runners[0].url: missing; required in Runner\n\
+         -: error[missing-key]: runners[0].token: missing; required in Runner\n\
+         -: error[missing-key]: runners[0].executor: missing; required in Runner\n"
     );
+    assert_eq!(stdout(&output), "");
+    // Only what cannot be converted stops --no-check.
+    let unchecked = run(&["convert", "--no-check", "--from", "json", "--to", "toml"], Some(input));
+    assert_eq!(unchecked.status.code(), Some(1));
+    assert_eq!(String::from_utf8(unchecked.stderr).unwrap(), "-: error[wrong-type]: runners[0].limit: expected integer, got string\n");
 }
 
 #[test]
@@ -194,12 +204,11 @@ executor = "\u001b]0;pwned\u0007\u001b[2J\r\nfake.toml:1:1: error[x]: injected"
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
     assert_eq!(
         text,
-        r#"-: info[concurrent-unset]: concurrent: not set: gitlab-runner runs one job at a time
--:1:1: error[missing-key]: runners[0].url: missing; required in Runner
+        r#"-:1:1: error[missing-key]: runners[0].url: missing; required in Runner
 -:1:1: error[missing-key]: runners[0].token: missing; required in Runner
 -:2:1: error[unknown-executor]: runners[0].executor: unknown executor "\u001B]0;pwned\u0007\u001B[2J\r\nfake.toml:1:1: error[x]: injected"; expected one of shell, docker, docker-windows, kubernetes, ssh, parallels, virtualbox, docker+machine, docker-autoscaler, instance, custom
 -:3:1: error[unknown-key]: runners[0]."\u001B[2J": unknown key in Runner
-1 file: 4 errors, 0 warnings, 1 note
+1 file: 4 errors, 0 warnings, 1 note (not shown: --min-severity info shows them)
 "#
     );
 }
@@ -267,4 +276,125 @@ fn explain_a_code() {
     let unknown = run(&["explain", "frobnicate"], None);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).starts_with("error: unknown code \"frobnicate\"; the codes are syntax, wrong-type,"));
+}
+
+#[test]
+fn lint_writes_a_gitlab_code_quality_report() {
+    let output = run(&["lint", "--format", "gitlab", "misspelled.toml"], None);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let entries = report.as_array().unwrap();
+    assert_eq!(entries.len(), 4);
+    let fingerprint = entries[1]["fingerprint"].as_str().unwrap().to_owned();
+    assert_eq!(fingerprint.len(), 32);
+    assert_eq!(
+        entries[1],
+        serde_json::json!({
+            "description": "runners[0].buids_dir: unknown key; did you mean builds_dir?",
+            "check_name": "unknown-key",
+            "fingerprint": fingerprint,
+            "severity": "major",
+            "location": { "path": "misspelled.toml", "lines": { "begin": 8 } },
+        })
+    );
+    // Fingerprints tell findings apart and stay the same from run to run.
+    let again: serde_json::Value = serde_json::from_str(&stdout(&run(&["lint", "--format", "gitlab", "misspelled.toml"], None))).unwrap();
+    assert_eq!(again, report);
+    let mut all: Vec<&str> = entries.iter().map(|e| e["fingerprint"].as_str().unwrap()).collect();
+    all.dedup();
+    assert_eq!(all.len(), 4);
+}
+
+#[test]
+fn lint_writes_sarif() {
+    let output = run(&["lint", "--format", "sarif", "misspelled.toml"], None);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "gitlab-runner-config");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let result = &run["results"][1];
+    assert_eq!(result["ruleId"], "unknown-key");
+    assert_eq!(result["level"], "error");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"],
+        serde_json::json!({
+            "artifactLocation": { "uri": "misspelled.toml" },
+            "region": { "startLine": 8, "startColumn": 3, "endLine": 8, "endColumn": 12 },
+        })
+    );
+    let rule = &run["tool"]["driver"]["rules"][result["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "unknown-key");
+}
+
+#[test]
+fn lint_writes_github_workflow_commands() {
+    let output = run(&["lint", "--format", "github", "misspelled.toml"], None);
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert_eq!(
+        lines[1],
+        "::error file=misspelled.toml,line=8,col=3,endLine=8,endColumn=12,title=unknown-key::runners[0].buids_dir: unknown key; did you mean builds_dir?"
+    );
+    assert!(lines[0].starts_with("::warning file=misspelled.toml,line=7,"));
+}
+
+#[test]
+fn lint_severity_options() {
+    let text = "[[runners]]\nurl = \"https://gitlab.example.com/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\n";
+    let notes = run(&["lint", "--min-severity", "info", "-"], Some(text));
+    assert_eq!(
+        (notes.status.code(), stdout(&notes).as_str()),
+        (Some(0), "-: info[concurrent-unset]: concurrent: not set: gitlab-runner runs one job at a time\n1 file: 0 errors, 0 warnings, 1 note\n")
+    );
+    let strict = run(&["lint", "--fail-on", "info", "-"], Some(text));
+    assert_eq!(strict.status.code(), Some(1));
+    let never = run(&["lint", "--fail-on", "never", "misspelled.toml"], None);
+    assert_eq!(never.status.code(), Some(0));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gitlab-runner-config"))
+        .arg("schema")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_ne!(output.status.code(), Some(101), "a panic");
+}
+
+#[test]
+fn an_unknown_command_is_named() {
+    let output = run(&["frobnicate"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: unknown command 'frobnicate'\n\nusage:"));
+}
+
+#[test]
+fn convert_writes_a_file_atomically_and_nothing_on_failure() {
+    let dir = std::env::temp_dir().join(format!("grc-cli-convert-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("config.toml");
+    let good = r#"{"concurrent": 1, "runners": [{"name": "r", "url": "https://gitlab.example.com/", "token": "${T}", "executor": "shell"}]}"#;
+    let written = run(&["convert", "--from", "json", "--to", "toml", "-o", target.to_str().unwrap()], Some(good));
+    assert_eq!((written.status.code(), stdout(&written).as_str()), (Some(0), ""));
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("concurrent = 1\n"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let bad = r#"{"concurrent": 1, "runners": [{"name": "r", "url": "https://gitlab.example.com/", "token": "${T}", "executor": "dockr"}]}"#;
+    let refused = run(&["convert", "--from", "json", "--to", "toml", "-o", target.to_str().unwrap()], Some(bad));
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(std::fs::read_to_string(&target).unwrap().contains("executor = \"shell\""));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 1, "{left:?}");
 }

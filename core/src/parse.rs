@@ -38,7 +38,7 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
 
 /// config.toml bytes as text. Bytes that are not UTF-8 are a syntax error at the first bad
 /// one, with its line and column: gitlab-runner refuses such a file too.
-pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Error> {
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Vec<Error>> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("checked up to here");
@@ -51,7 +51,7 @@ pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Error> {
         let start = LineIndex::new(valid).position(valid.len());
         let end = crate::error::Position { offset: end, column: start.column + 1, ..start };
         error.range = Some(Range { start, end });
-        error
+        vec![error]
     })
 }
 
