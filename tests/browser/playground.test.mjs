@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { format } from '../../bindings-wasm/pkg/node/index.mjs';
 import { launch, serve } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -131,6 +132,62 @@ test('typing updates the preview and the diagnostics; a bad value is flagged on 
   await context.close();
 });
 
+test('the preview follows every kind of edit (it is updated line by line)', async () => {
+  const { page, errors, context } = await open();
+  await page.getByTestId('preset').selectOption('kubernetes');
+  const editor = page.locator('[data-testid="toml-editor"] .cm-content');
+  const same = async (what) => {
+    const text = await editorText(page);
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="preview"]').textContent === expected, format(text), { timeout: 5000 }).catch(() => undefined);
+    assert.equal(await preview(page), format(text), what);
+  };
+  await same('preset');
+  // A key added in the middle, one removed, a runner with a multi-line string, lines on top.
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('output_limit = 8192');
+  await same('a key added');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Delete');
+  await same('a key removed');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n[[runners]]\nname = "two"\npre_build_script = """\necho one\necho two\n"""\nexecutor = "shell"\n');
+  await same('a runner appended');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('# top\nlog_level = "debug"\n');
+  await same('lines added at the top');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('completion, hover and the version picker come from the engine', async () => {
+  const { page, errors, context } = await open();
+  await typeInto(page, '[[runners]]\n  executor = "docker"\n  [runners.docker]\n    pull');
+  await page.keyboard.press('Control+Space');
+  const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'pull_policy' }).first();
+  await option.waitFor({ timeout: 5000 });
+  await option.click();
+  assert.match(await editorText(page), /\n {4}pull_policy = /);
+  // Hovering a key shows its card.
+  await page.locator('[data-testid="toml-editor"] .cm-line', { hasText: 'executor' }).first().getByText('executor').hover();
+  const card = page.locator('.hover-card');
+  await card.waitFor({ timeout: 5000 });
+  assert.match(await card.textContent(), /runners\.executor/);
+  assert.match(await card.textContent(), /Executor used to run jobs/);
+  // Checks target the chosen gitlab-runner release.
+  await page.getByTestId('preset').selectOption('docker-autoscaler-aws');
+  await page.getByTestId('runner-version').selectOption('15.0');
+  await page.locator('[data-testid="diagnostic"][data-code="executor-too-new"]').waitFor({ timeout: 5000 });
+  await page.getByTestId('runner-version').selectOption('19.4');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="diagnostic"][data-code="executor-too-new"]'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an imported file is shown as read, and a misspelled key gets its suggestion', async () => {
   const { page, errors, context } = await open();
   const text = '# ours\nconcurrent = 2\n\n[[runners]]\n  name = "a"\n  url = "https://gitlab.example.com/"\n  token = "${RUNNER_TOKEN}"\n  exectuor = "shell"\n';
@@ -165,6 +222,11 @@ test('export copies config.toml as written and the config as JSON', async () => 
       2,
     ),
   );
+  await page.getByTestId('export-python').click();
+  await page.locator('#status', { hasText: 'as Python' }).waitFor();
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(script, /wetwire_gitlab\.runner_config/);
+  assert.match(script, /image="alpine"/);
   assert.deepEqual(errors, []);
   await context.close();
 });

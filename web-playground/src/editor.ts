@@ -1,5 +1,5 @@
 // The text editor: CodeMirror 6 with the TOML mode, lint squiggles fed by the engine's
-// diagnostics, and completion and hover cards from the engine once it offers them.
+// diagnostics, completion and hover cards from the engine's `complete` and `hover`.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, indentOnInput, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
@@ -11,19 +11,17 @@ import { tags } from '@lezer/highlight';
 
 import { complete, hover } from './engine';
 
-export const tomlLanguage = StreamLanguage.define(toml);
+const tomlLanguage = StreamLanguage.define(toml);
 
 /** Colours come from CSS variables so the light and dark themes share one style. */
-export const tomlHighlight = HighlightStyle.define([
+const tomlHighlight = HighlightStyle.define([
   { tag: tags.comment, class: 'tok-comment' },
   { tag: tags.string, class: 'tok-string' },
   { tag: [tags.number, tags.bool, tags.atom], class: 'tok-literal' },
   { tag: [tags.propertyName, tags.variableName], class: 'tok-key' },
-  { tag: [tags.heading, tags.meta, tags.bracket, tags.squareBracket], class: 'tok-header' },
 ]);
 
 function engineCompletions(context: CompletionContext): CompletionResult | null {
-  if (!complete) return null;
   const result = complete(context.state.doc.toString(), context.pos);
   if (result.items.length === 0) return null;
   return {
@@ -33,7 +31,7 @@ function engineCompletions(context: CompletionContext): CompletionResult | null 
       label: item.label,
       apply: item.apply,
       type: item.kind === 'table' ? 'class' : item.kind === 'value' ? 'constant' : 'property',
-      detail: [item.detail, item.since ? `since ${item.since}` : '', item.deprecated ? 'deprecated' : ''].filter(Boolean).join(' · '),
+      detail: item.deprecated ? `${item.detail} · deprecated` : item.detail,
       info: item.documentation,
       boost: item.deprecated ? -1 : 0,
     })),
@@ -41,7 +39,6 @@ function engineCompletions(context: CompletionContext): CompletionResult | null 
 }
 
 const engineHover = hoverTooltip((view, pos) => {
-  if (!hover) return null;
   const card = hover(view.state.doc.toString(), pos);
   if (!card) return null;
   return {
@@ -52,14 +49,46 @@ const engineHover = hoverTooltip((view, pos) => {
       dom.className = 'hover-card';
       const title = document.createElement('strong');
       title.textContent = card.title;
-      const body = document.createElement('p');
-      // Shown as text: the engine's markdown is short and a renderer would be a dependency.
-      body.textContent = card.markdown;
-      dom.append(title, body);
+      dom.append(title, ...markdownBlocks(card.markdown));
       return { dom };
     },
   };
 });
+
+/** `code` spans as <code>, the rest as text. */
+function inline(text: string): Node[] {
+  return text.split('`').map((part, index) => {
+    if (index % 2 === 0) return document.createTextNode(part);
+    const code = document.createElement('code');
+    code.textContent = part;
+    return code;
+  });
+}
+
+/**
+ * The engine's hover Markdown is paragraphs, `- ` lists and `code`: that much is drawn here
+ * (as DOM nodes, never as HTML) rather than bringing in a Markdown library.
+ */
+function markdownBlocks(markdown: string): HTMLElement[] {
+  return markdown
+    .trim()
+    .split(/\n\s*\n/)
+    .map((block) => {
+      const lines = block.split('\n');
+      if (lines.every((line) => line.startsWith('- '))) {
+        const list = document.createElement('ul');
+        for (const line of lines) {
+          const item = document.createElement('li');
+          item.append(...inline(line.slice(2)));
+          list.append(item);
+        }
+        return list;
+      }
+      const paragraph = document.createElement('p');
+      paragraph.append(...inline(block));
+      return paragraph;
+    });
+}
 
 export interface EditorOptions {
   parent: HTMLElement;
@@ -87,12 +116,13 @@ const pageTheme = EditorView.theme({
   '.cm-diagnostic-warning': { borderLeftColor: 'var(--warning)' },
   '.cm-diagnostic-info': { borderLeftColor: 'var(--info)' },
   '.hover-card': { maxWidth: '28rem', padding: '0.4rem 0.6rem' },
-  '.hover-card p': { margin: '0.3rem 0 0', whiteSpace: 'pre-wrap' },
+  '.hover-card p': { margin: '0.3rem 0 0' },
+  '.hover-card ul': { margin: '0.3rem 0 0', paddingLeft: '1.2rem' },
+  '.hover-card code': { fontFamily: 'var(--mono)', fontSize: '0.85em' },
   '.tok-comment': { color: 'var(--tok-comment)', fontStyle: 'italic' },
   '.tok-string': { color: 'var(--tok-string)' },
   '.tok-literal': { color: 'var(--tok-literal)' },
   '.tok-key': { color: 'var(--tok-key)' },
-  '.tok-header': { color: 'var(--tok-header)', fontWeight: '600' },
 });
 
 /** The editor lives in a shadow root of `parent` (see `pageTheme` for why). */
