@@ -210,7 +210,7 @@ codes! {
     }
     MissingExecutorSection "missing-executor-section" Error Key {
         summary: "The executor needs a section the runner does not have.",
-        explanation: "The docker executor reads [runners.docker] (at least its image), docker-autoscaler also [runners.autoscaler], kubernetes [runners.kubernetes] and so on; without it the runner cannot start jobs.",
+        explanation: "The docker executor reads [runners.docker] (at least its image), docker-autoscaler also [runners.autoscaler], kubernetes [runners.kubernetes] and so on; without it the runner cannot start jobs. A snippet linted with --fragment may leave sections out.",
         bad: "[[runners]]\n  executor = \"docker\"\n",
         good: "[[runners]]\n  executor = \"docker\"\n  [runners.docker]\n    image = \"alpine:3\"\n",
     }
@@ -255,6 +255,54 @@ codes! {
         explanation: "GitLab accepts the instance URL itself; the /ci suffix is a leftover of old registrations.",
         bad: "[[runners]]\n  url = \"https://gitlab.example.com/ci\"\n",
         good: "[[runners]]\n  url = \"https://gitlab.example.com/\"\n",
+    }
+    InvalidUrl "invalid-url" Error Value {
+        summary: "A URL without an http(s) scheme or a host.",
+        explanation: "gitlab-runner talks to GitLab at the runner's url (and clones from clone_url) over HTTP; a host name without its scheme, another scheme or a URL without a host leaves the runner unable to reach GitLab.",
+        bad: "[[runners]]\n  url = \"gitlab.example.com\"\n",
+        good: "[[runners]]\n  url = \"https://gitlab.example.com/\"\n",
+    }
+    DuplicateRunnerName "duplicate-runner-name" Warning Value {
+        summary: "Two runners with the same name.",
+        explanation: "gitlab-runner accepts it, but its logs, metrics and the `gitlab-runner verify` and `unregister --name` commands tell runners apart by name: the second one is hard to find and easy to remove by mistake.",
+        bad: "[[runners]]\n  name = \"builder\"\n[[runners]]\n  name = \"builder\"\n",
+        good: "[[runners]]\n  name = \"builder-1\"\n[[runners]]\n  name = \"builder-2\"\n",
+    }
+    DuplicateToken "duplicate-token" Error Key {
+        summary: "Two runners with the same token.",
+        explanation: "A token identifies one runner to GitLab. Two entries with one token ask for jobs as the same runner, so each job's settings depend on which entry picked it up, and a token reset breaks both. The message never shows the token.",
+        bad: "[[runners]]\n  token = \"${TOKEN_A}\"\n[[runners]]\n  token = \"${TOKEN_A}\"\n",
+        good: "[[runners]]\n  token = \"${TOKEN_A}\"\n[[runners]]\n  token = \"${TOKEN_B}\"\n",
+    }
+    OutOfRange "out-of-range" Error Value {
+        summary: "A number gitlab-runner refuses or ignores for its key.",
+        explanation: "Counts, sizes and timeouts cannot be negative (gitlab-runner then falls back to a default or misbehaves), request_concurrency needs at least 1, ports and Kubernetes affinity weights have fixed ranges, durations cannot be negative and scale factors must be finite. A number beyond the key's Go type (weight is an int32) makes gitlab-runner refuse the whole file.",
+        bad: "[[runners]]\n  limit = -1\n",
+        good: "[[runners]]\n  limit = 0\n",
+    }
+    InvalidQuantity "invalid-quantity" Error Value {
+        summary: "A Kubernetes resource amount not in Kubernetes quantity syntax.",
+        explanation: "CPU, memory and ephemeral storage requests and limits are handed to Kubernetes, which reads quantities such as \"500m\", \"1.5\", \"4Gi\" or \"2e3\". Anything else (\"4GB\", \"two\") makes every job on the runner fail when its pod is created.",
+        bad: "[[runners]]\n  [runners.kubernetes]\n    memory_limit = \"4GB\"\n",
+        good: "[[runners]]\n  [runners.kubernetes]\n    memory_limit = \"4Gi\"\n",
+    }
+    InvalidSize "invalid-size" Error Value {
+        summary: "A Docker memory size not in Docker's units syntax.",
+        explanation: "gitlab-runner reads memory, memory_swap, memory_reservation and their service_ variants as Docker sizes: a number with an optional unit b, k, m, g, t or p (\"512m\", \"2g\"). Another value stops the runner when a job starts.",
+        bad: "[[runners]]\n  [runners.docker]\n    memory = \"two gigabytes\"\n",
+        good: "[[runners]]\n  [runners.docker]\n    memory = \"2g\"\n",
+    }
+    InvalidEnvironment "invalid-environment" Error Value {
+        summary: "An environment entry that is not NAME=value.",
+        explanation: "Each entry of a runner's or a service's environment list is one variable, written NAME=value; gitlab-runner skips an entry without '=' or without a name, so the variable never reaches the job.",
+        bad: "[[runners]]\n  environment = [\"GIT_DEPTH 10\"]\n",
+        good: "[[runners]]\n  environment = [\"GIT_DEPTH=10\"]\n",
+    }
+    InvalidDockerAuth "invalid-docker-auth" Error Value {
+        summary: "A DOCKER_AUTH_CONFIG value that is not Docker credentials JSON.",
+        explanation: "DOCKER_AUTH_CONFIG holds a Docker config.json: a JSON object with an \"auths\" object (or credHelpers, or credsStore). Broken JSON or another shape means images are pulled without credentials. The position points at the JSON inside the TOML string; its text is never shown.",
+        bad: "[[runners]]\n  environment = [\"DOCKER_AUTH_CONFIG={auths: {}}\"]\n",
+        good: "[[runners]]\n  environment = ['DOCKER_AUTH_CONFIG={\"auths\": {}}']\n",
     }
     InvalidLabel "invalid-label" Error Key {
         summary: "A runner label key or value GitLab refuses.",

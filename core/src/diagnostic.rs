@@ -38,12 +38,23 @@ pub struct Diagnostic {
     pub range: Option<Range>,
     /// The key meant, for an unknown key that is a misspelling of one.
     pub suggestion: Option<&'static str>,
+    /// Bytes of the string value the finding is about, when it is about part of it (the JSON
+    /// after `DOCKER_AUTH_CONFIG=`): placed inside the TOML string where the text allows.
+    pub(crate) within: Option<std::ops::Range<usize>>,
 }
 
 impl Diagnostic {
     /// A finding with the code's own severity.
     pub fn new(code: Code, path: KeyPath, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: code.severity(), code, path, message: message.into(), range: None, suggestion: None }
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            path,
+            message: message.into(),
+            range: None,
+            suggestion: None,
+            within: None,
+        }
     }
 
     /// Where the finding is: the key written at its path, or the whole `key = value` for a
@@ -79,6 +90,7 @@ impl From<Error> for Diagnostic {
             message: error.message,
             range: error.range,
             suggestion: error.suggestion,
+            within: None,
         }
     }
 }

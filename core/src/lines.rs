@@ -36,6 +36,11 @@ impl<'t> LineIndex<'t> {
         LineIndex { text, starts, chars_before }
     }
 
+    /// The text the offsets are into.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
     /// Where the byte at `offset` is (offsets past the end are the end).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());

@@ -109,6 +109,21 @@ impl<'t> Source<'t> {
         }
     }
 
+    /// Where the bytes `within` of the string written at `value` are, when the string is a
+    /// one-line basic or literal string without escapes, so its bytes are the text's (else
+    /// `None`: the caller keeps the whole string's range).
+    pub fn inside_string(&self, value: Range, within: std::ops::Range<usize>) -> Option<Range> {
+        let written = self.lines.text().get(value.start.offset..value.end.offset)?;
+        let quote = written.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let inner = written.strip_prefix(quote)?.strip_suffix(quote)?;
+        let plain = !inner.starts_with(quote) && (quote == '\'' || !inner.contains('\\'));
+        if !plain || within.end > inner.len() || within.start > within.end {
+            return None;
+        }
+        let start = value.start.offset + 1;
+        Some(self.lines.range(start + within.start..start + within.end))
+    }
+
     /// Where the key at `path` is written, or else the nearest enclosing key that is (a
     /// missing key is reported where its table is); true when it is the key itself.
     pub fn locate(&self, path: &KeyPath) -> Option<(Written, bool)> {

@@ -19,8 +19,8 @@ fn codes(example: &str) -> Vec<Code> {
 fn bad_examples_are_reported_and_good_ones_are_not() {
     let mut wrong = Vec::new();
     for &code in Code::ALL.iter().filter(|c| !ILLUSTRATIONS.contains(c)) {
-        // `missing-key` is what --fragment leaves out: its examples are whole files.
-        let lint_whole = code == Code::MissingKey || code == Code::ConcurrentUnset;
+        // What --fragment leaves out (missing keys and sections): their examples are whole files.
+        let lint_whole = matches!(code, Code::MissingKey | Code::MissingExecutorSection | Code::ConcurrentUnset);
         let found = |example: &str| {
             if lint_whole {
                 lint(example, &Options::default()).into_iter().map(|d| d.code).collect()

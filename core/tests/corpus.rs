@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use gitlab_runner_config::path::Segment;
-use gitlab_runner_config::{parse, render, ErrorKind, UnknownKeys};
+use gitlab_runner_config::{lint, parse, render, ErrorKind, Options, Severity, UnknownKeys};
 
 fn corpus(set: &str) -> Option<Vec<(String, String)>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus").join(set);
@@ -140,4 +140,52 @@ fn every_unknown_key_is_reported_with_its_path_and_nothing_else() {
         let again = parse(&render(&lenient), UnknownKeys::Keep).unwrap();
         assert_eq!(again, lenient, "{name}: unknown keys not kept through a lenient round trip");
     }
+}
+
+/// Files gitlab-runner loads but that do not work as written, with the code that says why.
+const KNOWN_FINDINGS: &[(&str, &str)] = &[
+    // gitlab-runner lint's own test of a bad shell.
+    ("commands-testdata-lint-bad-shell-L1.toml", "invalid-value"),
+    // Three runners with the placeholder token "TOKEN": filled in as written, GitLab sees one runner.
+    ("config-example-L1.toml", "duplicate-token"),
+    // A typo in the documentation: the executor is docker-autoscaler.
+    ("docs-executors-docker-autoscaler-L302.toml", "unknown-executor"),
+    // url = "<URL of your GitLab instance>": a placeholder, not a URL.
+    ("docs-configuration-runner-autoscale-aws-index-L165.toml", "invalid-url"),
+    ("docs-configuration-runner-autoscale-aws-index-L325.toml", "invalid-url"),
+    // url = "gitlab.example.com": gitlab-runner's client takes only http and https URLs.
+    ("docs-executors-kubernetes-index-L1121.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1169.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1264.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1559.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1668.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1705.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1824.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1841.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1943.toml", "invalid-url"),
+    ("docs-executors-kubernetes-index-L1993.toml", "invalid-url"),
+];
+
+#[test]
+fn every_file_gitlab_runner_accepts_lints_without_errors_as_a_snippet() {
+    let Some(files) = corpus("valid") else { return };
+    let options = Options { fragment: true, ..Options::default() };
+    let mut wrong = Vec::new();
+    for (name, text) in &files {
+        let errors: Vec<String> = lint(text, &options)
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{name}: {d}"))
+            .collect();
+        let expected = KNOWN_FINDINGS.iter().find(|(file, _)| file == name).map(|(_, code)| *code);
+        match expected {
+            Some(code) => {
+                if errors.is_empty() || !errors.iter().all(|e| e.contains(&format!("[{code}]"))) {
+                    wrong.push(format!("{name}: expected only {code} errors, got {errors:?}"));
+                }
+            }
+            None => wrong.extend(errors),
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
 }

@@ -171,7 +171,7 @@ fn concurrency_urls_and_secrets() {
         ]
     );
     assert!(found.iter().all(|f| !f.contains("glrt-abcdef")), "a secret leaked into a message");
-    let toml = "concurrent = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 3\n";
+    let toml = "concurrent = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T2}\"\nexecutor = \"shell\"\nlimit = 3\n";
     assert_eq!(
         findings(toml),
         ["1:1: warning[concurrent-below-limits]: concurrent: is 2 but the runners' limits add up to 5: at most 2 jobs run at once"]
@@ -240,17 +240,20 @@ fn keys_in_the_wrong_table_say_where_they_belong() {
 #[test]
 fn lenient_mode_keeps_unknown_keys_and_still_says_so() {
     assert_eq!(
-        lint(&runner("executor = \"shell\"\nbuids_dir = \"/b\"\n"), &Options { unknown: UnknownKeys::Keep, ..Options::default() })
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>(),
+        lint(
+            &runner("executor = \"shell\"\nbuids_dir = \"/b\"\n"),
+            &Options { unknown: UnknownKeys::Keep, ..Options::default() }
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>(),
         ["6:1: warning[unknown-key]: runners[0].buids_dir: unknown key; did you mean builds_dir?"]
     );
 }
 
 #[test]
 fn runner_limits_that_overflow_when_added() {
-    let toml = "concurrent = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 9223372036854775807\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 9223372036854775807\n";
+    let toml = "concurrent = 2\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T}\"\nexecutor = \"shell\"\nlimit = 9223372036854775807\n[[runners]]\nurl = \"https://x/\"\ntoken = \"${T2}\"\nexecutor = \"shell\"\nlimit = 9223372036854775807\n";
     assert_eq!(
         findings(toml),
         ["1:1: warning[concurrent-below-limits]: concurrent: is 2 but the runners' limits add up to 9223372036854775807: at most 2 jobs run at once"]
@@ -307,7 +310,8 @@ fn executors_the_targeted_release_has() {
         findings_at("15.11", &docker_ssh),
         ["5:1: warning[deprecated-executor]: runners[0].executor: the docker-ssh executor is removed in gitlab-runner 16.0; use docker"]
     );
-    let autoscaler = runner("executor = \"docker-autoscaler\"\n[runners.docker]\n[runners.autoscaler]\nplugin = \"p\"\n");
+    let autoscaler =
+        runner("executor = \"docker-autoscaler\"\n[runners.docker]\n[runners.autoscaler]\nplugin = \"p\"\n");
     assert_eq!(
         findings_at("15.10", &autoscaler),
         ["5:1: error[executor-too-new]: runners[0].executor: the docker-autoscaler executor came in gitlab-runner 15.11; this config targets 15.10"]
@@ -335,9 +339,115 @@ fn fragments_need_not_be_whole_configs() {
     assert_eq!(
         findings(snippet),
         [
-            "concurrent: not set: gitlab-runner runs one job at a time".replace("concurrent", "info[concurrent-unset]: concurrent"),
+            "concurrent: not set: gitlab-runner runs one job at a time"
+                .replace("concurrent", "info[concurrent-unset]: concurrent"),
             "1:1: error[missing-key]: runners[0].url: missing; required in Runner".into(),
             "1:1: error[missing-key]: runners[0].token: missing; required in Runner".into(),
         ]
     );
+}
+
+/// Each finding with its range: `start-end: severity[code]: path: message`, columns included.
+fn ranged(toml: &str) -> Vec<String> {
+    lint(toml, &Options::default())
+        .iter()
+        .map(|d| {
+            let r = d.range.expect("a range");
+            format!("{}:{}-{}:{} {d}", r.start.line, r.start.column, r.end.line, r.end.column)
+        })
+        .collect()
+}
+
+#[test]
+fn urls_need_a_scheme_and_a_host() {
+    assert_eq!(
+        ranged(&format!(
+            "{}executor = \"shell\"\nclone_url = \"ftp://gitlab.example.com\"\n",
+            RUNNER.replace("https://gitlab.example.com/", "gitlab.example.com")
+        )),
+        [
+            "3:1-3:27 3:1: error[invalid-url]: runners[0].url: \"gitlab.example.com\" has no scheme; write the GitLab URL in full, such as \"https://gitlab.example.com/\"",
+            "6:1-6:39 6:1: error[invalid-url]: runners[0].clone_url: \"ftp://gitlab.example.com\" is not an http or https URL",
+        ]
+    );
+    let fine = runner("executor = \"shell\"\nclone_url = \"http://10.0.0.5:8080\"\n");
+    assert_eq!(findings(&fine), Vec::<String>::new());
+    // A placeholder filled in when the file is deployed is not checked.
+    let placeholder = runner("executor = \"shell\"\n").replace("https://gitlab.example.com/", "${CI_SERVER_URL}");
+    assert_eq!(findings(&placeholder), Vec::<String>::new());
+}
+
+#[test]
+fn runner_names_and_tokens_must_tell_runners_apart() {
+    let toml = "concurrent = 2\n[[runners]]\nname = \"a\"\nurl = \"https://x/\"\ntoken = \"${T1}\"\nexecutor = \"shell\"\n[[runners]]\nname = \"a\"\nurl = \"https://x/\"\ntoken = \"${T1}\"\nexecutor = \"shell\"\n";
+    assert_eq!(
+        ranged(toml),
+        [
+            "8:1-8:11 8:1: warning[duplicate-runner-name]: runners[1].name: the same name as runners[0]; runners are told apart by name in logs and commands",
+            "10:1-10:6 10:1: error[duplicate-token]: runners[1].token: the same token as runners[0]; each runner needs its own",
+        ]
+    );
+    let secret = toml.replace("${T1}", "glrt-s3cr3t");
+    assert!(findings(&secret).iter().all(|f| !f.contains("s3cr3t")), "a token leaked into a message");
+    assert_eq!(findings(&toml.replacen("\"a\"", "\"b\"", 1).replacen("${T1}", "${T2}", 1)), Vec::<String>::new());
+}
+
+#[test]
+fn numbers_gitlab_runner_refuses_or_ignores() {
+    let toml = runner(
+        "executor = \"kubernetes\"\nlimit = -1\nrequest_concurrency = 0\nunhealthy_interval = \"-5m\"\n[runners.kubernetes]\n[runners.kubernetes.pod_security_context]\nsupplemental_groups = [1000, -1]\n[[runners.kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution]]\nweight = 2147483648\n[[runners.kubernetes.affinity.pod_affinity.preferred_during_scheduling_ignored_during_execution]]\nweight = 101\n[runners.machine]\nIdleScaleFactor = inf\n",
+    );
+    assert_eq!(
+        ranged(&toml),
+        [
+            "6:1-6:11 6:1: error[out-of-range]: runners[0].limit: is -1; limit cannot be below 0",
+            "7:1-7:24 7:1: error[out-of-range]: runners[0].request_concurrency: is 0; request_concurrency cannot be below 1",
+            "8:1-8:27 8:1: error[out-of-range]: runners[0].unhealthy_interval: unhealthy_interval cannot be a negative duration",
+            "11:30-11:32 11:30: error[out-of-range]: runners[0].kubernetes.pod_security_context.supplemental_groups[1]: is -1; supplemental_groups cannot be below 0",
+            "13:1-13:20 13:1: error[out-of-range]: runners[0].kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution[0].weight: 2147483648 does not fit weight's Go type (int32, -2147483648 to 2147483647): gitlab-runner refuses the whole file",
+            "15:1-15:13 15:1: error[out-of-range]: runners[0].kubernetes.affinity.pod_affinity.preferred_during_scheduling_ignored_during_execution[0].weight: is 101; weight takes 1 to 100",
+            "16:10-16:17 16:10: warning[unused-executor-section]: runners[0].machine: [runners.machine] is ignored by the kubernetes executor",
+            "17:1-17:22 17:1: error[out-of-range]: runners[0].machine.IdleScaleFactor: is inf; IdleScaleFactor needs a finite number",
+        ]
+    );
+    let fine = runner(
+        "executor = \"docker\"\nlimit = 0\nrequest_concurrency = 1\n[runners.docker]\nimage = \"a\"\nwait_for_services_timeout = -1\nservices_limit = -1\nshm_size = 0\n[runners.cache]\nType = \"s3\"\n[runners.cache.s3]\nAssumeRoleMaxConcurrency = -1\n",
+    );
+    assert_eq!(findings(&fine), Vec::<String>::new());
+}
+
+#[test]
+fn kubernetes_quantities_and_docker_sizes() {
+    let toml = runner(
+        "executor = \"kubernetes\"\n[runners.kubernetes]\ncpu_limit = \"500m\"\nmemory_limit = \"4GB\"\nhelper_cpu_request = \"two\"\nservice_memory_request_overwrite_max_allowed = \"-1Gi\"\nephemeral_storage_limit = \"2e3\"\ncpu_request = \"1.5\"\n[runners.docker]\nmemory = \"512m\"\nmemory_swap = \"2 gigs\"\nmemory_reservation = \"1.5GiB\"\n",
+    );
+    assert_eq!(
+        ranged(&toml),
+        [
+            "8:1-8:21 8:1: error[invalid-quantity]: runners[0].kubernetes.memory_limit: \"4GB\" is not a Kubernetes quantity (unknown suffix); write a number with an optional suffix such as \"500m\", \"1.5\" or \"4Gi\"",
+            "9:1-9:27 9:1: error[invalid-quantity]: runners[0].kubernetes.helper_cpu_request: \"two\" is not a Kubernetes quantity (it does not start with a number); write a number with an optional suffix such as \"500m\", \"1.5\" or \"4Gi\"",
+            "10:1-10:54 10:1: error[invalid-quantity]: runners[0].kubernetes.service_memory_request_overwrite_max_allowed: \"-1Gi\" is not a Kubernetes quantity (a resource cannot be negative); write a number with an optional suffix such as \"500m\", \"1.5\" or \"4Gi\"",
+            "13:10-13:16 13:10: warning[unused-executor-section]: runners[0].docker: [runners.docker] is ignored by the kubernetes executor",
+            "15:1-15:23 15:1: error[invalid-size]: runners[0].docker.memory_swap: \"2 gigs\" is not a size Docker reads for memory_swap; write a number of bytes with an optional unit b, k, m, g, t or p (\"512m\", \"2g\")",
+        ]
+    );
+}
+
+#[test]
+fn environment_entries_and_docker_auth_config() {
+    let toml = runner(
+        "executor = \"docker\"\nenvironment = [\"GIT_DEPTH=10\", \"GIT_DEPTH 10\", \"=x\", 'DOCKER_AUTH_CONFIG={\"auths\": {\"r.example.com\": {\"auth\": \"c2VjcmV0\"}}}']\n[runners.docker]\nimage = \"a\"\n[[runners.docker.services]]\nname = \"db\"\nenvironment = ['DOCKER_AUTH_CONFIG={\"auth\": \"c2VjcmV0\"}', \"DOCKER_AUTH_CONFIG={\\\"auths\\\": c2VjcmV0}\"]\n",
+    );
+    assert_eq!(
+        ranged(&toml),
+        [
+            "6:32-6:46 6:32: error[invalid-environment]: runners[0].environment[1]: not NAME=value: gitlab-runner drops an entry without '='",
+            "6:48-6:52 6:48: error[invalid-environment]: runners[0].environment[2]: not NAME=value: the name before '=' is empty or holds spaces",
+            // Inside the literal string: the JSON after `DOCKER_AUTH_CONFIG=`.
+            "11:36-11:56 11:36: error[invalid-docker-auth]: runners[0].docker.services[0].environment[0]: DOCKER_AUTH_CONFIG has no \"auths\" object (nor credHelpers or credsStore): Docker finds no credentials in it",
+            // A string with escapes: its bytes are not the text's, so the whole string.
+            "11:59-11:101 11:59: error[invalid-docker-auth]: runners[0].docker.services[0].environment[1]: DOCKER_AUTH_CONFIG is not JSON (from byte 10 of the value)",
+        ]
+    );
+    assert!(findings(&toml).iter().all(|f| !f.contains("c2VjcmV0")), "a credential leaked into a message");
 }

@@ -4,7 +4,7 @@ pub use super::DefaultValue::{Bool, Int, List, Real, Str};
 pub use super::Kind::*;
 pub use super::Version;
 pub use super::{Alias, DefaultValue, Field, MapOf, Python, Struct};
-use super::{EarlierKind, Kind};
+use super::{Bounds, EarlierKind, Kind, Syntax};
 
 /// A field whose snake_case name is its key; chain the builders below for the rest.
 pub const fn f(key: &'static str, kind: Kind) -> Field {
@@ -22,6 +22,8 @@ pub const fn f(key: &'static str, kind: Kind) -> Field {
         since: Version::OLDEST,
         nested_since: &[],
         earlier_kind: None,
+        syntax: Syntax::Any,
+        bounds: Bounds::ANY,
     }
 }
 
@@ -68,6 +70,41 @@ impl Field {
     }
     pub const fn earlier_kind(mut self, major: u8, minor: u8, was: &'static str) -> Field {
         self.earlier_kind = Some(EarlierKind { changed_in: Version::new(major, minor), was });
+        self
+    }
+    /// An http(s) URL.
+    pub const fn url(mut self) -> Field {
+        self.syntax = Syntax::Url;
+        self
+    }
+    /// A Kubernetes resource quantity.
+    pub const fn quantity(mut self) -> Field {
+        self.syntax = Syntax::Quantity;
+        self
+    }
+    /// A size in Docker's units.
+    pub const fn docker_size(mut self) -> Field {
+        self.syntax = Syntax::DockerSize;
+        self
+    }
+    /// `NAME=value` entries.
+    pub const fn environment(mut self) -> Field {
+        self.syntax = Syntax::Environment;
+        self
+    }
+    /// The least value that means something (lower ones are refused or ignored).
+    pub const fn minimum(mut self, min: i64) -> Field {
+        self.bounds.min = Some(min);
+        self
+    }
+    /// The greatest value that means something.
+    pub const fn maximum(mut self, max: i64) -> Field {
+        self.bounds.max = Some(max);
+        self
+    }
+    /// Decoded into a Go int32.
+    pub const fn int32(mut self) -> Field {
+        self.bounds.go_bits = 32;
         self
     }
 }

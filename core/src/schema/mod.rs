@@ -92,6 +92,47 @@ pub struct Field {
     pub nested_since: &'static [(&'static str, Version)],
     /// The value's kind changed: before this release it was written as something else.
     pub earlier_kind: Option<EarlierKind>,
+    /// What a string value (or each string of a list) must look like, beyond being a string.
+    pub syntax: Syntax,
+    /// The integers gitlab-runner accepts (or does not ignore) for this key.
+    pub bounds: Bounds,
+}
+
+/// A syntax a string must follow for gitlab-runner (or what it hands the string to) to read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Any,
+    /// An http(s) URL with a host (`https://gitlab.example.com/`).
+    Url,
+    /// A Kubernetes resource quantity (`500m`, `4Gi`, `1.5`, `2e3`).
+    Quantity,
+    /// A size in Docker's units (`512m`, `2g`, `1.5GiB`), read with go-units' RAMInBytes.
+    DockerSize,
+    /// A job environment entry, `NAME=value`.
+    Environment,
+}
+
+/// The integers a key takes: where gitlab-runner (or the system it configures) refuses or
+/// ignores a value, and the width of the Go integer it is decoded into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bounds {
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// Bits of the Go integer type (64 unless narrower): a value outside it makes gitlab-runner
+    /// refuse the whole file.
+    pub go_bits: u8,
+}
+
+impl Bounds {
+    pub const ANY: Bounds = Bounds { min: None, max: None, go_bits: 64 };
+
+    /// The range of the Go integer type, when it is narrower than TOML's 64 bits.
+    pub fn go_range(&self) -> Option<(i64, i64)> {
+        (self.go_bits < 64).then(|| {
+            let half = 1i64 << (self.go_bits - 1);
+            (-half, half - 1)
+        })
+    }
 }
 
 /// What a key was before its kind changed (`pull_policy` was one string before 13.8).

@@ -16,7 +16,10 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         if kind.is_some_and(|k| !BACKENDS.contains(&k)) {
             continue;
         }
-        for backend in BACKENDS.iter().filter(|b| cache.get(b).is_some() && kind != Some(**b)) {
+        // gitlab-runner register writes every backend's section with zero values in it: they
+        // say nothing, so only a section with a setting in it can be a forgotten one.
+        let said = |backend: &str| cache.get(backend).is_some_and(|v| !zero(v)) && kind != Some(backend);
+        for backend in BACKENDS.iter().filter(|b| said(b)) {
             let message = match kind {
                 None => format!("[runners.cache.{backend}] is ignored without Type = \"{backend}\""),
                 Some(kind) => format!("[runners.cache.{backend}] is ignored: Type is \"{kind}\""),
@@ -27,5 +30,20 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             let message = format!("Type is \"{kind}\" but there is no [runners.cache.{kind}] section to say where");
             report.add(Code::CacheBackendMissing, &cache_path.with_key("Type"), message);
         }
+    }
+}
+
+/// Go's zero value, as gitlab-runner's own writer puts it for an unset key.
+fn zero(value: &Value) -> bool {
+    match value {
+        Value::String(s) => s.is_empty(),
+        Value::Integer(n) => *n == 0,
+        Value::Float(x) => *x == 0.0,
+        Value::Boolean(b) => !b,
+        Value::Datetime(_) => false,
+        Value::Array(items) => items.is_empty(),
+        Value::Map(entries) => entries.is_empty(),
+        Value::Tables(tables) => tables.is_empty(),
+        Value::Table(table) => table.fields().all(|(_, v)| zero(v)) && table.unknown().is_empty(),
     }
 }

@@ -42,7 +42,9 @@ pub(super) fn check(report: &mut Report, root: &Table) {
             }
             (None, _) => {}
         }
-        for section in &executor.sections[..executor.required_sections] {
+        // A snippet shows the part it is about; the sections it leaves out are not missing.
+        let required = if report.options.fragment { &[][..] } else { &executor.sections[..executor.required_sections] };
+        for section in required {
             if runner.get(section).is_none() {
                 let message = format!("the {name} executor needs a [runners.{section}] section");
                 report.add(Code::MissingExecutorSection, &path.with_key(section), message);

@@ -1,4 +1,7 @@
-//! How the runners fit together: concurrency against per-runner limits, and runner URLs.
+//! How the runners fit together: concurrency against per-runner limits, runner URLs, and names
+//! and tokens that must tell runners apart.
+
+use std::collections::HashMap;
 
 use super::{integer, runners, string, Report};
 use crate::code::Code;
@@ -38,6 +41,26 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 let message = "the /ci suffix is a legacy form; use the GitLab instance's URL";
                 report.add(Code::LegacyCiUrl, &path.with_key("url"), message);
             }
+        }
+    }
+    duplicates(report, &runners, "name", Code::DuplicateRunnerName);
+    duplicates(report, &runners, "token", Code::DuplicateToken);
+}
+
+/// A runner whose `key` repeats an earlier runner's, named by that runner's path. The value
+/// itself is not shown: a token is a secret, and a name is right there on the line.
+fn duplicates(report: &mut Report, runners: &[(KeyPath, &Table)], key: &str, code: Code) {
+    let mut first_with: HashMap<&str, &KeyPath> = HashMap::new();
+    for (path, runner) in runners {
+        let Some(value) = string(runner, key).filter(|v| !v.is_empty()) else { continue };
+        if let Some(first) = first_with.get(value).copied() {
+            let message = match code {
+                Code::DuplicateToken => format!("the same token as {first}; each runner needs its own"),
+                _ => format!("the same {key} as {first}; runners are told apart by name in logs and commands"),
+            };
+            report.add(code, &path.with_key(key), message);
+        } else {
+            first_with.insert(value, path);
         }
     }
 }

@@ -5,6 +5,8 @@ mod cache;
 mod executors;
 mod fleet;
 mod labels;
+mod numbers;
+mod syntax;
 mod values;
 mod versions;
 
@@ -41,15 +43,14 @@ pub fn validate(root: &Table, options: &Options) -> Vec<Diagnostic> {
     let mut report = Report { diagnostics: Vec::new(), options: *options, omitted: Vec::new() };
     values::check(&mut report, root);
     fleet::check(&mut report, root);
+    numbers::check(&mut report, root);
+    syntax::check(&mut report, root);
     executors::check(&mut report, root);
     cache::check(&mut report, root);
     labels::check(&mut report, root);
     versions::check(&mut report, root);
     if let Some(worst) = report.omitted.iter().min() {
-        let message = format!(
-            "{} more findings not shown (only the first {MOST_REPORTED} are)",
-            report.omitted.len()
-        );
+        let message = format!("{} more findings not shown (only the first {MOST_REPORTED} are)", report.omitted.len());
         let mut note = Diagnostic::new(Code::MoreErrors, KeyPath::root(), message);
         note.severity = *worst;
         report.diagnostics.push(note);
@@ -81,6 +82,9 @@ pub fn locate(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
         if diagnostic.range.is_none() {
             if let Some((written, exact)) = source.locate(&diagnostic.path) {
                 diagnostic.place(written, exact);
+                if let Some(within) = diagnostic.within.clone().filter(|_| exact) {
+                    diagnostic.range = source.inside_string(written.value, within).or(diagnostic.range);
+                }
             }
         }
     }
@@ -113,6 +117,14 @@ impl Report {
             return;
         }
         self.diagnostics.push(Diagnostic::new(code, path.clone(), message));
+    }
+
+    /// A finding about the bytes `within` of the string value at `path`.
+    fn add_within(&mut self, code: Code, path: &KeyPath, message: impl Into<String>, within: std::ops::Range<usize>) {
+        self.add(code, path, message);
+        if let Some(added) = self.diagnostics.last_mut().filter(|d| d.path == *path && d.code == code) {
+            added.within = Some(within);
+        }
     }
 }
 

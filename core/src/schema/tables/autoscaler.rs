@@ -11,15 +11,20 @@ pub static AUTOSCALER_POLICY_CONFIG: Struct = Struct {
             .default(List(&["* * * * *"]))
             .doc("Cron expressions for when this policy applies; default every minute (* * * * *)."),
         f("timezone", String).since(15, 5).doc("Time zone used to evaluate periods; the system local zone when empty."),
-        f("idle_count", Integer).since(15, 5).doc("Idle capacity, in jobs, to keep ready while the policy applies."),
+        f("idle_count", Integer)
+            .minimum(0)
+            .since(15, 5)
+            .doc("Idle capacity, in jobs, to keep ready while the policy applies."),
         f("idle_time", Duration)
             .since(15, 5)
             .doc("How long an instance may stay idle before removal, a duration such as 30m."),
         f("scale_factor", Float)
+            .minimum(0)
             .since(15, 5)
             .default(Real(0.0))
             .doc("Extra idle capacity as a factor of the capacity in use, on top of idle_count; default 0."),
         f("scale_factor_limit", Integer)
+            .minimum(0)
             .since(15, 5)
             .doc("Upper limit on the idle capacity that scale_factor can produce."),
         f("preemptive_mode", Boolean)
@@ -34,9 +39,16 @@ pub static AUTOSCALER_CONFIG: Struct = Struct {
     doc: "Fleeting-based autoscaling for Instance and Docker Autoscaler executors ([runners.autoscaler]).",
     python: Python::NONE,
     fields: &[
-        f("capacity_per_instance", Integer).since(15, 5).doc("Number of jobs one instance may run at the same time."),
-        f("max_use_count", Integer).since(15, 5).doc("Number of jobs an instance may run before it is removed."),
+        f("capacity_per_instance", Integer)
+            .minimum(0)
+            .since(15, 5)
+            .doc("Number of jobs one instance may run at the same time."),
+        f("max_use_count", Integer)
+            .minimum(0)
+            .since(15, 5)
+            .doc("Number of jobs an instance may run before it is removed."),
         f("max_instances", Integer)
+            .minimum(0)
             .since(15, 5)
             .default(Int(0))
             .doc("Maximum number of instances in any state; 0 means unlimited."),
@@ -77,10 +89,12 @@ pub static AUTOSCALER_CONFIG: Struct = Struct {
             .default(Str("10s"))
             .doc("Pause between deleting instances and checking their status at shutdown; default 10s."),
         f("shutdown_deletion_retries", Integer)
+            .minimum(0)
             .since(18, 3)
             .default(Int(3))
             .doc("Attempts to confirm instances are deleted before shutdown; default 3."),
         f("failure_threshold", Integer)
+            .minimum(0)
             .since(18, 3)
             .default(Int(3))
             .doc("Consecutive health check failures before an instance is replaced; default 3."),
@@ -142,7 +156,7 @@ pub static CONNECTOR_CONFIG: Struct = Struct {
             .doc("CPU architecture of the instance; overrides what the plugin reports."),
         f("protocol", String).since(15, 5).allowed(&["ssh", "winrm", "winrm+https"])
             .doc("Connection protocol: ssh, winrm or winrm+https; winrm is the default on Windows."),
-        f("protocol_port", Integer).since(17, 11)
+        f("protocol_port", Integer).minimum(0).maximum(65535).since(17, 11)
             .doc("Port for the protocol; defaults to 22 for ssh, 5985 for winrm, 5986 for winrm+https."),
         f("username", String).since(15, 5)
             .doc("User name to connect to the instance with."),
@@ -168,10 +182,11 @@ pub static AUTOSCALER_SCALE_THROTTLE: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("limit", Integer)
+            .minimum(0)
             .since(17, 0)
             .default(Int(0))
             .doc("New instances allowed per second; 0 means 100, -1 means unlimited."),
-        f("burst", Integer).since(17, 0).doc(
+        f("burst", Integer).minimum(0).since(17, 0).doc(
             "Maximum instances created at once; defaults to max_instances or limit; ignored if limit is unlimited.",
         ),
     ],

@@ -13,6 +13,7 @@ pub static CACHE_CONFIG: Struct = Struct {
             .default(Bool(false))
             .doc("If true, the cache is shared between runners instead of scoped per runner; default false."),
         f("MaxUploadedArchiveSize", Integer)
+            .minimum(0)
             .since(15, 6)
             .name("max_uploaded_archive_size")
             .doc("Maximum size in bytes of a cache archive uploaded to cloud storage; 0 means no limit."),
@@ -99,6 +100,7 @@ pub static CACHE_S3_CONFIG: Struct = Struct {
             .name("upload_role_arn")
             .doc("IAM role ARN assumed only for cache uploads to S3."),
         f("AssumeRoleMaxConcurrency", Integer)
+            .minimum(-1)
             .since(18, 11)
             .name("assume_role_max_concurrency")
             .default(Int(5))

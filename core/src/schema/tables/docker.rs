@@ -35,7 +35,7 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .default(Bool(false))
             .doc("Disable the automatically created local cache volumes; does not affect the distributed cache."),
         f("volumes", Strings).doc("Extra volumes or host bind mounts for the containers, in docker -v syntax."),
-        f("shm_size", Integer).doc("Size of /dev/shm for containers, in bytes."),
+        f("shm_size", Integer).minimum(0).doc("Size of /dev/shm for containers, in bytes."),
         f("pull_policy", StringOrStrings)
             .earlier_kind(13, 8, "one string")
             .default(Str("always"))
@@ -65,9 +65,15 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .doc("Directory holding ca.pem, cert.pem and key.pem for a TLS connection to the Docker daemon."),
         f("hostname", String).doc("Custom host name given to the job containers."),
         f("runtime", String).doc("Docker runtime to start job containers with (for example runc or nvidia)."),
-        f("memory", String).doc("Hard memory limit for the job container, a size string such as 512m or 2g."),
-        f("memory_swap", String).doc("Total memory plus swap limit for the job container, a size string."),
-        f("memory_reservation", String).doc("Soft memory limit (reservation) for the job container, a size string."),
+        f("memory", String)
+            .docker_size()
+            .doc("Hard memory limit for the job container, a size string such as 512m or 2g."),
+        f("memory_swap", String)
+            .docker_size()
+            .doc("Total memory plus swap limit for the job container, a size string."),
+        f("memory_reservation", String)
+            .docker_size()
+            .doc("Soft memory limit (reservation) for the job container, a size string."),
         f("cgroup_parent", String).since(16, 10).doc("Parent cgroup under which the job containers are created."),
         f("cpuset_cpus", String).doc("CPUs the job container may run on, in cpuset form such as 0,1 or 0-3."),
         f("cpuset_mems", String)
@@ -75,6 +81,7 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .doc("Memory nodes (NUMA) the job container may use, in cpuset form such as 0,1."),
         f("cpus", String).doc("Number of CPUs the job container may use, as a string (fractions allowed)."),
         f("cpu_shares", Integer)
+            .minimum(0)
             .since(12, 6)
             .default(Int(1024))
             .doc("Relative CPU weight of the job container; Docker uses 1024 when unset."),
@@ -91,6 +98,8 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .default(Bool(false))
             .doc("Do not kill container processes when an out-of-memory condition occurs."),
         f("oom_score_adjust", Integer)
+            .minimum(-1000)
+            .maximum(1000)
             .since(12, 6)
             .doc("OOM score adjustment for the container; higher values make it killed earlier."),
         f("services_security_opt", Strings).since(15, 10).doc("Security options applied to service containers."),
@@ -117,14 +126,20 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .earlier_kind(12, 7, "an array of image names")
             .doc("Extra service containers started with every job ([[runners.docker.services]])."),
         f("services_limit", Integer)
+            .minimum(-1)
             .since(16, 9)
             .default(Int(-1))
             .doc("Maximum number of services a job may start; -1 (default when unset) means no limit."),
-        f("service_memory", String).since(16, 9).doc("Hard memory limit for each service container, a size string."),
+        f("service_memory", String)
+            .docker_size()
+            .since(16, 9)
+            .doc("Hard memory limit for each service container, a size string."),
         f("service_memory_swap", String)
+            .docker_size()
             .since(16, 9)
             .doc("Total memory plus swap limit for each service container, a size string."),
         f("service_memory_reservation", String)
+            .docker_size()
             .since(16, 9)
             .doc("Soft memory limit (reservation) for each service container, a size string."),
         f("service_cgroup_parent", String)
@@ -136,10 +151,12 @@ pub static DOCKER_CONFIG: Struct = Struct {
         f("service_cpuset_cpus", String).since(16, 9).doc("CPUs service containers may run on, in cpuset form."),
         f("service_cpus", String).since(16, 9).doc("Number of CPUs each service container may use, as a string."),
         f("service_cpu_shares", Integer)
+            .minimum(0)
             .since(16, 9)
             .doc("Relative CPU weight of service containers (Docker default 1024)."),
         f("service_gpus", String).since(17, 10).doc("GPUs given to service containers, in docker --gpus format."),
         f("wait_for_services_timeout", Integer)
+            .minimum(-1)
             .default(Int(30))
             .doc("Seconds to wait for services to become ready; default 30, -1 disables the wait."),
         f("allowed_privileged_images", Strings)
@@ -177,6 +194,7 @@ pub static DOCKER_CONFIG: Struct = Struct {
             .since(16, 2)
             .doc("Ulimits for the container, mapping a limit name to soft[:hard] values."),
         f("network_mtu", Integer)
+            .minimum(0)
             .since(16, 5)
             .doc("MTU of the per-job Docker network; only with the FF_NETWORK_PER_BUILD feature flag."),
         f("log_options", Map(MapOf::String))
@@ -201,6 +219,7 @@ pub static SERVICE: Struct = Struct {
             .since(13, 6)
             .doc("Entrypoint for the service container, one array element per argument."),
         f("environment", Strings)
+            .environment()
             .since(15, 10)
             .doc("Environment variables added to or overriding those of the service, as NAME=value."),
         f("suspend_data_path", String)

@@ -29,6 +29,7 @@ pub static CONFIG: Struct = Struct {
             .default(Int(1))
             .doc("Global cap on jobs running at the same time across all [[runners]] entries; default 1."),
         f("check_interval", Integer)
+            .minimum(0)
             .default(Int(3))
             .doc("Seconds between polls of GitLab for new jobs; values of 0 or less fall back to 3."),
         f("log_level", String)
@@ -64,6 +65,7 @@ pub static CONFIG: Struct = Struct {
             .since(17, 9)
             .doc("Global experimental features ([experimental]); may change without notice."),
         f("shutdown_timeout", Integer)
+            .minimum(0)
             .since(15, 6)
             .default(Int(30))
             .doc("Seconds to wait for a graceful shutdown before the process exits forcefully; 0 or less means 30."),
@@ -80,6 +82,7 @@ pub static SESSION_SERVER: Struct = Struct {
         f("advertise_address", String)
             .doc("Address (host:port) that GitLab uses to reach the session server; defaults to listen_address."),
         f("session_timeout", Integer)
+            .minimum(0)
             .default(Int(1800))
             .doc("Seconds a terminal session may stay open after the job finishes; default 1800."),
     ],
@@ -106,10 +109,12 @@ pub static DOCKER_MACHINE_SHUTDOWN_DRAIN: Struct = Struct {
             .default(Bool(false))
             .doc("Remove idle machines when the runner process shuts down; default false."),
         f("concurrency", Integer)
+            .minimum(0)
             .since(18, 10)
             .default(Int(3))
             .doc("Number of machines removed in parallel during the drain; default 3."),
         f("max_retries", Integer)
+            .minimum(0)
             .since(18, 10)
             .default(Int(3))
             .doc("Retries per machine if its removal fails; default 3."),
@@ -153,6 +158,7 @@ pub static USAGE_LOGGER_CONFIG: Struct = Struct {
             .deprecated()
             .doc("Directory where usage log files are written (top-level form of the logrotate setting)."),
         f("max_backup_files", Integer)
+            .minimum(0)
             .since(17, 9)
             .deprecated()
             .doc("Number of rotated usage log files to keep (top-level form of the logrotate setting)."),
@@ -174,7 +180,7 @@ pub static LOGROTATE_CONFIG: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("log_dir", String).since(19, 2).doc("Directory where usage log files are written."),
-        f("max_backup_files", Integer).since(19, 2).doc("Number of rotated usage log files to keep."),
+        f("max_backup_files", Integer).minimum(0).since(19, 2).doc("Number of rotated usage log files to keep."),
         f("max_rotation_age", Duration).since(19, 2).doc("Maximum age of a usage log file before it is rotated."),
         f("labels", Map(MapOf::String))
             .since(19, 2)

@@ -18,17 +18,17 @@ pub static KUBERNETES_CONFIG: Struct = Struct {
             .doc("Default container image for the build container when the job does not specify one."),
         f("privileged", Boolean).default(Bool(false))
             .doc("Run the job pod containers in privileged mode."),
-        f("cpu_limit", String)
+        f("cpu_limit", String).quantity()
             .doc("Kubernetes CPU limit for the build container, as a quantity (e.g. '500m')."),
-        f("memory_limit", String)
+        f("memory_limit", String).quantity()
             .doc("Kubernetes memory limit for the build container, as a quantity (e.g. '1Gi')."),
-        f("cpu_request", String)
+        f("cpu_request", String).quantity()
             .doc("Kubernetes CPU request for the build container, as a quantity (e.g. '500m')."),
-        f("memory_request", String)
+        f("memory_request", String).quantity()
             .doc("Kubernetes memory request for the build container, as a quantity (e.g. '1Gi')."),
-        f("helper_cpu_limit", String)
+        f("helper_cpu_limit", String).quantity()
             .doc("Kubernetes CPU limit for the helper container, as a quantity (e.g. '500m')."),
-        f("helper_memory_limit", String)
+        f("helper_memory_limit", String).quantity()
             .doc("Kubernetes memory limit for the helper container, as a quantity (e.g. '1Gi')."),
         f("host", String)
             .doc("Kubernetes API server URL; when empty the runner auto-discovers it (in-cluster config or kubeconfig)."),
@@ -52,81 +52,81 @@ pub static KUBERNETES_CONFIG: Struct = Struct {
             .doc("RuntimeClass name set on every job pod; jobs fail if the cluster does not support it."),
         f("allow_privilege_escalation", Boolean).since(13, 6).default(Bool(false))
             .doc("Value of allowPrivilegeEscalation in container security contexts; unset leaves the Kubernetes default."),
-        f("cpu_limit_overwrite_max_allowed", String).since(12, 9)
+        f("cpu_limit_overwrite_max_allowed", String).quantity().since(12, 9)
             .doc("Highest CPU limit for the build container a job may set via KUBERNETES_CPU_LIMIT; empty disables the overwrite."),
-        f("cpu_request_overwrite_max_allowed", String).since(12, 9)
+        f("cpu_request_overwrite_max_allowed", String).quantity().since(12, 9)
             .doc("Highest CPU request for the build container a job may set via KUBERNETES_CPU_REQUEST; empty disables the overwrite."),
-        f("memory_limit_overwrite_max_allowed", String).since(12, 9)
+        f("memory_limit_overwrite_max_allowed", String).quantity().since(12, 9)
             .doc("Highest memory limit for the build container a job may set via KUBERNETES_MEMORY_LIMIT; empty disables the overwrite."),
-        f("memory_request_overwrite_max_allowed", String).since(12, 9)
+        f("memory_request_overwrite_max_allowed", String).quantity().since(12, 9)
             .doc("Highest memory request for the build container a job may set via KUBERNETES_MEMORY_REQUEST; empty disables the overwrite."),
-        f("ephemeral_storage_limit", String).since(13, 5)
+        f("ephemeral_storage_limit", String).quantity().since(13, 5)
             .doc("Kubernetes ephemeral storage limit for the build container, as a quantity (e.g. '10Gi')."),
-        f("ephemeral_storage_limit_overwrite_max_allowed", String).since(13, 5)
+        f("ephemeral_storage_limit_overwrite_max_allowed", String).quantity().since(13, 5)
             .doc("Highest ephemeral storage limit for the build container a job may set via KUBERNETES_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite."),
-        f("ephemeral_storage_request", String).since(13, 5)
+        f("ephemeral_storage_request", String).quantity().since(13, 5)
             .doc("Kubernetes ephemeral storage request for the build container, as a quantity (e.g. '10Gi')."),
-        f("ephemeral_storage_request_overwrite_max_allowed", String).since(13, 5)
+        f("ephemeral_storage_request_overwrite_max_allowed", String).quantity().since(13, 5)
             .doc("Highest ephemeral storage request for the build container a job may set via KUBERNETES_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite."),
-        f("service_cpu_limit", String)
+        f("service_cpu_limit", String).quantity()
             .doc("Kubernetes CPU limit for service containers, as a quantity (e.g. '500m')."),
-        f("service_cpu_limit_overwrite_max_allowed", String).since(13, 4)
+        f("service_cpu_limit_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest CPU limit for service containers a job may set via KUBERNETES_SERVICE_CPU_LIMIT; empty disables the overwrite."),
-        f("service_cpu_request", String)
+        f("service_cpu_request", String).quantity()
             .doc("Kubernetes CPU request for service containers, as a quantity (e.g. '500m')."),
-        f("service_cpu_request_overwrite_max_allowed", String).since(13, 4)
+        f("service_cpu_request_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest CPU request for service containers a job may set via KUBERNETES_SERVICE_CPU_REQUEST; empty disables the overwrite."),
-        f("service_memory_limit", String)
+        f("service_memory_limit", String).quantity()
             .doc("Kubernetes memory limit for service containers, as a quantity (e.g. '1Gi')."),
-        f("service_memory_limit_overwrite_max_allowed", String).since(13, 4)
+        f("service_memory_limit_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest memory limit for service containers a job may set via KUBERNETES_SERVICE_MEMORY_LIMIT; empty disables the overwrite."),
-        f("service_memory_request", String)
+        f("service_memory_request", String).quantity()
             .doc("Kubernetes memory request for service containers, as a quantity (e.g. '1Gi')."),
-        f("service_memory_request_overwrite_max_allowed", String).since(13, 4)
+        f("service_memory_request_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest memory request for service containers a job may set via KUBERNETES_SERVICE_MEMORY_REQUEST; empty disables the overwrite."),
-        f("service_ephemeral_storage_limit", String).since(13, 5)
+        f("service_ephemeral_storage_limit", String).quantity().since(13, 5)
             .doc("Kubernetes ephemeral storage limit for service containers, as a quantity (e.g. '10Gi')."),
-        f("service_ephemeral_storage_limit_overwrite_max_allowed", String).since(13, 5)
+        f("service_ephemeral_storage_limit_overwrite_max_allowed", String).quantity().since(13, 5)
             .doc("Highest ephemeral storage limit for service containers a job may set via KUBERNETES_SERVICE_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite."),
-        f("service_ephemeral_storage_request", String).since(13, 5)
+        f("service_ephemeral_storage_request", String).quantity().since(13, 5)
             .doc("Kubernetes ephemeral storage request for service containers, as a quantity (e.g. '10Gi')."),
-        f("service_ephemeral_storage_request_overwrite_max_allowed", String).since(13, 5)
+        f("service_ephemeral_storage_request_overwrite_max_allowed", String).quantity().since(13, 5)
             .doc("Highest ephemeral storage request for service containers a job may set via KUBERNETES_SERVICE_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite."),
-        f("helper_cpu_limit_overwrite_max_allowed", String).since(13, 4)
+        f("helper_cpu_limit_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest CPU limit for the helper container a job may set via KUBERNETES_HELPER_CPU_LIMIT; empty disables the overwrite."),
-        f("helper_cpu_request", String)
+        f("helper_cpu_request", String).quantity()
             .doc("Kubernetes CPU request for the helper container, as a quantity (e.g. '500m')."),
-        f("helper_cpu_request_overwrite_max_allowed", String).since(13, 4)
+        f("helper_cpu_request_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest CPU request for the helper container a job may set via KUBERNETES_HELPER_CPU_REQUEST; empty disables the overwrite."),
-        f("helper_memory_limit_overwrite_max_allowed", String).since(13, 4)
+        f("helper_memory_limit_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest memory limit for the helper container a job may set via KUBERNETES_HELPER_MEMORY_LIMIT; empty disables the overwrite."),
-        f("helper_memory_request", String)
+        f("helper_memory_request", String).quantity()
             .doc("Kubernetes memory request for the helper container, as a quantity (e.g. '1Gi')."),
-        f("helper_memory_request_overwrite_max_allowed", String).since(13, 4)
+        f("helper_memory_request_overwrite_max_allowed", String).quantity().since(13, 4)
             .doc("Highest memory request for the helper container a job may set via KUBERNETES_HELPER_MEMORY_REQUEST; empty disables the overwrite."),
-        f("helper_ephemeral_storage_limit", String).since(13, 5)
+        f("helper_ephemeral_storage_limit", String).quantity().since(13, 5)
             .doc("Kubernetes ephemeral storage limit for the helper container, as a quantity (e.g. '10Gi')."),
-        f("helper_ephemeral_storage_limit_overwrite_max_allowed", String).since(13, 5)
+        f("helper_ephemeral_storage_limit_overwrite_max_allowed", String).quantity().since(13, 5)
             .doc("Highest ephemeral storage limit for the helper container a job may set via KUBERNETES_HELPER_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite."),
-        f("helper_ephemeral_storage_request", String).since(13, 5)
+        f("helper_ephemeral_storage_request", String).quantity().since(13, 5)
             .doc("Kubernetes ephemeral storage request for the helper container, as a quantity (e.g. '10Gi')."),
-        f("helper_ephemeral_storage_request_overwrite_max_allowed", String).since(13, 5)
+        f("helper_ephemeral_storage_request_overwrite_max_allowed", String).quantity().since(13, 5)
             .doc("Highest ephemeral storage request for the helper container a job may set via KUBERNETES_HELPER_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite."),
-        f("pod_cpu_limit", String).since(18, 10)
+        f("pod_cpu_limit", String).quantity().since(18, 10)
             .doc("Kubernetes CPU limit for the whole job pod (pod-level resources), as a quantity (e.g. '500m')."),
-        f("pod_cpu_limit_overwrite_max_allowed", String).since(18, 10)
+        f("pod_cpu_limit_overwrite_max_allowed", String).quantity().since(18, 10)
             .doc("Highest CPU limit for the whole job pod a job may set via KUBERNETES_POD_CPU_LIMIT; empty disables the overwrite."),
-        f("pod_cpu_request", String).since(18, 10)
+        f("pod_cpu_request", String).quantity().since(18, 10)
             .doc("Kubernetes CPU request for the whole job pod (pod-level resources), as a quantity (e.g. '500m')."),
-        f("pod_cpu_request_overwrite_max_allowed", String).since(18, 10)
+        f("pod_cpu_request_overwrite_max_allowed", String).quantity().since(18, 10)
             .doc("Highest CPU request for the whole job pod a job may set via KUBERNETES_POD_CPU_REQUEST; empty disables the overwrite."),
-        f("pod_memory_limit", String).since(18, 10)
+        f("pod_memory_limit", String).quantity().since(18, 10)
             .doc("Kubernetes memory limit for the whole job pod (pod-level resources), as a quantity (e.g. '1Gi')."),
-        f("pod_memory_limit_overwrite_max_allowed", String).since(18, 10)
+        f("pod_memory_limit_overwrite_max_allowed", String).quantity().since(18, 10)
             .doc("Highest memory limit for the whole job pod a job may set via KUBERNETES_POD_MEMORY_LIMIT; empty disables the overwrite."),
-        f("pod_memory_request", String).since(18, 10)
+        f("pod_memory_request", String).quantity().since(18, 10)
             .doc("Kubernetes memory request for the whole job pod (pod-level resources), as a quantity (e.g. '1Gi')."),
-        f("pod_memory_request_overwrite_max_allowed", String).since(18, 10)
+        f("pod_memory_request_overwrite_max_allowed", String).quantity().since(18, 10)
             .doc("Highest memory request for the whole job pod a job may set via KUBERNETES_POD_MEMORY_REQUEST; empty disables the overwrite."),
         f("allowed_images", Strings).since(14, 2)
             .doc("Wildcard patterns of build images jobs may use; empty allows any image."),
@@ -160,21 +160,21 @@ pub static KUBERNETES_CONFIG: Struct = Struct {
             .doc("Flavor of the default helper image: alpine, alpine3.21, alpine-latest or ubuntu; default alpine."),
         f("helper_image_autoset_arch_and_os", Boolean).since(16, 5).default(Bool(false))
             .doc("Derive the helper image architecture and OS from the underlying OS instead of the defaults."),
-        f("pod_termination_grace_period_seconds", Integer).since(14, 5)
+        f("pod_termination_grace_period_seconds", Integer).minimum(0).since(14, 5)
             .doc("Seconds a job pod gets to shut down gracefully after the termination signal before being killed."),
-        f("cleanup_grace_period_seconds", Integer).since(14, 5)
+        f("cleanup_grace_period_seconds", Integer).minimum(0).since(14, 5)
             .doc("Seconds the pod gets to terminate gracefully when it is deleted after the job ends, before a kill."),
         f("cleanup_resources_timeout", Duration).since(16, 3).default(Str("5m"))
             .doc("Total time allowed to clean up Kubernetes resources after the job, as a duration; default '5m'."),
-        f("poll_interval", Integer).default(Int(3))
+        f("poll_interval", Integer).minimum(0).default(Int(3))
             .doc("Seconds between status checks of a newly created job pod; 3 when 0 or negative."),
-        f("poll_timeout", Integer).default(Int(180))
+        f("poll_timeout", Integer).minimum(0).default(Int(180))
             .doc("Seconds to wait for a newly created job pod to become ready before failing; 180 when 0 or negative."),
-        f("resource_availability_check_max_attempts", Integer).since(15, 0).default(Int(5))
+        f("resource_availability_check_max_attempts", Integer).minimum(0).since(15, 0).default(Int(5))
             .doc("Attempts (5 s apart) to check that the service account and pull secrets exist before giving up; default 5."),
-        f("retry_limit", Integer).since(16, 9).default(Int(5))
+        f("retry_limit", Integer).minimum(0).since(16, 9).default(Int(5))
             .doc("Maximum number of retries for failed Kubernetes API requests; default 5."),
-        f("retry_backoff_max", Integer).since(17, 1).default(Int(2000))
+        f("retry_backoff_max", Integer).minimum(0).since(17, 1).default(Int(2000))
             .doc("Upper bound in milliseconds of the backoff between API request retries; default 2000, minimum 500."),
         f("retry_limits", Map(MapOf::Integer)).since(16, 9)
             .doc("Per-error retry counts for Kubernetes API requests, keyed by error message text."),
@@ -208,7 +208,7 @@ pub static KUBERNETES_CONFIG: Struct = Struct {
             .doc("Linux capabilities added to the job pod containers."),
         f("cap_drop", Strings).since(13, 2)
             .doc("Linux capabilities dropped from the job pod containers."),
-        f("suspend_pvc_size", String).since(19, 4).default(Str("20Gi"))
+        f("suspend_pvc_size", String).quantity().since(19, 4).default(Str("20Gi"))
             .doc("Size of the per-job PVC that keeps a suspended job environment; default '20Gi'."),
         f("suspend_pvc_storage_class", String).since(19, 4)
             .doc("Storage class of the per-job PVC for suspended job environments; empty uses the cluster default."),
@@ -299,6 +299,7 @@ pub static KUBERNETES_AUTOSCALER_CONFIG: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("max_pause_pods", Integer)
+            .minimum(0)
             .since(18, 11)
             .default(Int(0))
             .doc("Maximum number of pause pods the runner creates; 0 means no limit."),

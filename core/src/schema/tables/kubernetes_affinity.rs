@@ -80,6 +80,9 @@ pub static PREFERRED_SCHEDULING_TERM: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("weight", Integer)
+            .int32()
+            .minimum(1)
+            .maximum(100)
             .since(13, 4)
             .doc("Weight (1-100) added to a node's score when it matches the preference term."),
         f("preference", Table(&NODE_SELECTOR_TERM))
@@ -146,6 +149,9 @@ pub static WEIGHTED_POD_AFFINITY_TERM: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("weight", Integer)
+            .int32()
+            .minimum(1)
+            .maximum(100)
             .since(14, 3)
             .doc("Weight (1-100) added to a node's score when the associated pod affinity term is satisfied."),
         f("pod_affinity_term", Table(&POD_AFFINITY_TERM))

@@ -52,7 +52,7 @@ pub static KUBERNETES_LIFECYCLE_HTTP_GET: Struct = Struct {
             .since(14, 2)
             .doc("Custom HTTP headers to send with the request."),
         f("path", String).since(14, 2).doc("Path of the URL to request on the HTTP server."),
-        f("port", Integer).since(14, 2).doc("Port number to send the request to."),
+        f("port", Integer).minimum(1).maximum(65535).since(14, 2).doc("Port number to send the request to."),
         f("scheme", String)
             .since(14, 2)
             .doc("Scheme used to connect to the host: HTTP or HTTPS; Kubernetes defaults to HTTP."),
@@ -77,6 +77,6 @@ pub static KUBERNETES_LIFECYCLE_TCP_SOCKET: Struct = Struct {
     python: Python::NONE,
     fields: &[
         f("host", String).since(14, 2).doc("Host name to connect to; defaults to the pod IP."),
-        f("port", Integer).since(14, 2).doc("Port number to connect to."),
+        f("port", Integer).minimum(1).maximum(65535).since(14, 2).doc("Port number to connect to."),
     ],
 };

@@ -6,15 +6,15 @@ pub static KUBERNETES_POD_SECURITY_CONTEXT: Struct = Struct {
     doc: "Pod-level security context for the job pod, applied to all of its containers ([runners.kubernetes.pod_security_context]).",
     python: Python::NONE,
     fields: &[
-        f("fs_group", Integer)
+        f("fs_group", Integer).minimum(0)
             .doc("Supplemental group ID applied to all containers; supporting volumes are made owned by this GID."),
-        f("run_as_group", Integer)
+        f("run_as_group", Integer).minimum(0)
             .doc("Primary group ID (GID) used to run the entrypoint of the pod's container processes."),
         f("run_as_non_root", Boolean).default(Bool(false))
             .doc("If true, the kubelet refuses to start containers whose image would run as UID 0 (root)."),
-        f("run_as_user", Integer)
+        f("run_as_user", Integer).minimum(0)
             .doc("User ID (UID) used to run the entrypoint of the pod's container processes."),
-        f("supplemental_groups", Integers)
+        f("supplemental_groups", Integers).minimum(0)
             .doc("Additional group IDs added to the first process of every container in the pod."),
         f("selinux_type", String).since(15, 3)
             .doc("SELinux type label applied to all containers in the pod."),
@@ -64,9 +64,9 @@ pub static KUBERNETES_CONTAINER_SECURITY_CONTEXT: Struct = Struct {
             .doc("Linux capabilities to add to or drop from the container."),
         f("privileged", Boolean).since(14, 5).default(Bool(false))
             .doc("Run the container in privileged mode, with access equivalent to root on the host."),
-        f("run_as_user", Integer).since(14, 5)
+        f("run_as_user", Integer).minimum(0).since(14, 5)
             .doc("User ID (UID) used to run the container's entrypoint; overrides the pod-level setting."),
-        f("run_as_group", Integer).since(14, 5)
+        f("run_as_group", Integer).minimum(0).since(14, 5)
             .doc("Group ID (GID) used to run the container's entrypoint; overrides the pod-level setting."),
         f("run_as_non_root", Boolean).since(14, 5).default(Bool(false))
             .doc("If true, the kubelet refuses to start the container if its image would run as UID 0 (root)."),

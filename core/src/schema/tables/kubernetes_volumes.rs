@@ -103,6 +103,7 @@ pub static KUBERNETES_EMPTY_DIR: Struct = Struct {
             .allowed(&["", "Memory"])
             .doc("Storage medium: empty for the node's default disk storage, or Memory for a tmpfs."),
         f("size_limit", String)
+            .quantity()
             .since(16, 6)
             .doc("Maximum amount of storage for the volume, as a Kubernetes quantity such as `1Gi`."),
         f("mount_propagation", String)

@@ -92,12 +92,14 @@ pub static CUSTOM_CONFIG: Struct = Struct {
             .doc("Executable that returns configuration values to the executor before the job."),
         f("config_args", Strings).since(12, 1).doc("Arguments passed to config_exec."),
         f("config_exec_timeout", Integer)
+            .minimum(0)
             .since(12, 1)
             .default(Int(3600))
             .doc("Timeout for config_exec, in seconds; default 3600."),
         f("prepare_exec", String).since(12, 1).doc("Executable that prepares the job environment."),
         f("prepare_args", Strings).since(12, 1).doc("Arguments passed to prepare_exec."),
         f("prepare_exec_timeout", Integer)
+            .minimum(0)
             .since(12, 1)
             .default(Int(3600))
             .doc("Timeout for prepare_exec, in seconds; default 3600."),
@@ -106,13 +108,16 @@ pub static CUSTOM_CONFIG: Struct = Struct {
         f("cleanup_exec", String).since(12, 1).doc("Executable that cleans up the environment after the job."),
         f("cleanup_args", Strings).since(12, 1).doc("Arguments passed to cleanup_exec."),
         f("cleanup_exec_timeout", Integer)
+            .minimum(0)
             .since(12, 1)
             .default(Int(3600))
             .doc("Timeout for cleanup_exec, in seconds; default 3600."),
         f("graceful_kill_timeout", Integer)
+            .minimum(0)
             .since(12, 1)
             .doc("Seconds a script may spend cleaning up after SIGTERM before it is force-killed."),
         f("force_kill_timeout", Integer)
+            .minimum(0)
             .since(12, 1)
             .doc("Seconds to wait after the force kill before the runner gives up and logs an error."),
     ],

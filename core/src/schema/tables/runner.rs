@@ -17,21 +17,21 @@ pub static RUNNER: Struct = Struct {
     fields: &[
         f("name", String)
             .doc("Human-readable description of this runner entry."),
-        f("url", String).required()
+        f("url", String).url().required()
             .doc("URL of the GitLab instance this runner is registered with."),
         f("token", String).required().secret()
             .doc("Runner authentication token used to talk to GitLab; keep secret."),
         f("executor", String).required().allowed(&["shell", "custom", "instance", "docker", "docker-windows", "docker-autoscaler", "docker+machine", "kubernetes", "ssh", "parallels", "virtualbox"]).enumeration("Executor")
             .doc("Executor used to run jobs, for example shell, docker, kubernetes or docker-autoscaler."),
-        f("limit", Integer).default(Int(0))
+        f("limit", Integer).minimum(0).default(Int(0))
             .doc("Maximum number of jobs this runner entry handles concurrently; 0 means no limit."),
-        f("output_limit", Integer).default(Int(4096))
+        f("output_limit", Integer).minimum(0).default(Int(4096))
             .doc("Maximum size of a job log, in kilobytes; default 4096."),
         f("builds_dir", String)
             .doc("Absolute path where builds are stored, in the context of the executor."),
         f("cache_dir", String)
             .doc("Absolute path where build caches are stored, in the context of the executor."),
-        f("environment", Strings)
+        f("environment", Strings).environment()
             .doc("Extra environment variables for jobs, as a list of NAME=value strings."),
         f("pre_get_sources_script", String).since(15, 9)
             .doc("Commands run on the runner before the Git repository and submodules are updated."),
@@ -41,15 +41,15 @@ pub static RUNNER: Struct = Struct {
             .doc("Commands run in the build environment just after the job script, before after_script."),
         f("docker", Table(&super::docker::DOCKER_CONFIG))
             .doc("Settings of the Docker executor ([runners.docker])."),
-        f("request_concurrency", Integer).default(Int(1))
+        f("request_concurrency", Integer).minimum(1).default(Int(1))
             .doc("Maximum number of simultaneous new-job requests sent to GitLab; default 1, minimum 1."),
         f("strict_check_interval", Boolean).since(18, 9).default(Bool(false))
             .doc("If true, always wait check_interval between job polls, even right after receiving a job."),
-        f("unhealthy_requests_limit", Integer).since(15, 7).default(Int(3))
+        f("unhealthy_requests_limit", Integer).minimum(0).since(15, 7).default(Int(3))
             .doc("Consecutive unhealthy job-request responses before this worker is paused; values below 1 mean 3."),
         f("unhealthy_interval", Duration).since(15, 7).default(Str("60m"))
             .doc("How long a worker stays paused after hitting unhealthy_requests_limit; default 60m."),
-        f("job_status_final_update_retry_limit", Integer).since(17, 9).default(Int(10))
+        f("job_status_final_update_retry_limit", Integer).minimum(0).since(17, 9).default(Int(10))
             .doc("Maximum retries when sending the final job status to GitLab; values below 1 mean 10."),
         f("experimental", Table(&RUNNER_EXPERIMENTAL)).since(19, 2)
             .doc("Experimental per-runner features ([runners.experimental])."),
@@ -67,7 +67,7 @@ pub static RUNNER: Struct = Struct {
             .doc("Path to the private key for TLS client authentication with GitLab."),
         f("labels", Map(MapOf::String)).since(18, 5)
             .doc("Custom key-value labels for this runner; keys override the global labels."),
-        f("clone_url", String)
+        f("clone_url", String).url()
             .doc("URL used instead of the instance URL when cloning or fetching the Git repository."),
         f("proxy_exec", Boolean).since(17, 10).default(Bool(false))
             .doc("Experimental: run job commands through the helper binary as a proxy."),
@@ -185,6 +185,7 @@ pub static METRICS_REFEREE_CONFIG: Struct = Struct {
     fields: &[
         f("prometheus_address", String).since(12, 7).doc("Address of the Prometheus server to query for job metrics."),
         f("query_interval", Integer)
+            .minimum(0)
             .since(12, 7)
             .doc("Step between data points when querying Prometheus for a job, in seconds."),
         f("queries", Strings).since(12, 7).doc("PromQL queries to run, each written as name:query."),
