@@ -10,7 +10,7 @@ mod registry;
 
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
-use gitlab_runner_config::{decode, decode_struct, render, Diagnostic, Options, Source, UnknownKeys};
+use gitlab_runner_config::{decode, decode_struct, render, Code, Diagnostic, Options, Source, UnknownKeys};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 
@@ -46,32 +46,47 @@ fn to_dict<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     output::to_dict(object.py(), &decode_object(object)?)
 }
 
-/// An instance of `class` (a `Config` or a subclass) from config.toml text. Where each key was
-/// written is remembered (not the text, which holds tokens) so that `validate()` can say it.
+/// Unknown keys a lenient read kept, as diagnostic tuples: the Python face warns about each.
+fn kept_keys<'py>(py: Python<'py>, warnings: &[Diagnostic]) -> PyResult<Bound<'py, PyList>> {
+    diagnostic_tuples(py, warnings.iter().filter(|w| w.code == Code::UnknownKey).cloned().collect())
+}
+
+/// An instance of `class` (a `Config` or a subclass) from config.toml text, and the unknown
+/// keys kept (lenient mode). Where each key was written is remembered (not the text, which
+/// holds tokens) so that `validate()` can say it.
 #[pyfunction]
 #[pyo3(signature = (class, text, strict = true))]
-fn from_toml<'py>(class: &Bound<'py, PyType>, text: &str, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+fn from_toml<'py>(
+    class: &Bound<'py, PyType>,
+    text: &str,
+    strict: bool,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyList>)> {
     let py = class.py();
     let registry = registry::get(py)?;
     let parsed = py.detach(|| {
         let source = Source::parse(text)?;
         let decoded = source.decode(UnknownKeys::from_strict(strict));
         if decoded.errors.is_empty() {
-            Ok((positions::remembered(&source, &decoded.table), decoded.table))
+            Ok((positions::remembered(&source, &decoded.table), decoded.table, decoded.warnings))
         } else {
             Err(decoded.errors)
         }
     });
-    let (remembered, table) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
+    let (remembered, table, warnings) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
     let config = output::to_root_object(py, registry, &table, class)?;
     positions::remember(&config, remembered)?;
-    Ok(config)
+    Ok((config, kept_keys(py, &warnings)?))
 }
 
-/// An instance of `class` from a dict in the TOML shape (the JSON of a secret store).
+/// An instance of `class` from a dict in the TOML shape (the JSON of a secret store), and the
+/// unknown keys kept (lenient mode).
 #[pyfunction]
 #[pyo3(signature = (class, data, strict = true))]
-fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+fn from_dict<'py>(
+    class: &Bound<'py, PyType>,
+    data: &Bound<'py, PyAny>,
+    strict: bool,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyList>)> {
     let py = class.py();
     let registry = registry::get(py)?;
     let input = PyInput::new(data.clone(), registry, Tables::Dicts);
@@ -79,7 +94,7 @@ fn from_dict<'py>(class: &Bound<'py, PyType>, data: &Bound<'py, PyAny>, strict: 
     if !decoded.errors.is_empty() {
         return Err(errors::config_error(py, registry, decoded.errors));
     }
-    output::to_root_object(py, registry, &decoded.table, class)
+    Ok((output::to_root_object(py, registry, &decoded.table, class)?, kept_keys(py, &decoded.warnings)?))
 }
 
 /// The checks' options from keyword arguments; a version that is not one is a `ValueError`.

@@ -81,14 +81,16 @@ struct Decoder {
 }
 
 impl Decoder {
-    fn fail_at(&mut self, kind: ErrorKind, range: Option<Range>, message: impl Into<String>) {
+    /// Records an error at the current path; the error, unless it is past `MOST_REPORTED`.
+    fn fail_at(&mut self, kind: ErrorKind, range: Option<Range>, message: impl Into<String>) -> Option<&mut Error> {
         if self.errors.len() >= MOST_REPORTED {
             self.omitted += 1;
-            return;
+            return None;
         }
         let mut error = Error::new(kind, self.path.clone(), message);
         error.range = range;
         self.errors.push(error);
+        self.errors.last_mut()
     }
 
     fn warn_at(&mut self, code: Code, range: Option<Range>, message: String, suggestion: Option<&'static str>) {
@@ -156,8 +158,8 @@ impl Decoder {
                     self.path.pop();
                     self.set_field(&mut table, position, &entry);
                 }
-                Member::Unknown => self.unknown_key(schema, &mut table, entry),
-                Member::Kept => self.kept_key(&mut table, entry),
+                Member::Unknown => self.unknown_key(schema, &mut table, entry, false),
+                Member::Kept => self.unknown_key(schema, &mut table, entry, true),
                 Member::Invalid(why) => {
                     self.path.push_key(&entry.key);
                     self.fail_at(ErrorKind::Type, entry.position, why);
@@ -177,7 +179,9 @@ impl Decoder {
         self.path.pop();
     }
 
-    fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>) {
+    /// A key the schema does not know: an error, or kept with a warning (lenient mode, or
+    /// `kept_before` by a lenient parse of the text the input came from).
+    fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>, kept_before: bool) {
         if crate::schema::removed_key(schema, &entry.key).is_some() {
             // Kept whatever the mode: whether gitlab-runner reads it depends on its release,
             // which the checks know (validate/versions.rs).
@@ -187,15 +191,17 @@ impl Decoder {
         let (message, suggestion) = suggest::unknown_key(schema, &entry.key, entry.value.names_fields());
         self.path.push_key(&entry.key);
         match self.unknown {
-            UnknownKeys::Reject => {
-                self.fail_at(ErrorKind::UnknownKey, entry.position, message);
-                self.errors.last_mut().expect("just pushed").suggestion = suggestion;
+            UnknownKeys::Reject if !kept_before => {
+                if let Some(error) = self.fail_at(ErrorKind::UnknownKey, entry.position, message) {
+                    error.suggestion = suggestion;
+                }
             }
-            // Kept, but said: a typo must not pass unnoticed because the mode is lenient.
-            UnknownKeys::Keep => self.warn_at(Code::UnknownKey, entry.position, message, suggestion),
+            // Kept, but said: a typo must not pass unnoticed because the mode is lenient (or
+            // was, when the input was parsed).
+            _ => self.warn_at(Code::UnknownKey, entry.position, message, suggestion),
         }
         self.path.pop();
-        if self.unknown == UnknownKeys::Keep {
+        if self.unknown == UnknownKeys::Keep || kept_before {
             self.kept_key(table, entry);
         }
     }

@@ -18,6 +18,7 @@ from wetwire_gitlab.runner_config import (
     Runner,
     SSHConfig,
     TomlParseError,
+    UnknownKeyWarning,
 )
 
 
@@ -138,10 +139,12 @@ def test_unknown_keys_strict_and_lenient() -> None:
     text = 'concurrent = 1\n\n[[runners]]\n  buids_dir = "/b"\n  executor = "shell"\n'
     with pytest.raises(TomlParseError, match=r"^runners\[0\]\.buids_dir: unknown key; did you mean builds_dir\? \(line 4, column 3\)$"):
         Config.from_toml(text)
-    lenient = Config.from_toml(text, strict=False)
+    with pytest.warns(UnknownKeyWarning, match="buids_dir"):
+        lenient = Config.from_toml(text, strict=False)
     assert lenient.runners[0].executor is Executor.SHELL
     assert lenient.to_toml() == 'concurrent = 1\n\n[[runners]]\n  executor = "shell"\n  buids_dir = "/b"\n'
-    assert lenient == Config.from_toml(lenient.to_toml(), strict=False)
+    with pytest.warns(UnknownKeyWarning):
+        assert lenient == Config.from_toml(lenient.to_toml(), strict=False)
     assert lenient != Config.from_toml('concurrent = 1\n\n[[runners]]\n  executor = "shell"\n')
 
 

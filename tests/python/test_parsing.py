@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, shared_file
 
-from wetwire_gitlab.runner_config import Config, DockerConfig, Executor, Runner, TomlParseError, lint
+from wetwire_gitlab.runner_config import (
+    Config,
+    ConfigValidationError,
+    DockerConfig,
+    Executor,
+    Runner,
+    TomlParseError,
+    UnknownKeyWarning,
+    lint,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,6 +42,7 @@ def test_every_valid_corpus_file_round_trips() -> None:
         assert Config.from_toml(config.to_toml()) == config, path.name
 
 
+@pytest.mark.filterwarnings("ignore::wetwire_gitlab.runner_config.UnknownKeyWarning")
 def test_every_unknown_key_is_reported_together() -> None:
     manifest = json.loads(shared_file("corpus/manifest.json").read_text())["unknown-keys"]
     for path in corpus("unknown-keys"):
@@ -228,3 +238,34 @@ def test_load_reads_files_as_gitlab_runner_does(tmp_path: Path) -> None:
     crlf = tmp_path / "crlf.toml"
     crlf.write_bytes(b"concurrent = 2\r\n")
     assert Config.load(crlf) == Config(2)
+
+
+def test_write_refuses_a_config_gitlab_runner_would_refuse(tmp_path: Path) -> None:
+    target = tmp_path / "config.toml"
+    target.write_text("old contents\n")
+    bad = Config(1, [Runner("r", "https://gitlab.example.com/", "${T}", "docker")])
+    with pytest.raises(ConfigValidationError) as caught:
+        bad.write(target)
+    assert str(caught.value) == (
+        "not written: gitlab-runner would refuse or misread it\n"
+        "error[missing-executor-section]: runners[0].docker: the docker executor needs a [runners.docker] section"
+    )
+    assert [d.code for d in caught.value.diagnostics] == ["missing-executor-section"]
+    assert isinstance(caught.value, ValueError)
+    assert target.read_text() == "old contents\n"
+    bad.write(target, check=False)
+    assert 'executor = "docker"' in target.read_text()
+
+
+def test_lenient_reads_warn_about_each_kept_key() -> None:
+    text = '[[runners]]\nname = "r"\nbuids_dir = "/b"\n'
+    with pytest.warns(UnknownKeyWarning) as caught:
+        config = Config.from_toml(text, strict=False)
+    assert [str(w.message) for w in caught] == [
+        "3:1: warning[unknown-key]: runners[0].buids_dir: unknown key; did you mean builds_dir?"
+    ]
+    assert [(d.severity, d.code, d.path) for d in config.validate(fragment=True)] == [
+        ("warning", "unknown-key", "runners[0].buids_dir")
+    ]
+    with pytest.warns(UnknownKeyWarning):
+        Config.from_dict({"runners": [{"name": "r", "buids_dir": "/b"}]}, strict=False)

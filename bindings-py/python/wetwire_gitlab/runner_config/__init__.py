@@ -22,7 +22,14 @@ from ._base import DefaultDict, DefaultList
 from ._tables import *  # noqa: F401,F403
 from ._tables import __all__ as _table_names
 from .diagnostics import Diagnostic, DiagnosticCode, lint
-from .errors import ConfigError, ConfigTypeError, ConfigValueError, TomlParseError
+from .errors import (
+    ConfigError,
+    ConfigTypeError,
+    ConfigValidationError,
+    ConfigValueError,
+    TomlParseError,
+    UnknownKeyWarning,
+)
 
 _native.register(
     {name: getattr(_tables, name) for name in _table_names if name != "Executor"},
@@ -36,9 +43,11 @@ __all__ = [
     *_table_names,
     "ConfigError",
     "ConfigTypeError",
+    "ConfigValidationError",
     "ConfigValueError",
     "Diagnostic",
     "DiagnosticCode",
     "TomlParseError",
+    "UnknownKeyWarning",
     "lint",
 ]

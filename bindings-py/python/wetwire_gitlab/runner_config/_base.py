@@ -18,6 +18,7 @@ from typing import Any, Dict, List, Optional, Type, TypeVar, Union
 
 from .. import _native
 from .diagnostics import Diagnostic
+from .errors import ConfigValidationError, UnknownKeyWarning
 
 __all__ = ["UNSET", "DefaultDict", "DefaultList", "Enumeration", "Root", "Table", "table"]
 
@@ -211,14 +212,18 @@ class Root(Table):
         """Parses config.toml text. In strict mode (the default) unknown keys are errors; with
         ``strict=False`` they are kept and written back unchanged. Raises ``TomlParseError``
         (a ``ValueError``) naming the path, line and column of every problem."""
-        return _native.from_toml(cls, text, strict)  # type: ignore[no-any-return]
+        config, kept = _native.from_toml(cls, text, strict)
+        _warn_kept(kept)
+        return config  # type: ignore[no-any-return]
 
     @classmethod
     def from_dict(cls: Type[R], data: Dict[str, Any], strict: bool = True) -> R:
         """Builds a config from a dict in the TOML shape, keys as gitlab-runner spells them
         (``{"runners": [{"cache": {"s3": {"BucketName": ...}}}]}``): the JSON kept in secret
         stores. Raises ``ConfigTypeError`` or ``ConfigValueError`` naming each bad path."""
-        return _native.from_dict(cls, data, strict)  # type: ignore[no-any-return]
+        config, kept = _native.from_dict(cls, data, strict)
+        _warn_kept(kept)
+        return config  # type: ignore[no-any-return]
 
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
@@ -227,12 +232,21 @@ class Root(Table):
         with open(path, "rb") as file:
             return cls.from_toml(_native.text_from_bytes(file.read()), strict=strict)
 
-    def write(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    def write(self, path: Union[str, "os.PathLike[str]"], check: bool = True) -> None:
         """Writes config.toml atomically: the text goes to a temporary file beside ``path``
         that then replaces it, so on any failure the old file is left untouched. An existing
         file keeps its owner and mode; a new one is created with mode 0600 (it holds tokens).
-        Through a symlink, the file it points to is replaced. The CLI writes the same way."""
-        _native.write_file(os.fspath(path), self.to_toml())
+        Through a symlink, the file it points to is replaced. The CLI writes the same way.
+
+        A config with errors (``validate()`` findings of severity ``error``: a file
+        gitlab-runner would refuse or misread) is not written: ``ConfigValidationError`` lists
+        them. ``check=False`` writes it anyway."""
+        text = self.to_toml()
+        if check:
+            errors = [d for d in self.validate() if d.severity == "error"]
+            if errors:
+                raise ConfigValidationError(errors)
+        _native.write_file(os.fspath(path), text)
 
     def validate(self, runner_version: Optional[str] = None, fragment: bool = False) -> List[Diagnostic]:
         """Every problem gitlab-runner would have with this config: wrong types, unknown
@@ -243,3 +257,9 @@ class Root(Table):
         ``runner_version`` ("17.5") is the gitlab-runner release that reads it (default: the
         newest known); ``fragment=True`` checks a snippet, without asking for required keys."""
         return [Diagnostic(*d) for d in _native.validate(self, runner_version, fragment)]
+
+
+def _warn_kept(kept: List[tuple]) -> None:
+    """One warning per unknown key a lenient read kept: a typo must not pass unnoticed."""
+    for finding in kept:
+        warnings.warn(str(Diagnostic(*finding)), UnknownKeyWarning, stacklevel=3)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from typing import List, NamedTuple, Optional
+from typing import Any, List, NamedTuple, Optional
 
-__all__ = ["ConfigError", "ConfigTypeError", "ConfigValueError", "ErrorDetail", "TomlParseError"]
+__all__ = [
+    "ConfigError",
+    "ConfigTypeError",
+    "ConfigValidationError",
+    "ConfigValueError",
+    "ErrorDetail",
+    "TomlParseError",
+    "UnknownKeyWarning",
+]
 
 
 class ErrorDetail(NamedTuple):
@@ -49,3 +57,23 @@ class ConfigValueError(ConfigError, ValueError):
 
 class TomlParseError(ConfigError, ValueError):
     """Text that is not TOML, or not a config gitlab-runner would accept."""
+
+
+class ConfigValidationError(ConfigError, ValueError):
+    """A config ``write()`` refused: ``errors`` lists the error-level findings (the
+    ``Diagnostic``s are in ``diagnostics``), each naming its path."""
+
+    def __init__(self, diagnostics: "List[Any]") -> None:
+        self.diagnostics = list(diagnostics)
+        lines = [str(d) for d in self.diagnostics]
+        details = [(d.path, d.message, d.line, d.column, d.end_line, d.end_column, d.suggestion) for d in self.diagnostics]
+        super().__init__("\n".join(["not written: gitlab-runner would refuse or misread it", *lines]), details)
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.diagnostics,))
+
+
+class UnknownKeyWarning(UserWarning):
+    """An unknown key kept by a lenient read (``strict=False``): written back unchanged, but
+    gitlab-runner ignores it, so it is probably a typo."""
+
