@@ -11,6 +11,7 @@ const MAX_DEPTH = 128;
 const CYCLE = 'nested more than 64 levels deep (is there a cycle?)';
 const OBJECT = Object.prototype;
 const { toISOString, getTime } = Date.prototype;
+const utf8 = new TextEncoder();
 
 /** Why a value could not be read; thrown with the walk's path still in place. */
 class Unreadable {
@@ -128,7 +129,7 @@ export function bind(engine, ready = () => {}) {
     }
   }
 
-  /** The config as JSON text, or a ConfigError for a value that could not be read. */
+  /** The config as JSON text in UTF-8, or a ConfigError for a value that could not be read. */
   function encode(config) {
     const path = [];
     let copied;
@@ -142,7 +143,7 @@ export function bind(engine, ready = () => {}) {
       throw error;
     }
     try {
-      return JSON.stringify(copied);
+      return utf8.encode(JSON.stringify(copied));
     } catch (thrown) {
       const error = fail('ConfigError', engine.unreadable('[]', 'too large to hand to the engine (its JSON is beyond the longest JS string)'));
       error.cause = thrown;
@@ -150,8 +151,11 @@ export function bind(engine, ready = () => {}) {
     }
   }
 
-  /** A `toml` argument: the engine takes well-formed text only. */
-  function text(toml) {
+  /** A `toml` argument as UTF-8. */
+  const text = (toml) => utf8.encode(wellFormed(toml));
+
+  /** A `toml` argument, checked: the engine takes well-formed text only. */
+  function wellFormed(toml) {
     if (typeof toml === 'string' && toml.isWellFormed()) return toml;
     let json;
     try {
@@ -207,11 +211,11 @@ export function bind(engine, ready = () => {}) {
     },
     complete(toml, offset) {
       ready('complete');
-      return call('TomlParseError', () => engine.complete(text(toml), Number.isFinite(offset) ? offset : 0));
+      return call('TomlParseError', () => engine.complete(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
     },
     hover(toml, offset) {
       ready('hover');
-      return call('TomlParseError', () => engine.hover(text(toml), Number.isFinite(offset) ? offset : 0));
+      return call('TomlParseError', () => engine.hover(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
     },
     format(toml) {
       ready('format');

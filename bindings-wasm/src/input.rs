@@ -8,13 +8,20 @@ use gitlab_runner_config::{Error, ErrorKind, KeyPath};
 
 use crate::output;
 
+/// Text handed over as UTF-8 bytes (by `TextEncoder`, so always valid).
+pub fn text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes).map_err(|why| bug(&why.to_string()))
+}
+
 /// The JSON text of a config. It comes from `JSON.stringify`, so failing to read it is a bug,
 /// reported as an error rather than a panic.
-pub fn config(text: &str) -> Result<Json<'_>, String> {
-    read(text).map_err(|why| {
-        let message = format!("the package could not read its own JSON ({why}); please report this");
-        output::errors(vec![Error::new(ErrorKind::Type, KeyPath::root(), message)], "")
-    })
+pub fn config(bytes: &[u8]) -> Result<Json<'_>, String> {
+    read(text(bytes)?).map_err(|why| bug(&why))
+}
+
+fn bug(why: &str) -> String {
+    let message = format!("the package could not read its own input ({why}); please report this");
+    output::errors(vec![Error::new(ErrorKind::Type, KeyPath::root(), message)], "")
 }
 
 /// The error for a value the JavaScript could not read (a getter or Proxy trap that threw, a

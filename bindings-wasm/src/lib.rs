@@ -7,15 +7,17 @@ mod input;
 mod output;
 
 use gitlab_runner_config::input::Input;
-use gitlab_runner_config::js_json::{JsJson, Json};
+use gitlab_runner_config::js_json::{read, JsJson, Json};
 use gitlab_runner_config::schema::Version;
 use gitlab_runner_config::{
     decode_config, render as render_table, validate_input, ErrorKind, KeyPath, Options, UnknownKeys,
 };
 use wasm_bindgen::prelude::*;
 
-// Every function takes and returns text: the package's JavaScript (`npm/boundary.js`) reads
-// options and copies configs before calling, and parses the JSON answers. Errors are thrown
+// Every function takes and returns text (configs and config.toml as UTF-8 bytes, which
+// `TextEncoder` writes faster than wasm-bindgen's string copy): the package's JavaScript
+// (`npm/boundary.js`) reads options and copies configs before calling, and parses the JSON
+// answers. Errors are thrown
 // as JSON text (`output::errors`) that it turns into `ConfigError`s.
 
 /// `{ runnerVersion?: "17.5", fragment?: boolean }` and `strict` for the checks.
@@ -31,7 +33,7 @@ fn checks(strict: bool, runner_version: Option<String>, fragment: bool) -> Resul
 
 /// config.toml text for a config (as JSON from `boundary.js`).
 #[wasm_bindgen]
-pub fn render(config: &str, strict: bool) -> Result<String, String> {
+pub fn render(config: &[u8], strict: bool) -> Result<String, String> {
     let config = input::config(config)?;
     let table = decode_config(&JsJson(&config), UnknownKeys::from_strict(strict))
         .map_err(|errors| output::errors(errors, ""))?;
@@ -41,7 +43,7 @@ pub fn render(config: &str, strict: bool) -> Result<String, String> {
 /// The error for a `toml` argument that is not text (given as JSON from `boundary.js`).
 #[wasm_bindgen(js_name = notText)]
 pub fn not_text(value: &str) -> String {
-    let value = input::config(value).unwrap_or(Json::Null);
+    let value = read(value).unwrap_or(Json::Null);
     let message = format!("expected config.toml text (a string), got {}", JsJson(&value).type_name());
     output::errors(vec![gitlab_runner_config::Error::new(ErrorKind::Type, KeyPath::root(), message)], "")
 }
@@ -60,7 +62,8 @@ pub fn unreadable(path: &str, message: &str) -> String {
 
 /// A config from config.toml text, as `output::document` JSON.
 #[wasm_bindgen]
-pub fn parse(toml: &str, strict: bool) -> Result<String, String> {
+pub fn parse(toml: &[u8], strict: bool) -> Result<String, String> {
+    let toml = input::text(toml)?;
     let table = gitlab_runner_config::parse(toml, UnknownKeys::from_strict(strict))
         .map_err(|errors| output::errors(errors, toml))?;
     Ok(output::document(&table))
@@ -68,7 +71,7 @@ pub fn parse(toml: &str, strict: bool) -> Result<String, String> {
 
 /// Every finding about a config (as JSON from `boundary.js`), as a JSON array.
 #[wasm_bindgen]
-pub fn validate(config: &str, strict: bool, runner_version: Option<String>, fragment: bool) -> Result<String, String> {
+pub fn validate(config: &[u8], strict: bool, runner_version: Option<String>, fragment: bool) -> Result<String, String> {
     let checks = checks(strict, runner_version, fragment)?;
     let config = input::config(config)?;
     Ok(output::diagnostics(&validate_input(&JsJson(&config), &checks), ""))
@@ -77,18 +80,20 @@ pub fn validate(config: &str, strict: bool, runner_version: Option<String>, frag
 /// Every finding about config.toml text, with ranges, as a JSON array.
 #[wasm_bindgen(js_name = validateText)]
 pub fn validate_text(
-    toml: &str,
+    toml: &[u8],
     strict: bool,
     runner_version: Option<String>,
     fragment: bool,
 ) -> Result<String, String> {
     let checks = checks(strict, runner_version, fragment)?;
+    let toml = input::text(toml)?;
     Ok(output::diagnostics(&gitlab_runner_config::lint(toml, &checks), toml))
 }
 
 /// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.
 #[wasm_bindgen]
-pub fn format(toml: &str) -> Result<String, String> {
+pub fn format(toml: &[u8]) -> Result<String, String> {
+    let toml = input::text(toml)?;
     gitlab_runner_config::format(toml).map_err(|errors| output::errors(errors, toml))
 }
 
@@ -107,7 +112,7 @@ pub fn version() -> String {
 /// A Python script that builds a config object with `wetwire_gitlab.runner_config` and prints
 /// its config.toml.
 #[wasm_bindgen(js_name = toPython)]
-pub fn to_python(config: &str, strict: bool) -> Result<String, String> {
+pub fn to_python(config: &[u8], strict: bool) -> Result<String, String> {
     let config = input::config(config)?;
     let table = decode_config(&JsJson(&config), UnknownKeys::from_strict(strict))
         .map_err(|errors| output::errors(errors, ""))?;
