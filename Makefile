@@ -62,9 +62,10 @@ playground: web-playground/dist/index.html ## Build the browser playground (web-
 codegen: ## Rewrite the files generated from the schema
 	cargo run --quiet -p gitlab-runner-config-codegen -- write
 
-bench: wheel wasm $(VENV)/.bench-installed ## Side-by-side benchmarks, written to BENCHMARKS.md
+bench: wheel wasm playground $(CHROMIUM) $(VENV)/.bench-installed ## Side-by-side benchmarks, written to BENCHMARKS.md
 	$(VPY) bench/python_bench.py > BENCHMARKS.md
 	node bench/node_bench.mjs >> BENCHMARKS.md
+	node bench/playground_bench.mjs >> BENCHMARKS.md
 	cat BENCHMARKS.md
 
 soak: ## Long property run: 200,000 random documents through render and parse

@@ -129,7 +129,7 @@ export function createForm(root: HTMLElement, host: FormHost) {
         button('Duplicate', `Duplicate ${title}`, () => change(items.toSpliced(index + 1, 0, structuredClone(item)))),
         button('Remove', `Remove ${title}`, () => change(items.toSpliced(index, 1))),
       );
-      row.append(folded(label, pathText(itemPath), () => tableBody(itemSchema, item, itemPath), 'section item'), actions);
+      row.append(actions, folded(label, pathText(itemPath), () => tableBody(itemSchema, item, itemPath), 'section item'));
       list.append(row);
     });
     const starter: Table = key === 'runners' ? { name: `runner-${items.length + 1}`, url: 'https://gitlab.example.com/', token: '${RUNNER_TOKEN}', executor: 'shell' } : {};
