@@ -86,7 +86,7 @@ def test_positions_are_dropped_once_the_config_changes() -> None:
     text = 'concurrent = 1\n\n[[runners]]\n  url = "https://x/"\n  token = "${T}"\n  executor = "docker-ssh"\n  [runners.docker]\n'
     config = Config.from_toml(text)
     assert [(d.code, d.line) for d in config.validate()] == [("removed-executor", 6)]
-    config.runners.insert(0, Runner("first", "https://x/", "${T}", "shell"))
+    config.runners.insert(0, Runner("first", "https://x/", "${FIRST_TOKEN}", "shell"))
     assert [(d.code, d.path, d.line) for d in config.validate()] == [("removed-executor", "runners[1].executor", None)]
     assert "_toml_source" not in vars(config)
 
