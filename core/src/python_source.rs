@@ -137,28 +137,9 @@ fn literal(out: &mut String, value: &Value, depth: usize, imports: &mut BTreeSet
     }
 }
 
-/// A Python string literal. Control, line-separating and direction-changing characters are
-/// escaped, so the source reads as what it means.
+/// A Python string literal: a TOML basic string is one, with the same meaning (Python reads
+/// `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f` and `\uXXXX` alike), so the one escaper serves both
+/// and control, line-separating and direction-changing characters stay escaped in the source.
 fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{feff}')
-                || ('\u{202a}'..='\u{202e}').contains(&c)
-                || ('\u{2066}'..='\u{2069}').contains(&c) =>
-            {
-                write!(out, "\\u{:04x}", c as u32).unwrap()
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::escape::quoted(s)
 }
