@@ -205,6 +205,31 @@ test('an imported file is shown as read, and a misspelled key gets its suggestio
   await context.close();
 });
 
+test('a file dropped on the page or pasted into the editor is shown as read', async () => {
+  const { page, errors, context } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const dropped = '# dropped\nconcurrent = 5\n';
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'config.toml', { type: 'application/toml' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, dropped);
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent === 'concurrent = 5\n');
+  assert.equal(await editorText(page), dropped);
+  assert.equal(await page.locator('#drop-zone').isVisible(), false);
+
+  const pasted = '# pasted\nconcurrent = 6\n\n[[runners]]\n  name = "p"\n';
+  await page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
+  await page.locator('[data-testid="toml-editor"] .cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.startsWith('concurrent = 6\n'));
+  assert.equal(await editorText(page), pasted);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('export copies config.toml as written and the config as JSON', async () => {
   const { page, errors, context } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
   const text = '# mine\nconcurrent = 2\n\n[[runners]]\n  name = "a"\n  url = "https://gitlab.example.com/"\n  token = "${RUNNER_TOKEN}"\n  executor = "docker"\n  [runners.docker]\n    image = "alpine"\n';
@@ -248,8 +273,23 @@ test('a form edit changes the text and the preview', async () => {
   // Runners can be duplicated.
   await form.getByRole('button', { name: 'Duplicate shell' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.split('[[runners]]').length === 3);
-  await page.getByRole('tab', { name: 'Form' }).screenshot({ path: join(SHOTS, 'form-tab.png') });
   await page.screenshot({ path: join(SHOTS, 'form.png'), fullPage: true });
+  // The copy is renamed, moved first, and the original removed.
+  await form.locator('summary', { hasText: 'shell (docker)' }).nth(1).click();
+  await form.locator('#f-runners_1__name').fill('second');
+  await form.locator('#f-runners_1__name').press('Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('name = "second"'));
+  await form.getByRole('button', { name: 'Move second up' }).click();
+  await page.waitForFunction(() => /name = "second"[^]*name = "shell"/.test(document.querySelector('[data-testid="preview"]').textContent));
+  await form.getByRole('button', { name: 'Remove shell' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.split('[[runners]]').length === 2);
+  assert.match(await preview(page), /name = "second"/);
+  // Text edits reach the form.
+  await page.locator('[data-testid="toml-editor"] .cm-content').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('1');
+  await page.waitForFunction(() => document.querySelector('#f-concurrent')?.value === '71');
   assert.deepEqual(errors, []);
   await context.close();
 });

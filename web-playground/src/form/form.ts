@@ -196,10 +196,13 @@ export function createForm(root: HTMLElement, host: FormHost) {
     if (focused) document.getElementById(focused)?.focus();
   }
 
+  // Rebuilt once typing pauses, so keystrokes in the editor stay within a frame.
+  let timer = 0;
   return {
     textChanged(): void {
       stale = true;
-      if (visible) rebuild();
+      clearTimeout(timer);
+      if (visible) timer = window.setTimeout(rebuild, 120);
     },
     setVisible(show: boolean): void {
       visible = show;
