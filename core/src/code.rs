@@ -270,9 +270,9 @@ codes! {
     }
     DuplicateToken "duplicate-token" Error Key {
         summary: "Two runners with the same token.",
-        explanation: "A token identifies one runner to GitLab. Two entries with one token ask for jobs as the same runner, so each job's settings depend on which entry picked it up, and a token reset breaks both. The message never shows the token.",
-        bad: "[[runners]]\n  token = \"${TOKEN_A}\"\n[[runners]]\n  token = \"${TOKEN_A}\"\n",
-        good: "[[runners]]\n  token = \"${TOKEN_A}\"\n[[runners]]\n  token = \"${TOKEN_B}\"\n",
+        explanation: "A token identifies one runner to GitLab. Two entries with one token ask for jobs as the same runner, so each job's settings depend on which entry picked it up, and a token reset breaks both. The message never shows the token; `${VARIABLE}` placeholders are not compared.",
+        bad: "[[runners]]\n  token = \"glrt-0123456789abcdef\"\n[[runners]]\n  token = \"glrt-0123456789abcdef\"\n",
+        good: "[[runners]]\n  token = \"glrt-0123456789abcdef\"\n[[runners]]\n  token = \"glrt-fedcba9876543210\"\n",
     }
     OutOfRange "out-of-range" Error Value {
         summary: "A number gitlab-runner refuses or ignores for its key.",
