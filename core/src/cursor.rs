@@ -84,14 +84,14 @@ pub fn at(text: &str, offset: usize) -> Cursor {
     } else if let Some(equals) = before.find('=') {
         let key = unquote(before[..equals].trim()).to_owned();
         // The element being typed starts after the last `=`, `[` or `,` before the cursor.
-        let element = before.rfind(['=', '[', ',']).map_or(0, |i| i + 1);
+        let element = rfind_any(before, b"=[,").map_or(0, |i| i + 1);
         let start = element + (before.len() - element - before[element..].trim_start().len());
-        let end = after.find([',', ']', '#', ' ', '\t', '\r']).unwrap_or(after.len());
+        let end = find_any(after, b",]# \t\r").unwrap_or(after.len());
         (Typing::Value { key }, line_start + start, offset + end)
-    } else if before[indent..].contains([' ', '\t']) {
+    } else if find_any(&before[indent..], b" \t").is_some() {
         (Typing::Nothing, offset, offset)
     } else {
-        let end = after.find(['=', ' ', '\t', '\r']).unwrap_or(after.len());
+        let end = find_any(after, b"= \t\r").unwrap_or(after.len());
         (Typing::Key, line_start + indent, offset + end)
     };
     Cursor { table, typing, from, to, line_start }
@@ -142,9 +142,20 @@ pub fn headers_in_force(text: &str, line_start: usize) -> Vec<String> {
 /// The dotted path of a `[header]` or `[[header]]` line.
 fn header_path(line: &str) -> Option<&str> {
     let line = line.trim();
-    let inner = line.strip_prefix("[[").and_then(|l| l.split_once("]]")).map(|(p, _)| p);
-    let inner = inner.or_else(|| line.strip_prefix('[').and_then(|l| l.split_once(']')).map(|(p, _)| p));
-    inner.map(str::trim)
+    let inner = line.strip_prefix("[[").or_else(|| line.strip_prefix('['))?;
+    inner.find(']').map(|end| inner[..end].trim())
+}
+
+/// The first of a set of ASCII bytes in `text` (always a character boundary: no byte of a
+/// multi-byte character is ASCII). One plain function rather than a pattern type per set
+/// keeps the wasm small.
+fn find_any(text: &str, set: &[u8]) -> Option<usize> {
+    text.bytes().position(|b| set.contains(&b))
+}
+
+/// The last of a set of ASCII bytes in `text`.
+fn rfind_any(text: &str, set: &[u8]) -> Option<usize> {
+    text.bytes().rposition(|b| set.contains(&b))
 }
 
 /// The table a dotted header path names (array-of-tables paths name their element's table).
