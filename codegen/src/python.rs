@@ -112,6 +112,11 @@ fn class(out: &mut String, s: &'static Struct) {
 fn init(out: &mut String, s: &'static Struct, fields: &[&'static Field]) {
     out.push_str("\n    def __init__(\n        self,\n");
     for (i, f) in fields.iter().enumerate() {
+        // Positional: exactly the published package's fields, so that a key gitlab-runner adds
+        // (in struct order, anywhere) never shifts an argument. Everything else is by keyword.
+        if i == s.python.order.len() {
+            out.push_str("        *,\n");
+        }
         if i < s.python.required {
             writeln!(out, "        {}: {},", f.name, annotation(s, f, true)).unwrap();
         } else {
@@ -119,7 +124,9 @@ fn init(out: &mut String, s: &'static Struct, fields: &[&'static Field]) {
         }
     }
     if !s.python.aliases.is_empty() {
-        out.push_str("        *,\n");
+        if fields.len() <= s.python.order.len() {
+            out.push_str("        *,\n");
+        }
         for alias in s.python.aliases {
             let (owner, target) = alias_target(s, alias);
             writeln!(out, "        {}: {} = UNSET,", alias.name, annotation(owner, target, false)).unwrap();

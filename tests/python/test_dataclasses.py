@@ -261,3 +261,47 @@ def test_every_schema_key_is_a_typed_field() -> None:
     for cls in classes:
         for f in dataclasses.fields(cls):
             assert f.type and f.type != "Any", f"{cls.__name__}.{f.name}"
+
+
+# The published package's constructors: positional arguments exactly these, in this order.
+PUBLISHED_POSITIONAL = {
+    "Config": ["concurrent", "runners", "log_level", "log_format", "check_interval", "sentry_dsn",
+               "connection_max_age", "listen_address", "shutdown_timeout"],
+    "Runner": ["name", "url", "token", "executor", "limit", "request_concurrency", "output_limit", "shell",
+               "builds_dir", "cache_dir", "environment", "clone_url", "docker", "kubernetes", "cache"],
+    "DockerConfig": ["image", "host", "privileged", "memory", "cpus", "volumes", "dns", "pull_policy",
+                     "allowed_images", "allowed_services", "wait_for_services_timeout", "disable_cache", "cap_add",
+                     "devices", "gpus"],
+    "CacheConfig": ["type", "path", "shared", "s3", "gcs"],
+    "CacheS3Config": ["server_address", "access_key", "secret_key", "bucket_name", "bucket_location", "insecure",
+                      "authentication_type"],
+    "CacheGCSConfig": ["credentials_file", "access_id", "private_key", "bucket_name"],
+    "KubernetesConfig": ["host", "namespace", "image", "privileged", "service_account", "image_pull_secrets",
+                         "allowed_images", "allowed_services"],
+}
+
+
+def test_only_the_published_fields_are_positional() -> None:
+    """Every other parameter is keyword-only, so a key gitlab-runner adds never shifts one."""
+    import inspect
+
+    import wetwire_gitlab.runner_config as rc
+
+    positional = {}
+    for name in rc.__all__:
+        cls = getattr(rc, name)
+        if isinstance(cls, type) and hasattr(cls, "_toml_struct"):
+            parameters = inspect.signature(cls).parameters.values()
+            names = [p.name for p in parameters if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD]
+            if names:
+                positional[name] = names
+    assert positional == PUBLISHED_POSITIONAL
+
+
+def test_executor_members_are_their_strings() -> None:
+    assert Executor.DOCKER == "docker"
+    assert "docker" == Executor.DOCKER
+    assert f"{Executor.DOCKER}" == "docker" and str(Executor.DOCKER_MACHINE) == "docker+machine"
+    assert Executor("docker") is Executor.DOCKER
+    assert {Executor.DOCKER: 1}["docker"] == 1
+    assert Runner("r", "u", "t", "docker").executor is Executor.DOCKER

@@ -124,8 +124,15 @@ def deprecated_alias(old: str, new: str) -> None:
     warnings.warn(f"{old} is deprecated; use {new}", DeprecationWarning, stacklevel=3)
 
 
-class Enumeration(enum.Enum):
-    """A string enumeration whose lookup error lists the valid values."""
+class Enumeration(str, enum.Enum):
+    """A string enumeration: each member is its string (``Executor.DOCKER == "docker"``,
+    ``f"{Executor.DOCKER}"`` is ``docker``), and a lookup error lists the valid values."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
 
     @classmethod
     def _missing_(cls, value: object) -> Any:

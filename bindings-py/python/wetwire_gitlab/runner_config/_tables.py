@@ -183,6 +183,7 @@ class Config(Root):
         connection_max_age: Optional[Union[str, datetime.timedelta]] = UNSET,
         listen_address: Optional[str] = UNSET,
         shutdown_timeout: int = UNSET,
+        *,
         session_server: Optional[SessionServer] = UNSET,
         labels: Dict[str, str] = UNSET,
         user: Optional[str] = UNSET,
@@ -423,6 +424,7 @@ class Runner(Table):
         docker: Optional[DockerConfig] = UNSET,
         kubernetes: Optional[KubernetesConfig] = UNSET,
         cache: Optional[CacheConfig] = UNSET,
+        *,
         pre_get_sources_script: Optional[str] = UNSET,
         pre_build_script: Optional[str] = UNSET,
         post_build_script: Optional[str] = UNSET,
@@ -460,7 +462,6 @@ class Runner(Table):
         custom: Optional[CustomConfig] = UNSET,
         autoscaler: Optional[AutoscalerConfig] = UNSET,
         step_runner_image: Optional[str] = UNSET,
-        *,
         pre_clone_script: Optional[str] = UNSET,
         cache_s3: Optional[CacheS3Config] = UNSET,
         cache_gcs: Optional[CacheGCSConfig] = UNSET,
@@ -907,6 +908,7 @@ class DockerConfig(Table):
         cap_add: List[str] = UNSET,
         devices: List[str] = UNSET,
         gpus: Optional[str] = UNSET,
+        *,
         shm_size: Optional[int] = UNSET,
         network_mode: Optional[str] = UNSET,
         cap_drop: List[str] = UNSET,
@@ -1157,6 +1159,7 @@ class Service(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         alias: Optional[str] = UNSET,
         command: List[str] = UNSET,
@@ -1194,6 +1197,7 @@ class RunnerExperimental(Table):
 
     def __init__(
         self,
+        *,
         boot_verify: Optional[BootVerify] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -1228,6 +1232,7 @@ class BootVerify(Table):
 
     def __init__(
         self,
+        *,
         enabled: bool = UNSET,
         timeout: Union[str, datetime.timedelta] = UNSET,
         acquire_min_backoff: Union[str, datetime.timedelta] = UNSET,
@@ -1259,6 +1264,7 @@ class CustomBuildDir(Table):
 
     def __init__(
         self,
+        *,
         enabled: bool = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -1279,6 +1285,7 @@ class RefereesConfig(Table):
 
     def __init__(
         self,
+        *,
         metrics: Optional[MetricsRefereeConfig] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -1305,6 +1312,7 @@ class MetricsRefereeConfig(Table):
 
     def __init__(
         self,
+        *,
         prometheus_address: Optional[str] = UNSET,
         query_interval: Optional[int] = UNSET,
         queries: List[str] = UNSET,
@@ -1352,6 +1360,7 @@ class CacheConfig(Table):
         shared: bool = UNSET,
         s3: Optional[CacheS3Config] = UNSET,
         gcs: Optional[CacheGCSConfig] = UNSET,
+        *,
         max_uploaded_archive_size: Optional[int] = UNSET,
         azure: Optional[CacheAzureConfig] = UNSET,
     ) -> None:
@@ -1436,6 +1445,7 @@ class CacheS3Config(Table):
         bucket_location: Optional[str] = UNSET,
         insecure: bool = UNSET,
         authentication_type: Optional[str] = UNSET,
+        *,
         session_token: Optional[str] = UNSET,
         server_side_encryption: Optional[str] = UNSET,
         server_side_encryption_key_id: Optional[str] = UNSET,
@@ -1513,6 +1523,7 @@ class CacheGCSConfig(Table):
         access_id: Optional[str] = UNSET,
         private_key: Optional[str] = UNSET,
         bucket_name: Optional[str] = UNSET,
+        *,
         universe_domain: Optional[str] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -1549,6 +1560,7 @@ class CacheAzureConfig(Table):
 
     def __init__(
         self,
+        *,
         account_name: Optional[str] = UNSET,
         account_key: Optional[str] = UNSET,
         container_name: Optional[str] = UNSET,
@@ -1582,6 +1594,7 @@ class ArtifactConfig(Table):
 
     def __init__(
         self,
+        *,
         upload_timeout: Union[str, datetime.timedelta] = UNSET,
         response_header_timeout: Union[str, datetime.timedelta] = UNSET,
     ) -> None:
@@ -1607,6 +1620,7 @@ class MonitoringConfig(Table):
 
     def __init__(
         self,
+        *,
         job_queuing_durations: List[JobQueuingDuration] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -1637,6 +1651,7 @@ class JobQueuingDuration(Table):
 
     def __init__(
         self,
+        *,
         periods: List[str] = UNSET,
         timezone: Optional[str] = UNSET,
         threshold: Optional[Union[str, datetime.timedelta]] = UNSET,
@@ -1672,6 +1687,7 @@ class InstanceConfig(Table):
 
     def __init__(
         self,
+        *,
         allowed_images: List[str] = UNSET,
         use_common_build_dir: bool = UNSET,
     ) -> None:
@@ -1713,6 +1729,7 @@ class SSHConfig(Table):
 
     def __init__(
         self,
+        *,
         user: Optional[str] = UNSET,
         password: Optional[str] = UNSET,
         host: Optional[str] = UNSET,
@@ -1767,6 +1784,7 @@ class ParallelsConfig(Table):
 
     def __init__(
         self,
+        *,
         base_name: Optional[str] = UNSET,
         template_name: Optional[str] = UNSET,
         disable_snapshots: bool = UNSET,
@@ -1813,6 +1831,7 @@ class VirtualBoxConfig(Table):
 
     def __init__(
         self,
+        *,
         base_name: Optional[str] = UNSET,
         base_snapshot: Optional[str] = UNSET,
         base_folder: Optional[str] = UNSET,
@@ -1898,6 +1917,7 @@ class DockerMachineConfig(Table):
 
     def __init__(
         self,
+        *,
         max_growth_rate: int = UNSET,
         idle_count: Optional[int] = UNSET,
         idle_scale_factor: float = UNSET,
@@ -1979,6 +1999,7 @@ class DockerMachineAutoscaling(Table):
 
     def __init__(
         self,
+        *,
         periods: List[str] = UNSET,
         timezone: Optional[str] = UNSET,
         idle_count: Optional[int] = UNSET,
@@ -2476,6 +2497,7 @@ class KubernetesConfig(Table):
         image_pull_secrets: List[str] = UNSET,
         allowed_images: List[str] = UNSET,
         allowed_services: List[str] = UNSET,
+        *,
         pod_labels: Dict[str, str] = UNSET,
         pod_annotations: Dict[str, str] = UNSET,
         cpu_limit: Optional[str] = UNSET,
@@ -2836,6 +2858,7 @@ class KubernetesAffinity(Table):
 
     def __init__(
         self,
+        *,
         node_affinity: Optional[KubernetesNodeAffinity] = UNSET,
         pod_affinity: Optional[KubernetesPodAffinity] = UNSET,
         pod_anti_affinity: Optional[KubernetesPodAntiAffinity] = UNSET,
@@ -2870,6 +2893,7 @@ class KubernetesNodeAffinity(Table):
 
     def __init__(
         self,
+        *,
         required_during_scheduling_ignored_during_execution: Optional[NodeSelector] = UNSET,
         preferred_during_scheduling_ignored_during_execution: List[PreferredSchedulingTerm] = UNSET,
     ) -> None:
@@ -2897,6 +2921,7 @@ class NodeSelector(Table):
 
     def __init__(
         self,
+        *,
         node_selector_terms: List[NodeSelectorTerm] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -2921,6 +2946,7 @@ class NodeSelectorTerm(Table):
 
     def __init__(
         self,
+        *,
         match_expressions: List[NodeSelectorRequirement] = UNSET,
         match_fields: List[NodeSelectorRequirement] = UNSET,
     ) -> None:
@@ -2956,6 +2982,7 @@ class NodeSelectorRequirement(Table):
 
     def __init__(
         self,
+        *,
         key: Optional[str] = UNSET,
         operator: Optional[str] = UNSET,
         values: List[str] = UNSET,
@@ -2988,6 +3015,7 @@ class PreferredSchedulingTerm(Table):
 
     def __init__(
         self,
+        *,
         weight: Optional[int] = UNSET,
         preference: Optional[NodeSelectorTerm] = UNSET,
     ) -> None:
@@ -3019,6 +3047,7 @@ class KubernetesPodAffinity(Table):
 
     def __init__(
         self,
+        *,
         required_during_scheduling_ignored_during_execution: List[PodAffinityTerm] = UNSET,
         preferred_during_scheduling_ignored_during_execution: List[WeightedPodAffinityTerm] = UNSET,
     ) -> None:
@@ -3066,6 +3095,7 @@ class PodAffinityTerm(Table):
 
     def __init__(
         self,
+        *,
         label_selector: Optional[LabelSelector] = UNSET,
         namespaces: List[str] = UNSET,
         topology_key: Optional[str] = UNSET,
@@ -3109,6 +3139,7 @@ class LabelSelector(Table):
 
     def __init__(
         self,
+        *,
         match_labels: Dict[str, str] = UNSET,
         match_expressions: List[NodeSelectorRequirement] = UNSET,
     ) -> None:
@@ -3138,6 +3169,7 @@ class WeightedPodAffinityTerm(Table):
 
     def __init__(
         self,
+        *,
         weight: Optional[int] = UNSET,
         pod_affinity_term: Optional[PodAffinityTerm] = UNSET,
     ) -> None:
@@ -3169,6 +3201,7 @@ class KubernetesPodAntiAffinity(Table):
 
     def __init__(
         self,
+        *,
         required_during_scheduling_ignored_during_execution: List[PodAffinityTerm] = UNSET,
         preferred_during_scheduling_ignored_during_execution: List[WeightedPodAffinityTerm] = UNSET,
     ) -> None:
@@ -3218,6 +3251,7 @@ class KubernetesPodSecurityContext(Table):
 
     def __init__(
         self,
+        *,
         fs_group: Optional[int] = UNSET,
         run_as_group: Optional[int] = UNSET,
         run_as_non_root: bool = UNSET,
@@ -3265,6 +3299,7 @@ class KubernetesSeccompProfile(Table):
 
     def __init__(
         self,
+        *,
         type: Optional[str] = UNSET,
         localhost_profile: Optional[str] = UNSET,
     ) -> None:
@@ -3294,6 +3329,7 @@ class KubernetesAppArmorProfile(Table):
 
     def __init__(
         self,
+        *,
         type: Optional[str] = UNSET,
         localhost_profile: Optional[str] = UNSET,
     ) -> None:
@@ -3355,6 +3391,7 @@ class KubernetesContainerSecurityContext(Table):
 
     def __init__(
         self,
+        *,
         capabilities: Optional[KubernetesContainerCapabilities] = UNSET,
         privileged: bool = UNSET,
         run_as_user: Optional[int] = UNSET,
@@ -3407,6 +3444,7 @@ class KubernetesContainerCapabilities(Table):
 
     def __init__(
         self,
+        *,
         add: List[str] = UNSET,
         drop: List[str] = UNSET,
     ) -> None:
@@ -3454,6 +3492,7 @@ class KubernetesVolumes(Table):
 
     def __init__(
         self,
+        *,
         host_path: List[KubernetesHostPath] = UNSET,
         pvc: List[KubernetesPVC] = UNSET,
         config_map: List[KubernetesConfigMap] = UNSET,
@@ -3508,6 +3547,7 @@ class KubernetesHostPath(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3555,6 +3595,7 @@ class KubernetesPVC(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3599,6 +3640,7 @@ class KubernetesConfigMap(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3643,6 +3685,7 @@ class KubernetesSecret(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3693,6 +3736,7 @@ class KubernetesEmptyDir(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3746,6 +3790,7 @@ class KubernetesCSI(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3794,6 +3839,7 @@ class KubernetesNFS(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         mount_path: Optional[str] = UNSET,
         sub_path: Optional[str] = UNSET,
@@ -3831,6 +3877,7 @@ class KubernetesHostAliases(Table):
 
     def __init__(
         self,
+        *,
         ip: Optional[str] = UNSET,
         hostnames: List[str] = UNSET,
     ) -> None:
@@ -3860,6 +3907,7 @@ class KubernetesDNSConfig(Table):
 
     def __init__(
         self,
+        *,
         nameservers: List[str] = UNSET,
         options: List[KubernetesDNSConfigOption] = UNSET,
         searches: List[str] = UNSET,
@@ -3888,6 +3936,7 @@ class KubernetesDNSConfigOption(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         value: Optional[str] = UNSET,
     ) -> None:
@@ -3919,6 +3968,7 @@ class KubernetesContainerLifecycle(Table):
 
     def __init__(
         self,
+        *,
         post_start: Optional[KubernetesLifecycleHandler] = UNSET,
         pre_stop: Optional[KubernetesLifecycleHandler] = UNSET,
     ) -> None:
@@ -3948,6 +3998,7 @@ class KubernetesLifecycleHandler(Table):
 
     def __init__(
         self,
+        *,
         exec: Optional[KubernetesLifecycleExecAction] = UNSET,
         http_get: Optional[KubernetesLifecycleHTTPGet] = UNSET,
         tcp_socket: Optional[KubernetesLifecycleTCPSocket] = UNSET,
@@ -3976,6 +4027,7 @@ class KubernetesLifecycleExecAction(Table):
 
     def __init__(
         self,
+        *,
         command: List[str] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -4006,6 +4058,7 @@ class KubernetesLifecycleHTTPGet(Table):
 
     def __init__(
         self,
+        *,
         host: Optional[str] = UNSET,
         http_headers: List[KubernetesLifecycleHTTPGetHeader] = UNSET,
         path: Optional[str] = UNSET,
@@ -4040,6 +4093,7 @@ class KubernetesLifecycleHTTPGetHeader(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         value: Optional[str] = UNSET,
     ) -> None:
@@ -4065,6 +4119,7 @@ class KubernetesLifecycleTCPSocket(Table):
 
     def __init__(
         self,
+        *,
         host: Optional[str] = UNSET,
         port: Optional[int] = UNSET,
     ) -> None:
@@ -4098,6 +4153,7 @@ class KubernetesPodSpec(Table):
 
     def __init__(
         self,
+        *,
         name: Optional[str] = UNSET,
         patch_path: Optional[str] = UNSET,
         patch: Optional[str] = UNSET,
@@ -4147,6 +4203,7 @@ class KubernetesAutoscalerConfig(Table):
 
     def __init__(
         self,
+        *,
         max_pause_pods: int = UNSET,
         pause_pod_image: str = UNSET,
         pause_pod_priority_class_name: Optional[str] = UNSET,
@@ -4205,6 +4262,7 @@ class AutoscalerPolicyConfig(Table):
 
     def __init__(
         self,
+        *,
         periods: List[str] = UNSET,
         timezone: Optional[str] = UNSET,
         idle_count: Optional[int] = UNSET,
@@ -4273,6 +4331,7 @@ class CustomConfig(Table):
 
     def __init__(
         self,
+        *,
         config_exec: Optional[str] = UNSET,
         config_args: List[str] = UNSET,
         config_exec_timeout: int = UNSET,
@@ -4429,6 +4488,7 @@ class AutoscalerConfig(Table):
 
     def __init__(
         self,
+        *,
         capacity_per_instance: Optional[int] = UNSET,
         max_use_count: Optional[int] = UNSET,
         max_instances: int = UNSET,
@@ -4562,6 +4622,7 @@ class ConnectorConfig(Table):
 
     def __init__(
         self,
+        *,
         os: Optional[str] = UNSET,
         arch: Optional[str] = UNSET,
         protocol: Optional[str] = UNSET,
@@ -4616,6 +4677,7 @@ class AutoscalerScaleThrottle(Table):
 
     def __init__(
         self,
+        *,
         limit: int = UNSET,
         burst: Optional[int] = UNSET,
     ) -> None:
@@ -4649,6 +4711,7 @@ class VMIsolation(Table):
 
     def __init__(
         self,
+        *,
         enabled: bool = UNSET,
         nesting_host: Optional[str] = UNSET,
         nesting_config: Dict[str, Any] = UNSET,
@@ -4691,6 +4754,7 @@ class AutoscalerStateStorage(Table):
 
     def __init__(
         self,
+        *,
         enabled: bool = UNSET,
         dir: Optional[str] = UNSET,
         keep_instance_with_acquisitions: bool = UNSET,
@@ -4725,6 +4789,7 @@ class SessionServer(Table):
 
     def __init__(
         self,
+        *,
         listen_address: Optional[str] = UNSET,
         advertise_address: Optional[str] = UNSET,
         session_timeout: int = UNSET,
@@ -4753,6 +4818,7 @@ class MachineConfig(Table):
 
     def __init__(
         self,
+        *,
         shutdown_drain: Optional[DockerMachineShutdownDrain] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -4785,6 +4851,7 @@ class DockerMachineShutdownDrain(Table):
 
     def __init__(
         self,
+        *,
         enabled: bool = UNSET,
         concurrency: int = UNSET,
         max_retries: int = UNSET,
@@ -4814,6 +4881,7 @@ class ExperimentalConfig(Table):
 
     def __init__(
         self,
+        *,
         usage_logger: Optional[UsageLoggerConfig] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -4860,6 +4928,7 @@ class UsageLoggerConfig(Table):
 
     def __init__(
         self,
+        *,
         enabled: bool = UNSET,
         writers: List[str] = UNSET,
         logrotate: Optional[LogrotateConfig] = UNSET,
@@ -4907,6 +4976,7 @@ class LogrotateConfig(Table):
 
     def __init__(
         self,
+        *,
         log_dir: Optional[str] = UNSET,
         max_backup_files: Optional[int] = UNSET,
         max_rotation_age: Optional[Union[str, datetime.timedelta]] = UNSET,
@@ -4962,6 +5032,7 @@ class SnowplowConfig(Table):
 
     def __init__(
         self,
+        *,
         collector_uri: Optional[str] = UNSET,
         app_id: Optional[str] = UNSET,
         category: Optional[str] = UNSET,
