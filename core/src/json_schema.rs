@@ -80,6 +80,23 @@ fn string(allowed: &[&str]) -> Json {
     object(vec![("type", s("string")), ("enum", Json::Array(values))])
 }
 
+/// A number with the bounds gitlab-runner holds it to: the key's own, within its Go type.
+fn bounded(name: &str, f: &Field) -> Json {
+    let mut entries = vec![("type", s(name))];
+    let (go_min, go_max) = f.bounds.go_range().map_or((None, None), |(low, high)| (Some(low), Some(high)));
+    if let Some(min) = f.bounds.min.max(go_min) {
+        entries.push(("minimum", Json::Int(min)));
+    }
+    let max = match (f.bounds.max, go_max) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(max) = max {
+        entries.push(("maximum", Json::Int(max)));
+    }
+    object(entries)
+}
+
 fn array(items: Json) -> Json {
     object(vec![("type", s("array")), ("items", items)])
 }
@@ -87,8 +104,8 @@ fn array(items: Json) -> Json {
 fn property(f: &'static Field) -> Json {
     let Json::Object(mut entries) = (match f.kind {
         Kind::String => string(f.allowed),
-        Kind::Integer => typed("integer"),
-        Kind::Float => typed("number"),
+        Kind::Integer => bounded("integer", f),
+        Kind::Float => bounded("number", f),
         Kind::Boolean => typed("boolean"),
         Kind::Duration => object(vec![(
             "anyOf",
@@ -102,7 +119,7 @@ fn property(f: &'static Field) -> Json {
             object(vec![("anyOf", Json::Array(vec![string(f.allowed), array(string(f.allowed))]))])
         }
         Kind::Strings => array(string(f.allowed)),
-        Kind::Integers => array(typed("integer")),
+        Kind::Integers => array(bounded("integer", f)),
         Kind::Floats => array(typed("number")),
         Kind::Map(of) => map(f, of),
         Kind::Table(child) => reference(child),
