@@ -53,7 +53,7 @@ pub struct Item {
 pub fn complete(text: &str, offset: usize) -> Completions {
     let cursor = cursor::at(text, offset);
     let items = match &cursor.typing {
-        Typing::Key => keys(text, &cursor),
+        Typing::Key { assigned } => keys(text, &cursor, *assigned),
         Typing::Value { key } => values(&cursor.table, key),
         Typing::Header => headers(text, &cursor),
         Typing::Nothing => Vec::new(),
@@ -61,8 +61,9 @@ pub fn complete(text: &str, offset: usize) -> Completions {
     Completions { from: cursor.from, to: cursor.to, items }
 }
 
-/// The keys of the table in force that are not written in it yet.
-fn keys(text: &str, cursor: &Cursor) -> Vec<Item> {
+/// The keys of the table in force that are not written in it yet; `assigned` when the line
+/// has its `= value` already, so only the key is written.
+fn keys(text: &str, cursor: &Cursor, assigned: bool) -> Vec<Item> {
     let written = cursor.table.keys_written(text, cursor.line_start);
     let is_written = |key: &str| written.iter().any(|w| w.eq_ignore_ascii_case(key));
     if let Some(schema) = cursor.table.schema {
@@ -70,7 +71,7 @@ fn keys(text: &str, cursor: &Cursor) -> Vec<Item> {
             .fields
             .iter()
             .filter(|f| !matches!(f.kind, Kind::Table(_) | Kind::Tables(_)) && !is_written(f.key))
-            .map(|field| key_item(&cursor.table.chain, field))
+            .map(|field| key_item(&cursor.table.chain, field, assigned))
             .collect();
     }
     // A free-form map whose keys are fixed (`[runners.feature_flags]`).
@@ -89,12 +90,12 @@ fn keys(text: &str, cursor: &Cursor) -> Vec<Item> {
             documentation: map.doc.to_owned(),
             deprecated: false,
             since: None,
-            apply: format!("{key} = {value}"),
+            apply: if assigned { (*key).to_owned() } else { format!("{key} = {value}") },
         })
         .collect()
 }
 
-fn key_item(table: &[&'static Field], field: &'static Field) -> Item {
+fn key_item(table: &[&'static Field], field: &'static Field, assigned: bool) -> Item {
     let detail = match describe::default(field) {
         Some(default) => format!("{}, default {default}", describe::kind(field)),
         None => describe::kind(field).to_owned(),
@@ -106,7 +107,11 @@ fn key_item(table: &[&'static Field], field: &'static Field) -> Item {
         documentation: field.doc.to_owned(),
         deprecated: field.deprecated,
         since: describe::since(&[table, &[field]].concat()),
-        apply: format!("{} = {}", field.key, describe::placeholder(field)),
+        apply: if assigned {
+            field.key.to_owned()
+        } else {
+            format!("{} = {}", field.key, describe::placeholder(field))
+        },
     }
 }
 

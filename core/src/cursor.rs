@@ -38,8 +38,9 @@ impl TableAt {
 /// What is being typed at the cursor, with the byte span it would replace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Typing {
-    /// A key at the start of a line (possibly empty so far).
-    Key,
+    /// A key at the start of a line (possibly empty so far); `assigned` when the line goes on
+    /// with `= value` already.
+    Key { assigned: bool },
     /// A value after `key =`, or an element of an array value.
     Value { key: String },
     /// A table header after `[`.
@@ -92,7 +93,7 @@ pub fn at(text: &str, offset: usize) -> Cursor {
         (Typing::Nothing, offset, offset)
     } else {
         let end = find_any(after, b"= \t\r").unwrap_or(after.len());
-        (Typing::Key, line_start + indent, offset + end)
+        (Typing::Key { assigned: after[end..].trim_start().starts_with('=') }, line_start + indent, offset + end)
     };
     Cursor { table, typing, from, to, line_start }
 }

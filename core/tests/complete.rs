@@ -37,6 +37,16 @@ fn keys_of_the_table_in_force() {
 }
 
 #[test]
+fn renaming_a_key_keeps_its_value() {
+    let text = format!("{RUNNER}  [runners.docker]\n    pul| = \"never\"\n");
+    let offset = text.find('|').unwrap();
+    let completions = complete(&text.replacen('|', "", 1), offset);
+    let item = completions.items.iter().find(|i| i.label == "pull_policy").unwrap();
+    assert_eq!(item.apply, "pull_policy");
+    assert_eq!(&text.replacen('|', "", 1)[completions.from..completions.to], "pul");
+}
+
+#[test]
 fn allowed_values_after_equals() {
     let text = format!("{RUNNER}  [runners.docker]\n    pull_policy = |\n");
     assert_eq!(
