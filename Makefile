@@ -17,10 +17,18 @@ DEMO_PORT ?= 8000
 PLAYGROUND_SOURCES := $(shell find web-playground -path web-playground/dist -prune -o -type f -print)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find core bindings-py bindings-wasm codegen cli -name '*.rs' -o -name Cargo.toml -o -name '*.json')
+# What a Rust build reads (bindings-wasm/pkg/ is what the wasm build writes: never an input).
+RUST_SOURCES := Cargo.toml Cargo.lock \
+  $(shell find core bindings-py bindings-wasm codegen cli -path bindings-wasm/pkg -prune -o \( -name '*.rs' -o -name Cargo.toml \) -print)
 PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -name py.typed)
 
+# Python's outputs on the shared inputs, which the Node suite compares its own with.
+CROSS_FACE := target/cross-face/python.json
+
 .PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm playground codegen bench soak clean
+
+# A recipe that fails leaves no target behind for make to take as fresh.
+.DELETE_ON_ERROR:
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -42,10 +50,12 @@ test-rust:
 
 test-python: wheel
 	$(VPY) -m pytest -q tests/python
-	$(VPY) tests/cross_face/python_outputs.py target/cross-face/python.json
 
-test-node: wasm
+test-node: wasm $(CROSS_FACE)
 	node --test tests/node/
+
+$(CROSS_FACE): $(VENV)/.wheel-installed tests/cross_face/python_outputs.py $(wildcard tests/golden/*.toml)
+	$(VPY) tests/cross_face/python_outputs.py $@
 
 test-browser: wasm playground $(CHROMIUM)
 	node --test tests/browser/
@@ -95,24 +105,28 @@ web-playground/dist/index.html: $(PKG)/package.json node_modules/.installed $(PL
 	node_modules/.bin/vite build web-playground --logLevel warn
 	@echo "playground: $$(du -sb web-playground/dist | cut -f1) bytes in web-playground/dist/"
 
-$(VENV)/.wasm-bindgen:
+# The stamp names the version: changing WASM_BINDGEN_VERSION installs the matching CLI.
+$(VENV)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
 	wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	mkdir -p $(VENV) && touch $@
 
 # The nodejs build loads its .wasm synchronously (Node: ESM and CommonJS, no init needed); the
 # web build is for browsers and bundlers (`await init()`). wasm-opt comes from npm's binaryen.
+# Built in $(PKG).new and moved into place whole: a failed build never leaves a pkg/ that
+# looks fresh.
 $(PKG)/package.json: $(RUST_SOURCES) $(shell find bindings-wasm/npm -type f) node_modules/.installed \
-		$(VENV)/.rust-wasm-target $(VENV)/.wasm-bindgen
+		$(VENV)/.rust-wasm-target $(VENV)/.wasm-bindgen-$(WASM_BINDGEN_VERSION)
 	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
-	rm -rf $(PKG) && mkdir -p $(PKG)
-	cp -r bindings-wasm/npm/. $(PKG)/
-	wasm-bindgen --target nodejs --out-dir $(PKG)/node $(WASM_RAW)
-	wasm-bindgen --target web --out-dir $(PKG)/web $(WASM_RAW)
-	rm -f $(PKG)/*/gitlab_runner_config_wasm*.d.ts
-	for wasm in $(PKG)/node/*_bg.wasm $(PKG)/web/*_bg.wasm; do \
+	rm -rf $(PKG).new && mkdir -p $(PKG).new
+	cp -r bindings-wasm/npm/. $(PKG).new/
+	wasm-bindgen --target nodejs --out-dir $(PKG).new/node $(WASM_RAW)
+	wasm-bindgen --target web --out-dir $(PKG).new/web $(WASM_RAW)
+	rm -f $(PKG).new/*/gitlab_runner_config_wasm*.d.ts
+	for wasm in $(PKG).new/node/*_bg.wasm $(PKG).new/web/*_bg.wasm; do \
 	  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	    --enable-mutable-globals --enable-reference-types --enable-multivalue $$wasm -o $$wasm; done
+	rm -rf $(PKG) && mv $(PKG).new $(PKG)
 	@echo "wasm: $$(stat -c %s $(PKG)/web/gitlab_runner_config_wasm_bg.wasm) bytes, $$(gzip -9c $(PKG)/web/gitlab_runner_config_wasm_bg.wasm | wc -c) gzipped"
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.tools-installed
