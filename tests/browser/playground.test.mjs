@@ -317,6 +317,25 @@ test('a share link reopens the same config without its secrets', async () => {
   assert.equal(await editorText(second), expected);
   assert.equal(await second.getByTestId('runner-version').inputValue(), '17.0');
 
+  // A reload keeps the work, without its secrets.
+  await page.reload();
+  await page.locator('body[data-ready="true"]').waitFor();
+  assert.equal(await editorText(page), expected);
+  await importFile(page, 'config.toml', text);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent.includes('name = "a"'), null);
+
+  // Text the engine cannot read still loses what looks like a secret.
+  const broken = `[[runners]]\n  token = "${secret}"\n  oops =\n`;
+  await importFile(page, 'broken.toml', broken);
+  await page.locator('[data-testid="diagnostic"][data-code="syntax"]').waitFor();
+  await page.getByTestId('share').click();
+  const brokenPage = await context.newPage();
+  await brokenPage.goto(await page.locator('#share-link').inputValue());
+  await brokenPage.locator('body[data-ready="true"]').waitFor();
+  assert.equal(await editorText(brokenPage), broken.replace(secret, '${TOKEN}'));
+  await importFile(page, 'config.toml', text);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent.includes('name = "a"'), null);
+
   // With the user's consent the secrets go along, and the page says so.
   await page.locator('#share-secrets').check();
   assert.equal(await page.locator('#share-warning').isVisible(), true);

@@ -106,21 +106,22 @@ async function start(): Promise<void> {
     say(`Opened ${name}: shown exactly as read.`);
   });
 
-  const attempt = async (what: string, action: () => Promise<void> | void) => {
+  /** Runs an export and says how it went: `done` when it worked, `failed` + the reason if not. */
+  const attempt = async (done: string, failed: string, action: () => Promise<void> | void) => {
     try {
       await action();
-      say(what);
+      say(done);
     } catch (error) {
-      say(`Could not ${what.toLowerCase()}: ${(error as Error).message}`);
+      say(`${failed}: ${(error as Error).message}`);
     }
   };
   const text = () => editor.state.doc.toString();
-  const copyToml = () => attempt('Copied config.toml', () => copy(text()));
-  const downloadToml = () => attempt('Downloaded config.toml', () => download(text()));
+  const copyToml = () => attempt('Copied config.toml', 'Could not copy config.toml', () => copy(text()));
+  const downloadToml = () => attempt('Downloaded config.toml', 'Could not download config.toml', () => download(text()));
   byId('export-toml').addEventListener('click', copyToml);
   byId('download-toml').addEventListener('click', downloadToml);
-  byId('export-json').addEventListener('click', () => attempt('Copied the config as JSON', () => copy(configAsJson(text()))));
-  byId('export-python').addEventListener('click', () => attempt('Copied the config as Python', () => copy(configAsPython(text()))));
+  byId('export-json').addEventListener('click', () => attempt('Copied the config as JSON', 'Could not copy the config as JSON', () => copy(configAsJson(text()))));
+  byId('export-python').addEventListener('click', () => attempt('Copied the config as Python', 'Could not copy the config as Python', () => copy(configAsPython(text()))));
 
   const shareLink = async () => {
     const withSecrets = shareSecrets.checked;
@@ -134,7 +135,7 @@ async function start(): Promise<void> {
     shareWarning.hidden = !withSecrets;
     shareWarning.textContent = withSecrets ? 'This link holds your secrets in clear: anyone with it can read them.' : '';
     const replaced = redacted.count ? ` (${redacted.count} secret${redacted.count === 1 ? '' : 's'} replaced by \${VARIABLES})` : '';
-    await attempt(`Share link copied${replaced}`, () => copy(link)).catch(() => undefined);
+    await attempt(`Share link copied${replaced}`, `The share link is below${replaced}; copying it was refused`, () => copy(link));
   };
   byId('share').addEventListener('click', shareLink);
   shareSecrets.addEventListener('change', () => {
