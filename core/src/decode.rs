@@ -39,6 +39,17 @@ pub struct Decoded {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Decoded {
+    /// The table when nothing was wrong, else every error.
+    pub fn into_result(self) -> Result<Table, Vec<Error>> {
+        if self.errors.is_empty() {
+            Ok(self.table)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
 /// Decodes one table of the given struct; paths in errors start at that table.
 pub fn decode<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Decoded {
     let mut decoder =
@@ -58,12 +69,7 @@ pub const MOST_REPORTED: usize = 100;
 
 /// Decodes one table, failing on any error.
 pub fn decode_struct<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
-    let decoded = decode(schema, input, unknown);
-    if decoded.errors.is_empty() {
-        Ok(decoded.table)
-    } else {
-        Err(decoded.errors)
-    }
+    decode(schema, input, unknown).into_result()
 }
 
 /// Decodes the root table (a whole config.toml), failing on any error.

@@ -15,13 +15,7 @@ use crate::schema::{self, Struct};
 
 /// Parses config.toml text and checks it against the schema, failing on any error.
 pub fn parse(text: &str, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
-    let source = Source::parse(text)?;
-    let decoded = source.decode(unknown);
-    if decoded.errors.is_empty() {
-        Ok(decoded.table)
-    } else {
-        Err(decoded.errors)
-    }
+    Source::parse(text)?.decode(unknown).into_result()
 }
 
 /// config.toml text rewritten in gitlab-runner's layout. Unknown keys are kept where they are;
