@@ -424,7 +424,7 @@ fn numbers_gitlab_runner_refuses_or_ignores() {
 #[test]
 fn kubernetes_quantities_and_docker_sizes() {
     let toml = runner(
-        "executor = \"kubernetes\"\n[runners.kubernetes]\ncpu_limit = \"500m\"\nmemory_limit = \"4GB\"\nhelper_cpu_request = \"two\"\nservice_memory_request_overwrite_max_allowed = \"-1Gi\"\nephemeral_storage_limit = \"2e3\"\ncpu_request = \"1.5\"\n[runners.docker]\nmemory = \"512m\"\nmemory_swap = \"2 gigs\"\nmemory_reservation = \"1.5GiB\"\n",
+        "executor = \"kubernetes\"\n[runners.kubernetes]\ncpu_limit = \"500m\"\nmemory_limit = \"4GB\"\nhelper_cpu_request = \"two\"\nservice_memory_request_overwrite_max_allowed = \"-1Gi\"\nephemeral_storage_limit = \"2e3\"\ncpu_request = \"1.5\"\n[runners.docker]\nmemory = \"512m\"\nmemory_swap = \"2 gigs\"\nmemory_reservation = \"1.5GiB\"\nservice_memory = \"-1\"\nservice_memory_swap = \"1e3 KB\"\n",
     );
     assert_eq!(
         ranged(&toml),
@@ -434,6 +434,7 @@ fn kubernetes_quantities_and_docker_sizes() {
             "10:1-10:54 10:1: error[invalid-quantity]: runners[0].kubernetes.service_memory_request_overwrite_max_allowed: \"-1Gi\" is not a Kubernetes quantity (a resource cannot be negative); write a number with an optional suffix such as \"500m\", \"1.5\" or \"4Gi\"",
             "13:10-13:16 13:10: warning[unused-executor-section]: runners[0].docker: [runners.docker] is ignored by the kubernetes executor",
             "15:1-15:23 15:1: error[invalid-size]: runners[0].docker.memory_swap: \"2 gigs\" is not a size Docker reads for memory_swap; write a number of bytes with an optional unit b, k, m, g, t or p (\"512m\", \"2g\")",
+            "17:1-17:22 17:1: error[invalid-size]: runners[0].docker.service_memory: \"-1\" is not a size Docker reads for service_memory; write a number of bytes with an optional unit b, k, m, g, t or p (\"512m\", \"2g\")",
         ]
     );
 }

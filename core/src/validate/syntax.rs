@@ -123,8 +123,9 @@ fn docker_size(text: &str) -> bool {
     };
     let (number, unit) = text.split_at(last_number + 1);
     let number = number.strip_suffix(' ').unwrap_or(number);
+    // Go's ParseFloat reads the number, exponents included; a sign only ever makes it negative.
     let number_ok = number.parse::<f64>().is_ok_and(|n| n >= 0.0 && n.is_finite())
-        && number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        && number.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
     let unit = unit.to_ascii_lowercase();
     let unit_ok = match unit.as_bytes() {
         [] | [b'b'] => true,
