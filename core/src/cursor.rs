@@ -73,8 +73,16 @@ pub fn at(text: &str, offset: usize) -> Cursor {
     let before = &text[line_start..offset];
     let after = &text[offset..line_end];
     let indent = before.len() - before.trim_start().len();
+    let open =
+        if before.contains('=') { None } else { open_array(&text[table.body.start.min(line_start)..line_start]) };
     let (typing, from, to) = if before.contains('#') {
         (Typing::Nothing, offset, offset)
+    } else if let Some(key) = open {
+        // An element on a line of its own, inside `key = [` written on a line above.
+        let element = rfind_any(before, b"[,").map_or(indent, |i| i + 1);
+        let start = element + (before.len() - element - before[element..].trim_start().len());
+        let end = find_any(after, b",]# \t\r").unwrap_or(after.len());
+        (Typing::Value { key }, line_start + start, offset + end)
     } else if before.trim_start().starts_with('[') {
         // Up to and with the closing brackets, when they are written already.
         let end = match after.find(']') {
@@ -138,6 +146,23 @@ pub fn headers_in_force(text: &str, line_start: usize) -> Vec<String> {
         }
     }
     headers
+}
+
+/// The key whose array value is still open at the end of `lines` (`volumes = [` on a line
+/// above, not closed since). Brackets are counted as written, a light scan like the rest.
+fn open_array(lines: &str) -> Option<String> {
+    let depth = |s: &str| s.bytes().map(|b| (b == b'[') as isize - (b == b']') as isize).sum::<isize>();
+    let mut open: Option<(String, isize)> = None;
+    for line in lines.lines() {
+        let code = line.split('#').next().unwrap_or("");
+        open = match (open, code.split_once('=')) {
+            (Some((key, level)), _) => Some((key, level + depth(code))),
+            (None, Some((key, value))) => Some((unquote(key.trim()).to_owned(), depth(value))),
+            (None, None) => None,
+        }
+        .filter(|(_, level)| *level > 0);
+    }
+    open.map(|(key, _)| key)
 }
 
 /// The dotted path of a `[header]` or `[[header]]` line.

@@ -78,6 +78,17 @@ fn allowed_values_after_equals() {
 }
 
 #[test]
+fn values_on_the_lines_of_a_multi_line_array() {
+    let text = format!("{RUNNER}  [runners.docker]\n    pull_policy = [\n      \"never\",\n      \"if|\n");
+    let (labels, replaced) = offered(&text);
+    assert_eq!(labels, ["\"always\"", "\"never\"", "\"if-not-present\""]);
+    assert_eq!(replaced, "\"if");
+    // Closed again: keys.
+    let text = format!("{RUNNER}  [runners.docker]\n    pull_policy = [\n      \"never\",\n    ]\n    pri|\n");
+    assert!(offered(&text).0.contains(&"privileged".to_owned()));
+}
+
+#[test]
 fn headers_inside_brackets() {
     let (labels, replaced) = offered("concurrent = 1\n[|");
     assert_eq!(replaced, "[");
