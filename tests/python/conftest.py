@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,3 +32,13 @@ def check_golden(name: str, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"{path} is missing; run with UPDATE_GOLDEN=1 and review it"
     assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+
+@pytest.fixture(scope="session")
+def cli() -> Path:
+    """The `gitlab-runner-config` command, built from this checkout."""
+    if shutil.which("cargo") is None:
+        pytest.skip("cargo is absent: the CLI cannot be built")
+    subprocess.run(["cargo", "build", "--quiet", "-p", "gitlab-runner-config-cli"], cwd=ROOT, check=True)
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    return target / "debug" / "gitlab-runner-config"

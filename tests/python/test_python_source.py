@@ -3,8 +3,6 @@ prints every golden file byte for byte."""
 
 import contextlib
 import io
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,15 +12,6 @@ from conftest import shared_file
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.toml"))
-
-
-@pytest.fixture(scope="module")
-def cli() -> Path:
-    if shutil.which("cargo") is None:
-        pytest.skip("cargo is absent: the CLI cannot be built")
-    subprocess.run(["cargo", "build", "--quiet", "-p", "gitlab-runner-config-cli"], cwd=ROOT, check=True)
-    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    return target / "debug" / "gitlab-runner-config"
 
 
 def python_for(cli: Path, toml: Path, *options: str) -> str:
