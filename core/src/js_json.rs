@@ -160,18 +160,18 @@ impl<'a> Reader<'a> {
         }
         self.at += 1;
         let start = self.at;
-        let bytes = self.text.as_bytes();
-        while let Some(&byte) = bytes.get(self.at) {
-            match byte {
-                b'"' => {
-                    self.at += 1;
-                    return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
-                }
-                b'\\' => return self.escaped_string(start).map(Cow::Owned),
-                _ => self.at += 1,
+        let rest = &self.text.as_bytes()[start..];
+        match rest.iter().position(|&b| b == b'"' || b == b'\\') {
+            Some(end) if rest[end] == b'"' => {
+                self.at = start + end + 1;
+                Ok(Cow::Borrowed(&self.text[start..start + end]))
             }
+            Some(end) => {
+                self.at = start + end;
+                self.escaped_string(start).map(Cow::Owned)
+            }
+            None => self.fail("unterminated string"),
         }
-        self.fail("unterminated string")
     }
 
     /// The rest of a string that holds escapes, from its first backslash.
