@@ -1,18 +1,13 @@
 //! The commands. Each reads its files, calls the core, and prints; the core does no I/O.
 
-use std::io::Read;
-use std::path::Path;
-use std::process::ExitCode;
-
 use gitlab_runner_config::json::{to_json, JsonValue};
 use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
 use gitlab_runner_config::validate::findings;
 use gitlab_runner_config::{decode, lint as lint_text, render, schema, Code, Diagnostic, Options, Severity, Source, UnknownKeys};
 
-use gitlab_runner_config_cli::files::write_atomically;
-
 use crate::args::Args;
+use crate::host::Host;
 use crate::report::{self, report, Finding, Format};
 
 pub enum Failure {
@@ -23,42 +18,27 @@ pub enum Failure {
     Other(String),
 }
 
-/// Writes to stdout. When the reader has gone (`schema | head -1`), stops quietly with the
-/// status a process killed by SIGPIPE has, rather than a panic.
-pub fn say(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if error.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(141);
-        }
-        eprintln!("error: stdout: {error}");
-        std::process::exit(2);
-    }
-}
+/// Exit statuses: findings or a failed file, and a usage error or an unreadable file.
+pub const FAILURE: u8 = 1;
+pub const UNREADABLE: u8 = 2;
 
 /// Errors that stop a command, printed one per line on stderr.
-fn report_errors(file: &str, errors: Vec<gitlab_runner_config::Error>) -> ExitCode {
+fn report_errors(host: &mut dyn Host, file: &str, errors: Vec<gitlab_runner_config::Error>) -> u8 {
     for error in errors {
-        eprintln!("{}", report::line(file, &Diagnostic::from(error)));
+        host.stderr(&format!("{}\n", report::line(file, &Diagnostic::from(error))));
     }
-    ExitCode::FAILURE
+    FAILURE
 }
 
 /// A file's text (`-` for stdin). Bytes that are not UTF-8 are a finding about the file, with
 /// their position, rather than a failure to read it.
-fn read(file: &str) -> Result<Result<String, Vec<gitlab_runner_config::Error>>, Failure> {
-    let bytes = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Failure::Other(format!("stdin: {e}")))?;
-        bytes
-    } else {
-        std::fs::read(file).map_err(|e| Failure::Other(format!("{file}: {e}")))?
-    };
+fn read(host: &mut dyn Host, file: &str) -> Result<Result<String, Vec<gitlab_runner_config::Error>>, Failure> {
+    let name = if file == "-" { "stdin" } else { file };
+    let bytes = host.read(file).map_err(|e| Failure::Other(format!("{name}: {e}")))?;
     Ok(text_from_bytes(&bytes).map(str::to_owned))
 }
 
-pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
+pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let args = Args::parse(
         arguments,
         &["--lenient", "--fragment"],
@@ -77,11 +57,11 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
     // A file that cannot be read is said at once; the others are still linted.
     let mut unread = false;
     for file in &args.files {
-        let found = match read(file) {
+        let found = match read(host, file) {
             Ok(Ok(text)) => lint_text(&text, &checks),
             Ok(Err(not_text)) => not_text.into_iter().map(Diagnostic::from).collect(),
             Err(Failure::Other(message)) => {
-                eprintln!("error: {message}");
+                host.stderr(&format!("error: {message}\n"));
                 unread = true;
                 continue;
             }
@@ -89,14 +69,14 @@ pub fn lint(arguments: &[String]) -> Result<ExitCode, Failure> {
         };
         findings.extend(found.into_iter().map(|diagnostic| Finding { file: file.clone(), diagnostic }));
     }
-    say(&report(format, &findings, args.files.len(), shown));
+    host.stdout(&report(format, &findings, args.files.len(), shown));
     let failed = fail_on != "never" && findings.iter().any(|f| f.diagnostic.severity <= severity(&fail_on));
     Ok(if unread {
-        ExitCode::from(2)
+        UNREADABLE
     } else if failed {
-        ExitCode::FAILURE
+        FAILURE
     } else {
-        ExitCode::SUCCESS
+        0
     })
 }
 
@@ -123,7 +103,7 @@ fn checks(args: &Args) -> Result<Options, Failure> {
     })
 }
 
-pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
+pub fn fmt(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let args = Args::parse(arguments, &["--check"], &[])?;
     if args.files.is_empty() {
         return Err(Failure::Usage("fmt needs at least one FILE".into()));
@@ -131,15 +111,15 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
     // Every file is tried; one that cannot be read or formatted does not stop the others.
     let mut failed = false;
     for file in &args.files {
-        let text = match read(file) {
+        let text = match read(host, file) {
             Ok(Ok(text)) => text,
             Ok(Err(not_text)) => {
-                report_errors(file, not_text);
+                report_errors(host, file, not_text);
                 failed = true;
                 continue;
             }
             Err(Failure::Other(message)) => {
-                eprintln!("error: {message}");
+                host.stderr(&format!("error: {message}\n"));
                 failed = true;
                 continue;
             }
@@ -148,34 +128,34 @@ pub fn fmt(arguments: &[String]) -> Result<ExitCode, Failure> {
         let formatted = match gitlab_runner_config::format(&text) {
             Ok(formatted) => formatted,
             Err(errors) => {
-                report_errors(file, errors);
+                report_errors(host, file, errors);
                 failed = true;
                 continue;
             }
         };
         if file == "-" && !args.flag("--check") {
-            say(&formatted);
+            host.stdout(&formatted);
             continue;
         }
         if formatted == text {
             continue;
         }
         if args.flag("--check") {
-            say(&format!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)\n"));
+            host.stdout(&format!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)\n"));
             failed = true;
-        } else if let Err(error) = write_atomically(Path::new(file), &formatted) {
-            eprintln!("error: {file}: {error}");
+        } else if let Err(error) = host.write(file, &formatted) {
+            host.stderr(&format!("error: {file}: {error}\n"));
             failed = true;
         } else {
             // The engine keeps data, not layout: a file with comments loses them.
             let note = if text.contains('#') { " (comments, if any, were not kept)" } else { "" };
-            say(&format!("formatted {file}{note}\n"));
+            host.stdout(&format!("formatted {file}{note}\n"));
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed { FAILURE } else { 0 })
 }
 
-pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
+pub fn convert(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let args = Args::parse(
         arguments,
         &["--lenient", "--no-check", "--fragment"],
@@ -189,9 +169,9 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
         [file] => file.as_str(),
         _ => return Err(Failure::Usage("convert takes one FILE".into())),
     };
-    let text = match read(file)? {
+    let text = match read(host, file)? {
         Ok(text) => text,
-        Err(not_text) => return Ok(report_errors(file, not_text)),
+        Err(not_text) => return Ok(report_errors(host, file, not_text)),
     };
     let decoded = if from == "json" {
         let json: serde_json::Value =
@@ -200,7 +180,7 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
     } else {
         match Source::parse(&text) {
             Ok(source) => source.decode(checks.unknown),
-            Err(errors) => return Ok(report_errors(file, errors)),
+            Err(errors) => return Ok(report_errors(host, file, errors)),
         }
     };
     // Everything the linter finds is said on stderr; any error stops the conversion, so a
@@ -211,10 +191,10 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
         findings(&decoded, &checks).into_iter().filter(|d| d.severity <= Severity::Warning).collect()
     };
     for d in &findings {
-        eprintln!("{}", report::line(file, d));
+        host.stderr(&format!("{}\n", report::line(file, d)));
     }
     if findings.iter().any(|d| d.severity == Severity::Error) {
-        return Ok(ExitCode::FAILURE);
+        return Ok(FAILURE);
     }
     let output = match to.as_str() {
         "toml" => render(&decoded.table),
@@ -222,14 +202,14 @@ pub fn convert(arguments: &[String]) -> Result<ExitCode, Failure> {
         _ => format!("{}\n", serde_json::to_string_pretty(&to_json(&decoded.table)).expect("JSON of plain values")),
     };
     match args.value("-o") {
-        Some(path) => write_atomically(Path::new(path), &output).map_err(|e| Failure::Other(format!("{path}: {e}")))?,
-        None => say(&output),
+        Some(path) => host.write(path, &output).map_err(|e| Failure::Other(format!("{path}: {e}")))?,
+        None => host.stdout(&output),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 /// What a diagnostic code means, with a bad and a fixed example.
-pub fn explain(arguments: &[String]) -> Result<ExitCode, Failure> {
+pub fn explain(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let args = Args::parse(arguments, &[], &[])?;
     let [name] = args.files.as_slice() else {
         return Err(Failure::Usage("explain takes one CODE (such as unknown-key)".into()));
@@ -239,7 +219,7 @@ pub fn explain(arguments: &[String]) -> Result<ExitCode, Failure> {
         return Err(Failure::Other(format!("unknown code {name:?}; the codes are {}", names.join(", "))));
     };
     let indent = |text: &str| text.lines().map(|l| format!("    {l}\n")).collect::<String>();
-    say(&format!(
+    host.stdout(&format!(
         "{} ({}): {}\n\n{}\n\nProblem:\n{}\nFixed:\n{}",
         code.name(),
         code.severity().as_str(),
@@ -248,13 +228,13 @@ pub fn explain(arguments: &[String]) -> Result<ExitCode, Failure> {
         indent(code.bad_example()),
         indent(code.good_example())
     ));
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
-pub fn schema(arguments: &[String]) -> Result<ExitCode, Failure> {
+pub fn schema(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     if !arguments.is_empty() {
         return Err(Failure::Usage("schema takes no arguments".into()));
     }
-    say(&gitlab_runner_config::json_schema());
-    Ok(ExitCode::SUCCESS)
+    host.stdout(&gitlab_runner_config::json_schema());
+    Ok(0)
 }

@@ -1,0 +1,75 @@
+//! The command line, from arguments to an exit status: one implementation for the native
+//! binary, the Python console script and the npm package's `bin`, which differ only in their
+//! `Host`.
+
+use crate::commands::{self, Failure};
+use crate::host::Host;
+
+const USAGE: &str = "\
+usage: gitlab-runner-config <command> [options]     (FILE `-` is standard input)
+
+commands:
+  lint [options] FILE...
+        report every problem (unknown keys, wrong types, invalid values, executor
+        mistakes, keys the targeted release does not read ...) with file, line
+        and column
+          --format text|json|gitlab|sarif|github   text for people; json; a GitLab
+                        Code Quality report; SARIF 2.1.0; GitHub workflow commands
+          --min-severity error|warning|info   what to show (text: warning, others: info)
+          --fail-on error|warning|info|never  exit 1 on findings this serious (error)
+          --runner-version X.Y  the gitlab-runner release that reads the file
+                        (default: the newest known)
+          --fragment    a snippet: keys a whole file needs are not asked for
+          --lenient     unknown keys are warnings, not errors
+        exit status: 0 clean, 1 findings (see --fail-on), 2 usage or unreadable file
+  fmt [--check] FILE...
+        rewrite files in gitlab-runner's layout (unknown keys are kept; comments
+        are not); with --check, change nothing and exit 1 when a file would change
+  convert --from json|toml --to toml|json|python [options] [FILE]
+        convert between config.toml and JSON in the same shape, or to a Python
+        script that builds the config with wetwire_gitlab.runner_config (reads
+        stdin without FILE); the result is linted first: findings go to stderr
+        and any error stops the conversion (exit 1, nothing written)
+          -o FILE       write FILE atomically (an existing file keeps its owner and
+                        mode, a new one is 0600) instead of standard output
+          --no-check    only refuse what cannot be converted (wrong types, syntax)
+          --runner-version X.Y, --fragment, --lenient   as for lint
+  explain CODE
+        what a diagnostic code (such as unknown-key) means, with an example
+  schema
+        print the JSON Schema of config.toml
+";
+
+/// Runs one command line (without the program's name) and returns the exit status.
+pub fn run(host: &mut dyn Host, arguments: &[String]) -> u8 {
+    let rest = arguments.get(1..).unwrap_or_default();
+    let result = match arguments.first().map(String::as_str) {
+        Some("lint") => commands::lint(host, rest),
+        Some("fmt") => commands::fmt(host, rest),
+        Some("convert") => commands::convert(host, rest),
+        Some("schema") => commands::schema(host, rest),
+        Some("explain") => commands::explain(host, rest),
+        Some("-h" | "--help" | "help") => Err(Failure::Help),
+        Some("-V" | "--version") => {
+            host.stdout(&format!("gitlab-runner-config {}\n", env!("CARGO_PKG_VERSION")));
+            Ok(0)
+        }
+        Some(other) => Err(Failure::Usage(format!("unknown command '{other}'"))),
+        None => Err(Failure::Usage("expected a command".into())),
+    };
+    match result {
+        Ok(status) => status,
+        Err(Failure::Help) => {
+            host.stdout(USAGE);
+            0
+        }
+        Err(Failure::Usage(message)) => {
+            host.stderr(&format!("error: {message}\n\n{USAGE}"));
+            2
+        }
+        Err(Failure::Other(message)) => {
+            host.stderr(&format!("error: {message}\n"));
+            2
+        }
+    }
+}
