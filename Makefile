@@ -76,6 +76,7 @@ codegen: ## Rewrite the files generated from the schema
 bench: wheel wasm playground $(CHROMIUM) $(VENV)/.bench-installed ## Side-by-side benchmarks, written to BENCHMARKS.md
 	$(VPY) bench/python_bench.py > BENCHMARKS.md
 	node bench/node_bench.mjs >> BENCHMARKS.md
+	cargo bench --quiet -p gitlab-runner-config --bench engine >> BENCHMARKS.md
 	node bench/playground_bench.mjs >> BENCHMARKS.md
 	cat BENCHMARKS.md
 
