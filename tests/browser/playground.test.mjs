@@ -78,8 +78,18 @@ async function typeInto(page, text) {
   }
 }
 
+/** Clicks Share and waits for the new link (it is made asynchronously: compression). */
+async function shareLink(page) {
+  const before = await page.locator('#share-link').inputValue();
+  await page.getByTestId('share').click();
+  await page.waitForFunction((old) => document.querySelector('#share-link').value !== old, before);
+  return page.locator('#share-link').inputValue();
+}
+
 async function importFile(page, name, text) {
   await page.getByTestId('import').setInputFiles({ name, mimeType: 'application/toml', buffer: Buffer.from(text) });
+  // The file is read asynchronously: wait until the editor holds it.
+  await page.waitForFunction(`(${editorLines})().map((line) => line.textContent).join('\\n') === ${JSON.stringify(text)}`);
 }
 
 test('the page loads without a console error and shows a preview', async () => {
@@ -301,8 +311,7 @@ test('a share link reopens the same config without its secrets', async () => {
   await importFile(page, 'config.toml', text);
   await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent.includes('name = "a"'), null);
   await page.getByTestId('runner-version').selectOption('17.0');
-  await page.getByTestId('share').click();
-  const link = await page.locator('#share-link').inputValue();
+  const link = await shareLink(page);
   assert.ok(link.startsWith(server.url + '#config='), link);
   assert.ok(!link.includes('?'));
   assert.equal(await page.locator('#share-warning').isVisible(), false);
@@ -325,23 +334,23 @@ test('a share link reopens the same config without its secrets', async () => {
   await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent.includes('name = "a"'), null);
 
   // Text the engine cannot read still loses what looks like a secret.
-  const broken = `[[runners]]\n  token = "${secret}"\n  oops =\n`;
+  const broken = `[[runners]]\n  token = "${secret}"\n  environment = ['API_TOKEN=abc123secret']\n  oops =\n`;
   await importFile(page, 'broken.toml', broken);
   await page.locator('[data-testid="diagnostic"][data-code="syntax"]').waitFor();
-  await page.getByTestId('share').click();
+  const brokenLink = await shareLink(page);
   const brokenPage = await context.newPage();
-  await brokenPage.goto(await page.locator('#share-link').inputValue());
+  await brokenPage.goto(brokenLink);
   await brokenPage.locator('body[data-ready="true"]').waitFor();
-  assert.equal(await editorText(brokenPage), broken.replace(secret, '${TOKEN}'));
+  assert.equal(await editorText(brokenPage), broken.replace(secret, '${TOKEN}').replace("'API_TOKEN=abc123secret'", '"API_TOKEN=${API_TOKEN}"'));
   await importFile(page, 'config.toml', text);
   await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent.includes('name = "a"'), null);
 
   // With the user's consent the secrets go along, and the page says so.
   await page.locator('#share-secrets').check();
   assert.equal(await page.locator('#share-warning').isVisible(), true);
-  await page.getByTestId('share').click();
+  const withSecrets = await shareLink(page);
   const third = await context.newPage();
-  await third.goto(await page.locator('#share-link').inputValue());
+  await third.goto(withSecrets);
   await third.locator('body[data-ready="true"]').waitFor();
   assert.equal(await editorText(third), text);
   assert.deepEqual(errors, []);

@@ -1,11 +1,11 @@
 // Secrets out of shared and stored text: every value the engine flags as an inline secret
 // (`inline-secret`: token, SecretKey, AccountKey, password ... as the schema marks them) and
-// every environment entry whose name says it holds a credential become `${VARIABLE}`
-// placeholders. The text is edited in place, so comments and layout survive.
-import { parse, validate, type Finding } from './engine';
+// every `NAME=value` string whose name says it holds a credential (environment entries,
+// docker-machine options) become `${VARIABLE}` placeholders. The text is edited in place, so comments and layout survive.
+import { validate, type Finding } from './engine';
 
-/** Environment entries are free text, so their names are the only hint. */
-const SECRET_NAME = /TOKEN|SECRET|PASSW|PRIVATE|CREDENTIAL|AUTH|API_?KEY|ACCESS_?KEY|_KEY$/i;
+/** `NAME=value` entries are free text, so their names are the only hint. */
+const SECRET_NAME = /TOKEN|SECRET|PASSW|PRIVATE|CREDENTIAL|AUTH|API[_-]?KEY|ACCESS[_-]?KEY|[_-]KEY$/i;
 
 const VALUE_AFTER_EQUALS = /\s*=\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')/y;
 
@@ -60,27 +60,23 @@ function valueEdit(text: string, finding: Finding): Edit | null {
   return { from, to: VALUE_AFTER_EQUALS.lastIndex, insert: placeholder };
 }
 
-function environmentEdits(text: string): Edit[] {
-  let config: { runners?: { environment?: string[] }[] };
-  try {
-    config = parse(text, { strict: false }) as typeof config;
-  } catch {
-    return [];
-  }
+/** Comments and strings in order, so a quote inside a comment or another string is skipped. */
+const STRINGS_AND_COMMENTS = /#[^\n]*|"""[^]*?"""|'''[^]*?'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'/g;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_.-]*)=([^]*)$/;
+
+/**
+ * `NAME=value` strings whose name looks secret, wherever they are (`environment`, docker-machine's
+ * `MachineOptions` ...), found in the text itself so that text the engine cannot read is covered.
+ */
+function assignmentEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const runner of config.runners ?? []) {
-    for (const entry of runner.environment ?? []) {
-      const equals = entry.indexOf('=');
-      const name = equals === -1 ? entry : entry.slice(0, equals);
-      const value = equals === -1 ? '' : entry.slice(equals + 1);
-      if (!SECRET_NAME.test(name) || isPlaceholder(value)) continue;
-      const insert = JSON.stringify(`${name}=\${${name.toUpperCase()}}`);
-      for (const literal of [JSON.stringify(entry), `'${entry}'`]) {
-        for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
-          edits.push({ from: at, to: at + literal.length, insert });
-        }
-      }
-    }
+  for (const match of text.matchAll(STRINGS_AND_COMMENTS)) {
+    const literal = match[0];
+    if (literal.startsWith('#') || literal.startsWith('"""') || literal.startsWith("'''")) continue;
+    const assignment = ASSIGNMENT.exec(literal.slice(1, -1));
+    if (!assignment || !SECRET_NAME.test(assignment[1]) || isPlaceholder(assignment[2])) continue;
+    const variable = assignment[1].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    edits.push({ from: match.index, to: match.index + literal.length, insert: JSON.stringify(`${assignment[1]}=\${${variable}}`) });
   }
   return edits;
 }
@@ -113,7 +109,7 @@ export function redactSecrets(text: string, findings: Finding[] = validate(text)
     .filter((finding) => finding.code === 'inline-secret')
     .map((finding) => valueEdit(text, finding))
     .filter((edit): edit is Edit => edit !== null);
-  edits.push(...environmentEdits(text));
+  edits.push(...assignmentEdits(text));
   if (!readable) edits.push(...fallbackEdits(text));
   edits = edits.sort((a, b) => b.from - a.from).filter((edit, index, all) => index === 0 || edit.to <= all[index - 1].from);
   let redacted = text;
