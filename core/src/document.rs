@@ -2,7 +2,8 @@
 
 pub use toml::value::Datetime;
 
-use crate::schema::{Field, Struct};
+use crate::schema::handle::Handle;
+use crate::schema::{Field, Kind, Struct};
 
 /// An RFC 3339 datetime from its text, as every face reads one.
 pub fn parse_datetime(text: &str) -> Result<Datetime, String> {
@@ -43,6 +44,29 @@ pub enum Value {
     Map(Vec<(String, Value)>),
 }
 
+impl Value {
+    /// Whether this value can be the value of a field of `kind`, as the decoder makes them.
+    pub fn fits(&self, kind: Kind) -> bool {
+        let all = |items: &[Value], item: fn(&Value) -> bool| items.iter().all(item);
+        match (kind, self) {
+            (Kind::String, Value::String(_))
+            | (Kind::Integer, Value::Integer(_))
+            | (Kind::Float, Value::Float(_))
+            | (Kind::Boolean, Value::Boolean(_))
+            | (Kind::Duration, Value::String(_) | Value::Integer(_))
+            | (Kind::Datetime, Value::Datetime(_))
+            | (Kind::StringOrStrings, Value::String(_))
+            | (Kind::Map(_), Value::Map(_)) => true,
+            (Kind::StringOrStrings | Kind::Strings, Value::Array(items)) => all(items, |v| matches!(v, Value::String(_))),
+            (Kind::Integers, Value::Array(items)) => all(items, |v| matches!(v, Value::Integer(_))),
+            (Kind::Floats, Value::Array(items)) => all(items, |v| matches!(v, Value::Float(_))),
+            (Kind::Table(schema), Value::Table(table)) => table.schema == schema,
+            (Kind::Tables(schema), Value::Tables(tables)) => tables.iter().all(|t| t.schema == schema),
+            _ => false,
+        }
+    }
+}
+
 /// A table of the schema with the keys that were set, in canonical order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
@@ -70,20 +94,28 @@ impl Table {
         }
     }
 
-    /// Sets a field by its TOML key; false when the schema has no such key.
+    /// Sets a field by its TOML key, exactly as the schema spells it; false (and nothing set)
+    /// when the schema has no such key or the value is not of the field's kind.
     pub fn set(&mut self, key: &str, value: Value) -> bool {
-        match self.schema.field_by_key(key) {
-            Some(position) => {
+        match self.schema.field_by_exact_key(key) {
+            Some(position) if value.fits(self.schema.fields[position].kind) => {
                 self.insert(position, value);
                 true
             }
-            None => false,
+            _ => false,
         }
     }
 
+    /// The value of a field by its TOML key, exactly as the schema spells it.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        let position = self.schema.field_by_key(key)?;
+        let position = self.schema.field_by_exact_key(key)?;
         self.entries.iter().find(|(p, _)| *p == position).map(|(_, v)| v)
+    }
+
+    /// The value of the field a handle names, in a table of the handle's struct.
+    pub fn value(&self, handle: &Handle) -> Option<&Value> {
+        debug_assert!(handle.table == self.schema, "{} read from a {}", handle.key, self.schema.class);
+        self.get(handle.key)
     }
 
     pub fn insert_unknown(&mut self, key: String, value: Value) {

@@ -138,6 +138,11 @@ fn tables_built_in_rust() {
     let mut root = Table::new(ROOT);
     assert!(root.set("concurrent", Value::Integer(1)));
     assert!(!root.set("concurent", Value::Integer(1)));
+    // Code names keys exactly and sets values of their kind: nothing else is taken.
+    assert!(!root.set("CONCURRENT", Value::Integer(2)));
+    assert!(!root.set("concurrent", Value::String("many".into())));
+    assert!(!root.set("runners", Value::Tables(vec![Table::new(ROOT)])));
+    assert_eq!(root.get("Concurrent"), None);
     assert_eq!(render(&root), "concurrent = 1\n");
 }
 

@@ -92,6 +92,11 @@ impl Field {
         self.syntax = Syntax::Environment;
         self
     }
+    /// A map whose keys are feature flag names.
+    pub const fn feature_flags(mut self) -> Field {
+        self.syntax = Syntax::FeatureFlags;
+        self
+    }
     /// The least value that means something (lower ones are refused or ignored).
     pub const fn minimum(mut self, min: i64) -> Field {
         self.bounds.min = Some(min);

@@ -96,6 +96,10 @@ impl FieldIndex {
         self.by_key.get(key).copied().or_else(|| self.by_folded_key.get(&key.to_ascii_lowercase()).copied())
     }
 
+    pub fn by_exact_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
     pub fn by_name(&self, name: &str) -> Option<usize> {
         self.by_name.get(name).copied()
     }

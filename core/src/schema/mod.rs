@@ -9,6 +9,7 @@
 
 pub mod build;
 mod feature_flags;
+pub mod handle;
 mod index;
 mod tables;
 mod version;
@@ -110,6 +111,8 @@ pub enum Syntax {
     DockerSize,
     /// A job environment entry, `NAME=value`.
     Environment,
+    /// The keys of a map are gitlab-runner feature flag names (`FF_...`).
+    FeatureFlags,
 }
 
 /// The integers a key takes: where gitlab-runner (or the system it configures) refuses or
@@ -456,6 +459,15 @@ impl Struct {
                 .iter()
                 .position(|f| f.key == key)
                 .or_else(|| self.fields.iter().position(|f| f.key.eq_ignore_ascii_case(key))),
+        }
+    }
+
+    /// The position of the field with exactly this TOML key (the checks' lookups; parsing
+    /// matches ignoring case, with `field_by_key`).
+    pub fn field_by_exact_key(&'static self, key: &str) -> Option<usize> {
+        match FieldIndex::of(self) {
+            Some(index) => index.by_exact_key(key),
+            None => self.fields.iter().position(|f| f.key == key),
         }
     }
 

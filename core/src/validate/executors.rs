@@ -4,12 +4,13 @@ use super::{runners, string, Report};
 use crate::code::Code;
 use crate::document::Table;
 use crate::escape::quoted;
+use crate::schema::handle::EXECUTOR;
 use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_SECTIONS};
 
 pub(super) fn check(report: &mut Report, root: &Table) {
     for (path, runner) in runners(root) {
-        let Some(name) = string(runner, "executor") else { continue };
-        let executor_path = path.with_key("executor");
+        let Some(name) = string(runner, &EXECUTOR) else { continue };
+        let executor_path = path.with_key(EXECUTOR.key);
         let Some(executor) = EXECUTORS.iter().find(|e| e.value == name) else {
             let known: Vec<&str> =
                 EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Removed).map(|e| e.value).collect();

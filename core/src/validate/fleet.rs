@@ -7,17 +7,18 @@ use super::{integer, runners, string, Report};
 use crate::code::Code;
 use crate::document::Table;
 use crate::path::KeyPath;
+use crate::schema::handle::{Handle, CONCURRENT, LIMIT, RUNNER_NAME, RUNNER_TOKEN, RUNNER_URL};
 
 pub(super) fn check(report: &mut Report, root: &Table) {
     let runners = runners(root);
-    let concurrent_path = KeyPath::root().with_key("concurrent");
-    match integer(root, "concurrent") {
+    let concurrent_path = KeyPath::root().with_key(CONCURRENT.key);
+    match integer(root, &CONCURRENT) {
         Some(concurrent) if concurrent < 1 => {
             let message = format!("is {concurrent}; at least 1 is needed for any job to run");
             report.add(Code::ConcurrentTooLow, &concurrent_path, message);
         }
         Some(concurrent) => {
-            let limits: Vec<i64> = runners.iter().map(|(_, r)| integer(r, "limit").unwrap_or(0)).collect();
+            let limits: Vec<i64> = runners.iter().map(|(_, r)| integer(r, &LIMIT).unwrap_or(0)).collect();
             // Only meaningful when every runner has a limit (0 means unlimited).
             if !limits.is_empty() && limits.iter().all(|&l| l > 0) {
                 let total = limits.iter().fold(0i64, |sum, &limit| sum.saturating_add(limit));
@@ -36,31 +37,31 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         None => {}
     }
     for (path, runner) in &runners {
-        if let Some(url) = string(runner, "url") {
+        if let Some(url) = string(runner, &RUNNER_URL) {
             if url.trim_end_matches('/').ends_with("/ci") {
                 let message = "the /ci suffix is a legacy form; use the GitLab instance's URL";
-                report.add(Code::LegacyCiUrl, &path.with_key("url"), message);
+                report.add(Code::LegacyCiUrl, &path.with_key(RUNNER_URL.key), message);
             }
         }
     }
-    duplicates(report, &runners, "name", Code::DuplicateRunnerName);
-    duplicates(report, &runners, "token", Code::DuplicateToken);
+    duplicates(report, &runners, &RUNNER_NAME, Code::DuplicateRunnerName);
+    duplicates(report, &runners, &RUNNER_TOKEN, Code::DuplicateToken);
 }
 
 /// A runner whose `key` repeats an earlier runner's, named by that runner's path. The value
 /// itself is not shown: a token is a secret, and a name is right there on the line.
-fn duplicates(report: &mut Report, runners: &[(KeyPath, &Table)], key: &str, code: Code) {
+fn duplicates(report: &mut Report, runners: &[(KeyPath, &Table)], field: &Handle, code: Code) {
     let mut first_with: HashMap<&str, &KeyPath> = HashMap::new();
     for (path, runner) in runners {
         // A `$` placeholder is filled in when the file is deployed, by whatever tool writes it:
         // the linter cannot tell what the same placeholder becomes in two runners.
-        let Some(value) = string(runner, key).filter(|v| !v.is_empty() && !v.starts_with('$')) else { continue };
+        let Some(value) = string(runner, field).filter(|v| !v.is_empty() && !v.starts_with('$')) else { continue };
         if let Some(first) = first_with.get(value).copied() {
             let message = match code {
                 Code::DuplicateToken => format!("the same token as {first}; each runner needs its own"),
-                _ => format!("the same {key} as {first}; runners are told apart by name in logs and commands"),
+                _ => format!("the same {} as {first}; runners are told apart by name in logs and commands", field.key),
             };
-            report.add(code, &path.with_key(key), message);
+            report.add(code, &path.with_key(field.key), message);
         } else {
             first_with.insert(value, path);
         }

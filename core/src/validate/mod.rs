@@ -17,6 +17,7 @@ use crate::document::{Table, Value};
 use crate::input::Input;
 use crate::parse::Source;
 use crate::path::KeyPath;
+use crate::schema::handle::{self, Handle};
 use crate::schema::{Field, Kind, Version};
 use crate::UnknownKeys;
 
@@ -168,13 +169,13 @@ fn walk_tables(root: &Table, visit: &mut dyn FnMut(&Table, &KeyPath)) {
 
 /// The runners of a config with their paths.
 fn runners(root: &Table) -> Vec<(KeyPath, &Table)> {
-    match root.get("runners") {
+    match root.value(&handle::RUNNERS) {
         Some(Value::Tables(runners)) => runners
             .iter()
             .enumerate()
             .map(|(i, runner)| {
                 let mut path = KeyPath::root();
-                path.push_key("runners");
+                path.push_key(handle::RUNNERS.key);
                 path.push_index(i);
                 (path, runner)
             })
@@ -183,15 +184,15 @@ fn runners(root: &Table) -> Vec<(KeyPath, &Table)> {
     }
 }
 
-fn string<'v>(table: &'v Table, key: &str) -> Option<&'v str> {
-    match table.get(key) {
+fn string<'v>(table: &'v Table, field: &Handle) -> Option<&'v str> {
+    match table.value(field) {
         Some(Value::String(s)) => Some(s),
         _ => None,
     }
 }
 
-fn integer(table: &Table, key: &str) -> Option<i64> {
-    match table.get(key) {
+fn integer(table: &Table, field: &Handle) -> Option<i64> {
+    match table.value(field) {
         Some(Value::Integer(n)) => Some(*n),
         _ => None,
     }

@@ -11,7 +11,8 @@ use crate::schema::Syntax;
 
 pub(super) fn check(report: &mut Report, root: &Table) {
     walk(root, &mut KeyPath::root(), &mut |_, field, value, path| {
-        if field.syntax == Syntax::Any {
+        // Feature flags are checked as names, with the other allowed values (values.rs).
+        if matches!(field.syntax, Syntax::Any | Syntax::FeatureFlags) {
             return;
         }
         let mut check = |text: &str, path: &KeyPath| {
@@ -38,7 +39,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
 
 fn one(report: &mut Report, syntax: Syntax, key: &str, text: &str, path: &KeyPath) {
     match syntax {
-        Syntax::Any => {}
+        Syntax::Any | Syntax::FeatureFlags => {}
         Syntax::Url => {
             if let Err(why) = url(text) {
                 report.add(Code::InvalidUrl, path, format!("{} {why}", quoted(text)));

@@ -6,7 +6,7 @@ use crate::code::Code;
 use crate::document::{Table, Value};
 use crate::escape::quoted;
 use crate::path::KeyPath;
-use crate::schema::{Field, Kind, FEATURE_FLAGS};
+use crate::schema::{Field, Kind, Syntax, FEATURE_FLAGS};
 
 pub(super) fn check(report: &mut Report, root: &Table) {
     walk(root, &mut KeyPath::root(), &mut |_, field, value, path| {
@@ -15,7 +15,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
         }
         // Named enumerations (the executor) are checked in executors.rs, which also knows the
         // removed and deprecated names.
-        if field.key == "feature_flags" {
+        if field.syntax == Syntax::FeatureFlags {
             feature_flags(report, value, path);
         } else if !field.allowed.is_empty() && field.enumeration.is_none() {
             allowed_values(report, field, value, path);
@@ -29,7 +29,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
     }
     walk_tables(root, &mut |table, path| {
         for field in table.schema().fields.iter().filter(|f| f.required) {
-            if table.get(field.key).is_none() && !(path.is_root() && field.key == "runners") {
+            if table.get(field.key).is_none() {
                 let message = format!("missing; required in {}", table.schema().class);
                 report.add(Code::MissingKey, &path.with_key(field.key), message);
             }

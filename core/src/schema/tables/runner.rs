@@ -93,7 +93,7 @@ pub static RUNNER: Struct = Struct {
             .doc("Distributed cache settings ([runners.cache])."),
         f("artifact", Table(&ARTIFACT_CONFIG)).since(18, 10)
             .doc("Artifact upload settings ([runners.artifact])."),
-        f("feature_flags", Map(MapOf::Boolean)).since(13, 11).allowed(crate::schema::feature_flags::NAMES)
+        f("feature_flags", Map(MapOf::Boolean)).since(13, 11).feature_flags().allowed(crate::schema::feature_flags::NAMES)
             .doc("Map of feature flag names to true or false, overriding their defaults for this runner."),
         f("monitoring", Table(&MONITORING_CONFIG)).since(16, 10)
             .doc("Experimental monitoring settings for this runner ([runners.monitoring])."),
