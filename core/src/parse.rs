@@ -66,6 +66,11 @@ impl<'t> Source<'t> {
         Ok(Source { lines, root: root.into_inner() })
     }
 
+    /// The parsed tables, with the span of every key and value.
+    pub(crate) fn root(&self) -> &DeTable<'t> {
+        &self.root
+    }
+
     /// Checks the parsed text against the schema.
     pub fn decode(&self, unknown: UnknownKeys) -> Decoded {
         decode(schema::ROOT, &TomlValue::Root(&self.root, &self.lines), unknown)
@@ -148,7 +153,7 @@ impl<'t> Source<'t> {
 }
 
 /// A key of a table, exactly or ignoring letter case as gitlab-runner also matches.
-fn find_key<'a, 't>(
+pub(crate) fn find_key<'a, 't>(
     table: &'a DeTable<'t>,
     key: &str,
 ) -> Option<(&'a Spanned<Cow<'t, str>>, &'a Spanned<DeValue<'t>>)> {

@@ -21,6 +21,26 @@ pub fn render(root: &Table) -> String {
     out
 }
 
+/// A value as written after `key = `, on one line (arrays of tables as inline tables).
+pub(crate) fn inline(value: &Value) -> String {
+    let mut out = String::new();
+    write_inline(&mut out, value);
+    out
+}
+
+/// Whether a value is written after `key = ` in the canonical layout (else under headers).
+pub(crate) fn inline_only(value: &Value) -> bool {
+    Child::of(value).is_none()
+}
+
+/// The `[header]` blocks of `key` in a table whose header keys are `header` (quoted), in the
+/// canonical layout, without a blank line before the first.
+pub(crate) fn render_at(header: &[String], key: &str, value: &Value) -> String {
+    let mut out = String::new();
+    Renderer { out: &mut out, header: header.to_vec() }.entries(&[(key, value)]);
+    out
+}
+
 /// A digest of the text a table renders to: equal tables have equal fingerprints, so a face can
 /// tell whether a parsed config was changed since (and its remembered positions still hold).
 pub fn fingerprint(table: &Table) -> u64 {
@@ -146,10 +166,17 @@ fn write_inline(out: &mut String, value: &Value) {
             }
             out.push(']');
         }
-        // Sub-tables are written as headers; these only meet an empty array of tables.
+        // Sub-tables are written as headers; these meet an empty array of tables, or one
+        // that replaces an array of inline tables.
         Value::Tables(tables) => {
-            debug_assert!(tables.is_empty());
-            out.push_str("[]");
+            out.push('[');
+            for (i, table) in tables.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_inline_table(out, table_entries(table));
+            }
+            out.push(']');
         }
         Value::Table(table) => write_inline_table(out, table_entries(table)),
         Value::Map(map) => write_inline_table(out, map.iter().map(|(k, v)| (k.as_str(), v))),

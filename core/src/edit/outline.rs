@@ -1,0 +1,202 @@
+//! Where things are in config.toml text: lines, the comment lines that belong to a key or
+//! header, table headers and how far a table's lines reach.
+
+use std::borrow::Cow;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// One step from a table to what it holds, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// How an entry of a table is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// `key = value` on its line(s): scalars, arrays, inline tables.
+    Plain,
+    /// `key.sub = value`: a table made of dotted keys.
+    Dotted,
+    /// A table with its own `[header]`.
+    Section,
+    /// A table that only exists because of a deeper header (`[a.b]` makes `a`).
+    Implicit,
+    /// `[[key]]` blocks.
+    HeaderArray,
+}
+
+pub struct Header {
+    /// Where the header's line starts.
+    line: usize,
+    path: Vec<Step>,
+}
+
+pub struct Outline<'t> {
+    pub text: &'t str,
+    /// Every table header, in text order.
+    headers: Vec<Header>,
+    /// The end of every key and value, sorted: comment lines above a key never reach past
+    /// the value before it (a multi-line string may hold lines starting with `#`).
+    ends: Vec<usize>,
+}
+
+impl<'t> Outline<'t> {
+    pub fn new(text: &'t str, root: &DeTable<'_>) -> Outline<'t> {
+        let mut outline = Outline { text, headers: Vec::new(), ends: Vec::new() };
+        outline.walk(root, &mut Vec::new());
+        outline.headers.sort_by_key(|h| h.line);
+        outline.ends.sort_unstable();
+        outline
+    }
+
+    fn walk(&mut self, table: &DeTable<'_>, path: &mut Vec<Step>) {
+        for (key, value) in table {
+            path.push(Step::Key(key.get_ref().to_string()));
+            self.ends.push(key.span().end);
+            self.ends.push(value.span().end);
+            match (self.shape(key, value), value.get_ref()) {
+                (Shape::Section, DeValue::Table(t)) => {
+                    self.headers.push(Header { line: line_start(self.text, value.span().start), path: path.clone() });
+                    self.walk(t, path);
+                }
+                (Shape::HeaderArray, DeValue::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        path.push(Step::Index(i));
+                        let line = line_start(self.text, item.span().start);
+                        self.headers.push(Header { line, path: path.clone() });
+                        if let DeValue::Table(t) = item.get_ref() {
+                            self.walk(t, path);
+                        }
+                        path.pop();
+                    }
+                }
+                (_, DeValue::Table(t)) => self.walk(t, path),
+                _ => {}
+            }
+            path.pop();
+        }
+    }
+
+    pub fn shape(&self, key: &Spanned<Cow<'_, str>>, value: &Spanned<DeValue<'_>>) -> Shape {
+        let written = &self.text[value.span()];
+        match value.get_ref() {
+            DeValue::Table(_) if written.starts_with('{') => Shape::Plain,
+            DeValue::Table(_) if written.starts_with('[') => Shape::Section,
+            DeValue::Table(_) => {
+                let line = &self.text[line_start(self.text, key.span().start)..];
+                if line.trim_start().starts_with('[') {
+                    Shape::Implicit
+                } else {
+                    Shape::Dotted
+                }
+            }
+            DeValue::Array(items)
+                if items
+                    .first()
+                    .is_some_and(|e| e.get_ref().as_table().is_some() && self.text[e.span()].starts_with("[[")) =>
+            {
+                Shape::HeaderArray
+            }
+            _ => Shape::Plain,
+        }
+    }
+
+    /// Where the lines of the key (or header) starting at `offset` begin: with the comment
+    /// lines directly above it.
+    pub fn attached_start(&self, offset: usize) -> usize {
+        let floor = self.floor(offset);
+        let mut start = line_start(self.text, offset);
+        while start > floor && start > 0 {
+            let above = line_start(self.text, start - 1);
+            if above < floor || !self.text[above..start].trim_start().starts_with('#') {
+                break;
+            }
+            start = above;
+        }
+        start
+    }
+
+    /// The end of the last key or value before `offset`.
+    fn floor(&self, offset: usize) -> usize {
+        let i = self.ends.partition_point(|&end| end <= offset);
+        if i == 0 {
+            0
+        } else {
+            line_end(self.text, self.ends[i - 1])
+        }
+    }
+
+    fn header_index(&self, path: &[Step]) -> Option<usize> {
+        self.headers.iter().position(|h| h.path == path)
+    }
+
+    /// Where the next header after the one at `index` (or after the root's keys) begins, with
+    /// its comments: the end of a table's own keys.
+    pub fn body_end(&self, path: &[Step]) -> usize {
+        let next = if path.is_empty() { Some(0) } else { self.header_index(path).map(|i| i + 1) };
+        match next.and_then(|i| self.headers.get(i)) {
+            Some(header) => self.attached_start(header.line),
+            None => self.footer(),
+        }
+    }
+
+    /// The lines of the table at `path` and of every table below it, with their comments.
+    pub fn extent(&self, path: &[Step]) -> Option<std::ops::Range<usize>> {
+        let first = self.headers.iter().position(|h| h.path.starts_with(path))?;
+        let after = self.headers[first..].iter().position(|h| !h.path.starts_with(path)).map(|i| i + first);
+        let end = after.map_or_else(|| self.footer(), |i| self.attached_start(self.headers[i].line));
+        Some(self.attached_start(self.headers[first].line)..end)
+    }
+
+    /// Where the comment lines closing the file begin: after the last key or header, past a
+    /// blank line (comments right under a key stay with its table).
+    fn footer(&self) -> usize {
+        let floor = self.ends.last().map_or(0, |&end| line_end(self.text, end));
+        let tail = &self.text[floor..];
+        let mut offset = floor;
+        for line in tail.split_inclusive('\n') {
+            if line.trim().is_empty() {
+                return offset;
+            }
+            if !line.trim_start().starts_with('#') {
+                break;
+            }
+            offset += line.len();
+        }
+        self.text.len()
+    }
+
+    /// The extent to delete for the table at `path`, with one of the blank lines around it,
+    /// so the tables left keep one blank line between them and none is left at the end.
+    pub fn removal(&self, path: &[Step]) -> Option<std::ops::Range<usize>> {
+        let mut range = self.extent(path)?;
+        let blank_before = self.text[..range.start].ends_with("\n\n");
+        if range.end == self.text.len() {
+            while range.start > 0 && self.text[..range.start].ends_with("\n\n") {
+                range.start -= 1;
+            }
+        } else if blank_before && self.text[range.end..].starts_with('\n') {
+            range.end += 1;
+        }
+        Some(range)
+    }
+
+    /// The indentation of the line holding `offset`.
+    pub fn indentation(&self, offset: usize) -> &'t str {
+        let start = line_start(self.text, offset);
+        let line = &self.text[start..];
+        &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+    }
+}
+
+pub fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Just past the newline ending the line that holds `offset` (or the end of the text).
+pub fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1)
+}

@@ -1,0 +1,296 @@
+//! Lossless editing: `update(text, config)` changes only what changed in the typed config and
+//! keeps every other byte, comments included. Corpus tests skip without ../shared.
+
+use std::path::{Path, PathBuf};
+
+use gitlab_runner_config::document::{Table, Value};
+use gitlab_runner_config::{render, update, Source, UnknownKeys};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edit").join(name)).unwrap()
+}
+
+fn corpus() -> Option<Vec<(String, String)>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/valid");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent (needs ../shared beside the repository)", dir.display());
+        return None;
+    };
+    let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+    files.sort();
+    Some(
+        files
+            .into_iter()
+            .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+            .collect(),
+    )
+}
+
+fn read(text: &str) -> Table {
+    let decoded = Source::parse(text).unwrap().decode(UnknownKeys::Keep);
+    assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+    decoded.table
+}
+
+fn runners(table: &Table) -> Vec<Table> {
+    match table.get("runners") {
+        Some(Value::Tables(runners)) => runners.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn with_runner(table: &Table, index: usize, change: impl FnOnce(&mut Table)) -> Table {
+    let mut table = table.clone();
+    let mut all = runners(&table);
+    change(&mut all[index]);
+    table.set("runners", Value::Tables(all));
+    table
+}
+
+fn sub(table: &Table, key: &str) -> Table {
+    match table.get(key) {
+        Some(Value::Table(t)) => t.clone(),
+        other => panic!("{key}: {other:?}"),
+    }
+}
+
+/// The lines of `after` that differ from `before`, as (removed, added), by a plain LCS.
+fn diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+    let a: Vec<&str> = before.lines().collect();
+    let b: Vec<&str> = after.lines().collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j, mut removed, mut added) = (0, 0, Vec::new(), Vec::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            added.push(b[j].to_owned());
+            j += 1;
+        } else {
+            removed.push(a[i].to_owned());
+            i += 1;
+        }
+    }
+    (removed, added)
+}
+
+fn comments(text: &str) -> Vec<&str> {
+    text.lines().filter_map(|l| l.find('#').map(|i| l[i..].trim_end())).collect()
+}
+
+#[test]
+fn an_unchanged_config_gives_back_the_text_byte_for_byte() {
+    let text = fixture("commented.toml");
+    assert_eq!(update(&text, &read(&text)).unwrap(), text);
+}
+
+#[test]
+fn every_corpus_file_comes_back_unchanged() {
+    let Some(files) = corpus() else { return };
+    for (name, text) in files {
+        assert_eq!(update(&text, &read(&text)).unwrap(), text, "{name}");
+    }
+}
+
+#[test]
+fn setting_a_value_changes_that_line_only() {
+    let text = fixture("commented.toml");
+    let table = with_runner(&read(&text), 0, |r| {
+        r.set("limit", Value::Integer(8));
+    });
+    let updated = update(&text, &table).unwrap();
+    assert_eq!(
+        diff(&text, &updated),
+        (vec!["  limit = 4 # at most 4 jobs".into()], vec!["  limit = 8 # at most 4 jobs".into()])
+    );
+    assert_eq!(read(&updated), table);
+}
+
+#[test]
+fn a_value_in_a_nested_table_keeps_its_comments_and_neighbours() {
+    let text = fixture("commented.toml");
+    let table = with_runner(&read(&text), 0, |r| {
+        let mut docker = sub(r, "docker");
+        docker.set("image", Value::String("alpine:3.21".into()));
+        r.set("docker", Value::Table(docker));
+    });
+    let updated = update(&text, &table).unwrap();
+    assert_eq!(
+        diff(&text, &updated),
+        (
+            vec!["    image = 'alpine:3.20' # literal string, kept as written".into()],
+            vec!["    image = \"alpine:3.21\" # literal string, kept as written".into()]
+        )
+    );
+}
+
+#[test]
+fn a_removed_key_goes_with_its_own_comment_lines() {
+    let text = fixture("commented.toml");
+    let table = with_runner(&read(&text), 0, |r| {
+        let mut docker = Table::new(sub(r, "docker").schema());
+        for (field, value) in sub(r, "docker").fields() {
+            if field.key != "shm_size" {
+                docker.set(field.key, value.clone());
+            }
+        }
+        r.set("docker", Value::Table(docker));
+    });
+    let updated = update(&text, &table).unwrap();
+    assert_eq!(
+        diff(&text, &updated),
+        (vec!["    # Shared memory in bytes.".into(), "    shm_size = 0x100000".into()], vec![])
+    );
+}
+
+#[test]
+fn a_new_key_lands_after_its_canonical_predecessor_with_the_tables_indentation() {
+    let text = fixture("commented.toml");
+    let table = with_runner(&read(&text), 0, |r| {
+        let mut docker = sub(r, "docker");
+        docker.set("tls_verify", Value::Boolean(true));
+        r.set("docker", Value::Table(docker));
+        r.set("output_limit", Value::Integer(8192));
+    });
+    let updated = update(&text, &table).unwrap();
+    let (removed, added) = diff(&text, &updated);
+    assert_eq!(removed, Vec::<String>::new());
+    assert_eq!(added, vec!["  output_limit = 8192", "    tls_verify = true"]);
+    assert_eq!(read(&updated), table);
+    assert!(updated.contains("  limit = 4 # at most 4 jobs\n  output_limit = 8192\n"), "{updated}");
+}
+
+#[test]
+fn an_appended_runner_is_the_only_change() {
+    let text = fixture("commented.toml");
+    let mut table = read(&text);
+    let mut all = runners(&table);
+    let mut runner = Table::new(all[1].schema());
+    runner.set("name", Value::String("third".into()));
+    runner.set("url", Value::String("https://gitlab.example.com".into()));
+    runner.set("executor", Value::String("shell".into()));
+    all.push(runner);
+    table.set("runners", Value::Tables(all));
+    let updated = update(&text, &table).unwrap();
+    let runner = "\n[[runners]]\n  name = \"third\"\n  url = \"https://gitlab.example.com\"\n  executor = \"shell\"\n";
+    assert_eq!(updated, text.replace("\n# The end of the file.", &format!("{runner}\n# The end of the file.")));
+    assert_eq!(read(&updated), table);
+}
+
+#[test]
+fn a_removed_runner_goes_with_its_comments_and_tables() {
+    let text = fixture("commented.toml");
+    let mut table = read(&text);
+    let mut all = runners(&table);
+    all.remove(1);
+    table.set("runners", Value::Tables(all));
+    let updated = update(&text, &table).unwrap();
+    let start = text.find("# A second runner").unwrap();
+    let end = text.find("# The end").unwrap();
+    assert_eq!(updated, format!("{}{}", &text[..start], &text[end..]));
+    assert_eq!(read(&updated), table);
+}
+
+#[test]
+fn a_new_table_is_written_in_the_canonical_layout_at_its_place() {
+    let text = fixture("commented.toml");
+    let snippet = read("[[runners]]\n  [runners.custom_build_dir]\n    enabled = true\n  [runners.cache]\n    MaxUploadedArchiveSize = 10\n");
+    let table = with_runner(&read(&text), 1, |r| {
+        let from = &runners(&snippet)[0];
+        r.set("custom_build_dir", from.get("custom_build_dir").unwrap().clone());
+        r.set("cache", from.get("cache").unwrap().clone());
+    });
+    let updated = update(&text, &table).unwrap();
+    let block =
+        "\n  [runners.custom_build_dir]\n    enabled = true\n\n  [runners.cache]\n    MaxUploadedArchiveSize = 10\n";
+    assert_eq!(updated, text.replace("  executor = \"shell\"\n", &format!("  executor = \"shell\"\n{block}")));
+    assert_eq!(read(&updated), table);
+}
+
+#[test]
+fn a_new_key_in_a_table_written_only_through_a_deeper_header_gets_its_header() {
+    let text = "[[runners]]\n  name = \"a\"\n  [runners.cache.s3]\n    ServerAddress = \"s3\"\n";
+    let table = with_runner(&read(text), 0, |r| {
+        let mut cache = sub(r, "cache");
+        cache.set("Type", Value::String("s3".into()));
+        r.set("cache", Value::Table(cache));
+    });
+    let updated = update(text, &table).unwrap();
+    assert_eq!(updated, "[[runners]]\n  name = \"a\"\n\n  [runners.cache]\n    Type = \"s3\"\n\n  [runners.cache.s3]\n    ServerAddress = \"s3\"\n");
+    assert_eq!(read(&updated), table);
+}
+
+#[test]
+fn dotted_and_inline_tables_are_edited_where_they_are() {
+    let text =
+        "[[runners]]\n  name = \"a\"\n  docker.image = \"alpine\" # dotted\n  cache = { Type = \"s3\" } # inline\n";
+    let table = with_runner(&read(text), 0, |r| {
+        let mut docker = sub(r, "docker");
+        docker.set("image", Value::String("debian".into()));
+        docker.set("privileged", Value::Boolean(true));
+        r.set("docker", Value::Table(docker));
+        let mut cache = sub(r, "cache");
+        cache.set("Shared", Value::Boolean(true));
+        r.set("cache", Value::Table(cache));
+    });
+    let updated = update(text, &table).unwrap();
+    assert_eq!(
+        updated,
+        "[[runners]]\n  name = \"a\"\n  docker.image = \"debian\" # dotted\n  docker.privileged = true\n  cache = { Type = \"s3\", Shared = true } # inline\n"
+    );
+    assert_eq!(read(&updated), table);
+}
+
+#[test]
+fn every_comment_survives_edits_around_it() {
+    let text = fixture("commented.toml");
+    let table = with_runner(&read(&text), 0, |r| {
+        r.set("limit", Value::Integer(2));
+        r.set("name", Value::String("renamed".into()));
+    });
+    let updated = update(&text, &table).unwrap();
+    assert_eq!(comments(&updated), comments(&text));
+    assert_eq!(render(&read(&updated)), render(&table));
+}
+
+#[test]
+fn in_every_corpus_file_setting_a_value_is_one_line_and_a_new_runner_the_only_addition() {
+    let Some(files) = corpus() else { return };
+    for (name, text) in files {
+        let table = read(&text);
+        if !runners(&table).is_empty() {
+            let limited = with_runner(&table, 0, |r| {
+                r.set("limit", Value::Integer(1234));
+            });
+            let updated = update(&text, &limited).unwrap();
+            let (removed, added) = diff(&text, &updated);
+            assert!(
+                removed.len() <= 1 && added.len() == 1 && added[0].trim().starts_with("limit = 1234"),
+                "{name}: {removed:?} {added:?}"
+            );
+            assert_eq!(read(&updated), limited, "{name}");
+        }
+        let mut appended = table.clone();
+        let mut all = runners(&table);
+        let runner =
+            read("[[runners]]\n  name = \"added\"\n  url = \"https://gitlab.example.com\"\n  executor = \"shell\"\n");
+        all.push(runners(&runner)[0].clone());
+        appended.set("runners", Value::Tables(all));
+        let updated = update(&text, &appended).unwrap();
+        let (removed, added) = diff(&text, &updated);
+        assert_eq!(removed, Vec::<String>::new(), "{name}");
+        let added: Vec<&str> = added.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            added,
+            ["[[runners]]", "  name = \"added\"", "  url = \"https://gitlab.example.com\"", "  executor = \"shell\""],
+            "{name}"
+        );
+        assert_eq!(read(&updated), appended, "{name}");
+    }
+}
