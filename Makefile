@@ -119,11 +119,13 @@ $(VENV)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
 # looks fresh.
 $(PKG)/package.json: $(RUST_SOURCES) $(shell find bindings-wasm/npm -type f) node_modules/.installed \
 		$(VENV)/.rust-wasm-target $(VENV)/.wasm-bindgen-$(WASM_BINDGEN_VERSION)
-	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
 	rm -rf $(PKG).new && mkdir -p $(PKG).new
 	cp -r bindings-wasm/npm/. $(PKG).new/
-	wasm-bindgen --target nodejs --out-dir $(PKG).new/node $(WASM_RAW)
+	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
 	wasm-bindgen --target web --out-dir $(PKG).new/web $(WASM_RAW)
+	@# Node's build also carries the command line (the package's bin); the browser's does not.
+	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm --features cli
+	wasm-bindgen --target nodejs --out-dir $(PKG).new/node $(WASM_RAW)
 	rm -f $(PKG).new/*/gitlab_runner_config_wasm*.d.ts
 	for wasm in $(PKG).new/node/*_bg.wasm $(PKG).new/web/*_bg.wasm; do \
 	  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

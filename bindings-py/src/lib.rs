@@ -2,6 +2,7 @@
 //! It holds no logic of its own: it reads Python objects through the core's `Input` trait,
 //! hands back the core's documents as Python objects, and turns core errors into exceptions.
 
+mod cli;
 mod errors;
 mod input;
 mod output;
@@ -177,6 +178,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(lint, module)?)?;
     module.add_function(wrap_pyfunction!(write_file, module)?)?;
     module.add_function(wrap_pyfunction!(text_from_bytes, module)?)?;
+    cli::register(module)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

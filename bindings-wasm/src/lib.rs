@@ -2,6 +2,8 @@
 //! Configs are plain objects shaped exactly like the TOML (keys as gitlab-runner spells them).
 //! Every failure is a thrown `Error` with a `path`; nothing here can panic on any input.
 
+#[cfg(feature = "cli")]
+mod cli;
 mod editor;
 mod input;
 mod output;

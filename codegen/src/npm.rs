@@ -23,7 +23,9 @@ pub fn package_json() -> String {
             },
             "./package.json": "./package.json"
         },
-        "files": ["index.d.ts", "version.js", "boundary.js", "node/", "web/", "README.md"],
+        // The command line on Node, the same Rust command code as the native binary.
+        "bin": { "gitlab-runner-config": "./bin/gitlab-runner-config.js" },
+        "files": ["index.d.ts", "version.js", "boundary.js", "node/", "web/", "bin/", "README.md"],
         "sideEffects": false,
         // 20.19: node/index.cjs requires boundary.js, an ES module.
         "engines": { "node": ">=20.19" }
