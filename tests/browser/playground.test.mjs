@@ -285,7 +285,7 @@ test('a form edit changes the text and the preview', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.split('[[runners]]').length === 3);
   await page.screenshot({ path: join(SHOTS, 'form.png'), fullPage: true });
   // The copy is renamed, moved first, and the original removed.
-  await form.locator('summary', { hasText: 'shell (docker)' }).nth(1).click();
+  await form.locator('summary', { hasText: 'shell-copy (docker)' }).click();
   await form.locator('#f-runners_1__name').fill('second');
   await form.locator('#f-runners_1__name').press('Tab');
   await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('name = "second"'));

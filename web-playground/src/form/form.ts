@@ -27,6 +27,13 @@ function idOf(path: Path): string {
   return `f-${pathText(path).replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
+/** A copy of a table; a named one (a runner) gets a name of its own, runners are told apart by name. */
+function copyOf(table: Table): Table {
+  const copy = structuredClone(table);
+  if (typeof copy.name === 'string' && copy.name) copy.name = `${copy.name}-copy`;
+  return copy;
+}
+
 function setAt(root: Table, path: Path, value: unknown): void {
   let table = root as Record<string | number, unknown>;
   for (const part of path.slice(0, -1)) {
@@ -126,7 +133,7 @@ export function createForm(root: HTMLElement, host: FormHost) {
       actions.append(
         button('↑', `Move ${title} up`, () => index > 0 && change(items.toSpliced(index - 1, 2, items[index], items[index - 1]))),
         button('↓', `Move ${title} down`, () => index < items.length - 1 && change(items.toSpliced(index, 2, items[index + 1], items[index]))),
-        button('Duplicate', `Duplicate ${title}`, () => change(items.toSpliced(index + 1, 0, structuredClone(item)))),
+        button('Duplicate', `Duplicate ${title}`, () => change(items.toSpliced(index + 1, 0, copyOf(item)))),
         button('Remove', `Remove ${title}`, () => change(items.toSpliced(index, 1))),
       );
       row.append(actions, folded(label, pathText(itemPath), () => tableBody(itemSchema, item, itemPath), 'section item'));
