@@ -19,22 +19,45 @@ macro_rules! codes {
             $($variant,)*
         }
 
+        // One match per accessor, so that a build which never explains a code (the wasm
+        // engine) links none of the explanations' text.
         impl Code {
             /// Every code, in the order of this list (grouped by concern).
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
-            fn about(self) -> About {
-                match self {
-                    $(Code::$variant => About {
-                        name: $name,
-                        severity: Severity::$severity,
-                        underline: Underline::$underline,
-                        summary: $summary,
-                        explanation: $explanation,
-                        bad: $bad,
-                        good: $good,
-                    },)*
-                }
+            /// The kebab-case name (`unknown-key`).
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// How serious a finding with this code is, unless the finding says otherwise (an
+            /// unknown key is only a warning when unknown keys are kept on purpose).
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            pub fn underline(self) -> Underline {
+                match self { $(Code::$variant => Underline::$underline,)* }
+            }
+
+            /// One line: what the code means.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// Why it matters to gitlab-runner, in a few sentences.
+            pub fn explanation(self) -> &'static str {
+                match self { $(Code::$variant => $explanation,)* }
+            }
+
+            /// A config.toml excerpt with the problem.
+            pub fn bad_example(self) -> &'static str {
+                match self { $(Code::$variant => $bad,)* }
+            }
+
+            /// The same excerpt, fixed.
+            pub fn good_example(self) -> &'static str {
+                match self { $(Code::$variant => $good,)* }
             }
         }
     };
@@ -47,52 +70,7 @@ pub enum Underline {
     Value,
 }
 
-struct About {
-    name: &'static str,
-    severity: Severity,
-    underline: Underline,
-    summary: &'static str,
-    explanation: &'static str,
-    bad: &'static str,
-    good: &'static str,
-}
-
 impl Code {
-    /// The kebab-case name (`unknown-key`).
-    pub fn name(self) -> &'static str {
-        self.about().name
-    }
-
-    /// How serious a finding with this code is, unless the finding says otherwise (an unknown
-    /// key is only a warning when unknown keys are kept on purpose).
-    pub fn severity(self) -> Severity {
-        self.about().severity
-    }
-
-    pub fn underline(self) -> Underline {
-        self.about().underline
-    }
-
-    /// One line: what the code means.
-    pub fn summary(self) -> &'static str {
-        self.about().summary
-    }
-
-    /// Why it matters to gitlab-runner, in a few sentences.
-    pub fn explanation(self) -> &'static str {
-        self.about().explanation
-    }
-
-    /// A config.toml excerpt with the problem.
-    pub fn bad_example(self) -> &'static str {
-        self.about().bad
-    }
-
-    /// The same excerpt, fixed.
-    pub fn good_example(self) -> &'static str {
-        self.about().good
-    }
-
     pub fn from_name(name: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|code| code.name() == name)
     }

@@ -76,6 +76,11 @@ impl<'t> Source<'t> {
         decode(schema::ROOT, &TomlValue::Root(&self.root, &self.lines), unknown)
     }
 
+    /// Checks the parsed text as one table of the schema: a fragment (a runner alone).
+    pub fn decode_as(&self, table: &'static schema::Struct, unknown: UnknownKeys) -> Decoded {
+        decode(table, &TomlValue::Root(&self.root, &self.lines), unknown)
+    }
+
     /// Calls `visit` with every key and array element and where it is written, parents
     /// before children: what a face keeps to place findings without keeping the text.
     pub fn for_each_position(&self, visit: &mut dyn FnMut(&KeyPath, Written)) {
