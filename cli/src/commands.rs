@@ -1,5 +1,6 @@
 //! The commands. Each reads its files, calls the core, and prints; the core does no I/O.
 
+use gitlab_runner_config::expand::expand_env;
 use gitlab_runner_config::json::{to_json, JsonValue};
 use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
@@ -158,7 +159,7 @@ pub fn fmt(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
 pub fn convert(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let args = Args::parse(
         arguments,
-        &["--lenient", "--no-check", "--fragment"],
+        &["--lenient", "--no-check", "--fragment", "--expand-env"],
         &["--from", "--to", "-o", "--runner-version"],
     )?;
     let checks = checks(&args)?;
@@ -196,10 +197,20 @@ pub fn convert(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure>
     if findings.iter().any(|d| d.severity == Severity::Error) {
         return Ok(FAILURE);
     }
+    // The checks read what was written (placeholders are fine there); the secrets filled in
+    // afterwards are neither checked nor ever said.
+    let table = if args.flag("--expand-env") {
+        match expand_env(&decoded.table, &mut |name| host.env(name)) {
+            Ok(table) => table,
+            Err(errors) => return Ok(report_errors(host, file, errors)),
+        }
+    } else {
+        decoded.table
+    };
     let output = match to.as_str() {
-        "toml" => render(&decoded.table),
-        "python" => gitlab_runner_config::to_python(&decoded.table),
-        _ => format!("{}\n", serde_json::to_string_pretty(&to_json(&decoded.table)).expect("JSON of plain values")),
+        "toml" => render(&table),
+        "python" => gitlab_runner_config::to_python(&table),
+        _ => format!("{}\n", serde_json::to_string_pretty(&to_json(&table)).expect("JSON of plain values")),
     };
     match args.value("-o") {
         Some(path) => host.write(path, &output).map_err(|e| Failure::Other(format!("{path}: {e}")))?,

@@ -33,6 +33,9 @@ commands:
           -o FILE       write FILE atomically (an existing file keeps its owner and
                         mode, a new one is 0600) instead of standard output
           --no-check    only refuse what cannot be converted (wrong types, syntax)
+          --expand-env  fill in ${VAR} placeholders from the environment (after the
+                        checks; an unset variable stops it, named with its key
+                        path); $$ is a literal $
           --runner-version X.Y, --fragment, --lenient   as for lint
   explain CODE
         what a diagnostic code (such as unknown-key) means, with an example
