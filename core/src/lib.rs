@@ -18,6 +18,7 @@ pub mod edit;
 pub mod duration;
 pub mod error;
 pub mod escape;
+pub mod expand;
 pub mod hover;
 pub mod input;
 pub mod js_json;
