@@ -12,6 +12,29 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::registry::Registry;
 
+extern "C" {
+    // In the limited API from 3.10 on, and exported by every CPython 3 (pyo3 leaves it out of
+    // its abi3-py39 bindings). pyo3's fallback copies every string through a new bytes
+    // object; this returns the string's own UTF-8 (kept by the string), no copy.
+    fn PyUnicode_AsUTF8AndSize(unicode: *mut pyo3::ffi::PyObject, size: *mut pyo3::ffi::Py_ssize_t) -> *const u8;
+}
+
+/// A `str`'s text, borrowed from the string; `None` when it is not valid Unicode (a lone
+/// surrogate), with Python's error cleared.
+fn str_text<'s>(string: &'s Bound<'_, PyString>) -> Option<&'s str> {
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `string` is a str; the UTF-8 buffer lives as long as the string, which `'s`
+    // borrows, and CPython guarantees it is valid UTF-8.
+    unsafe {
+        let data = PyUnicode_AsUTF8AndSize(string.as_ptr(), &mut size);
+        if data.is_null() {
+            drop(PyErr::take(string.py()));
+            return None;
+        }
+        Some(std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, size as usize)))
+    }
+}
+
 /// The attribute naming a generated class's schema struct.
 pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
 /// The instance attribute holding keys a lenient parse kept (TOML key to value).
@@ -69,7 +92,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
     fn dict_entries(dict: &Bound<'py, PyDict>) -> Option<Vec<(String, Bound<'py, PyAny>)>> {
         dict.iter()
             .map(|(k, v)| {
-                let key = k.cast::<PyString>().ok()?.to_cow().ok()?.into_owned();
+                let key = str_text(k.cast::<PyString>().ok()?)?.to_owned();
                 Some((key, v))
             })
             .collect()
@@ -78,7 +101,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
     /// A key as text; otherwise how to show it in a path and why it cannot be a key.
     fn key_text(key: &Bound<'py, PyAny>) -> Result<String, (String, String)> {
         match key.cast::<PyString>() {
-            Ok(text) => text.to_cow().map(Cow::into_owned).map_err(|_| {
+            Ok(text) => str_text(text).map(str::to_owned).ok_or_else(|| {
                 (text.to_string_lossy().into_owned(), "is not valid Unicode (a lone surrogate)".to_owned())
             }),
             Err(_) => {
@@ -94,32 +117,59 @@ impl<'a, 'py> PyInput<'a, 'py> {
         if value.is_none() {
             return true;
         }
-        let py = self.py();
-        let untouched_default = value.is_instance(self.registry.default_list.bind(py)).unwrap_or(false)
-            || value.is_instance(self.registry.default_dict.bind(py)).unwrap_or(false);
+        let class = value.get_type();
+        let untouched_default = class.is(self.registry.default_list.bind(self.py()))
+            || class.is(self.registry.default_dict.bind(self.py()));
         untouched_default && value.len().is_ok_and(|n| n == 0)
     }
 
     fn instance_entries(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
-        let class_struct = self
-            .value
-            .get_type()
-            .getattr(STRUCT_ATTRIBUTE)
-            .ok()
-            .and_then(|s| s.extract::<String>().ok())
-            .ok_or(NotATable::WrongType)?;
-        if class_struct != schema.class {
-            return Err(NotATable::OtherStruct(class_struct));
+        let py = self.py();
+        let class_type = self.value.get_type();
+        // The generated classes are known by address; a user's subclass names its struct.
+        let class = match self.registry.class_of_type(&class_type) {
+            Some(class) => class,
+            None => {
+                let class_struct = class_type
+                    .getattr(STRUCT_ATTRIBUTE)
+                    .ok()
+                    .and_then(|s| s.extract::<String>().ok())
+                    .ok_or(NotATable::WrongType)?;
+                if class_struct != schema.class {
+                    return Err(NotATable::OtherStruct(class_struct));
+                }
+                self.registry.class_of_struct(schema).ok_or(NotATable::WrongType)?
+            }
+        };
+        if !std::ptr::eq(class.schema, schema) {
+            return Err(NotATable::OtherStruct(class.schema.class.to_owned()));
         }
-        let attributes = self.value.getattr("__dict__").map_err(|_| NotATable::WrongType)?;
+        let attributes = self.value.getattr(pyo3::intern!(py, "__dict__")).map_err(|_| NotATable::WrongType)?;
         let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
         let mut entries = Vec::with_capacity(attributes.len());
         for (name, value) in attributes.iter() {
+            if let Some(position) = class.field_of_name(&name) {
+                if !self.is_unset(&value) {
+                    let key = schema.fields[position].name.to_owned();
+                    entries.push(Entry {
+                        key,
+                        member: Member::Field(position),
+                        value: self.child(value),
+                        position: None,
+                    });
+                }
+                continue;
+            }
             let name = match Self::key_text(&name) {
                 Ok(name) => name,
                 Err((shown, why)) => {
                     let why = format!("attribute name {why}");
-                    entries.push(Entry { key: shown, member: Member::Invalid(why), value: self.child(value), position: None });
+                    entries.push(Entry {
+                        key: shown,
+                        member: Member::Invalid(why),
+                        value: self.child(value),
+                        position: None,
+                    });
                     continue;
                 }
             };
@@ -148,7 +198,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
 impl<'py> Input for PyInput<'_, 'py> {
     fn type_name(&self) -> Cow<'static, str> {
         if let Ok(s) = self.value.cast::<PyString>() {
-            if s.to_cow().is_err() {
+            if str_text(s).is_none() {
                 return Cow::Borrowed("str that is not valid Unicode (a lone surrogate)");
             }
         }
@@ -163,13 +213,13 @@ impl<'py> Input for PyInput<'_, 'py> {
 
     fn as_str(&self) -> Option<Cow<'_, str>> {
         if let Ok(s) = self.value.cast::<PyString>() {
-            return s.to_cow().ok();
+            return str_text(s).map(Cow::Borrowed);
         }
         // An enum member whose value is a string (Executor.DOCKER) stands for that string.
         if self.is_instance(&self.registry.enum_type) {
             let value = self.value.getattr("value").ok()?;
             let s = value.cast::<PyString>().ok()?;
-            return s.to_cow().ok().map(|s| Cow::Owned(s.into_owned()));
+            return str_text(s).map(|s| Cow::Owned(s.to_owned()));
         }
         None
     }

@@ -12,10 +12,10 @@ use crate::registry::Registry;
 /// calling `__init__`, so a parsed runner without `url` or `token` is fine.
 pub fn to_object<'py>(py: Python<'py>, registry: &Registry, table: &Table) -> PyResult<Bound<'py, PyAny>> {
     let schema = table.schema();
-    let class = registry.classes.get(schema.class).ok_or_else(|| {
+    let class = registry.class_of_struct(schema).ok_or_else(|| {
         pyo3::exceptions::PyRuntimeError::new_err(format!("no Python class registered for {}", schema.class))
     })?;
-    to_root_object(py, registry, table, class.bind(py))
+    to_root_object(py, registry, table, class.class.bind(py))
 }
 
 /// As `to_object`, with the top table an instance of `class` (a subclass the user defined).
@@ -25,11 +25,19 @@ pub fn to_root_object<'py>(
     table: &Table,
     class: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let object = class.call_method1("__new__", (class,))?;
-    let attributes = object.getattr("__dict__")?;
+    let object = registry.object_new.bind(py).call1((class,))?;
+    let attributes = object.getattr(pyo3::intern!(py, "__dict__"))?;
     let attributes = attributes.cast::<PyDict>()?;
+    // The field names as interned once: the same str objects the generated code uses.
+    let names = registry.class_of_struct(table.schema()).map(|c| &c.names);
+    let first = table.schema().fields.as_ptr() as usize;
     for (field, value) in table.fields() {
-        attributes.set_item(PyString::intern(py, field.name), field_to_python(py, registry, field, value)?)?;
+        let value = field_to_python(py, registry, field, value)?;
+        let position = (field as *const Field as usize - first) / std::mem::size_of::<Field>();
+        match names.and_then(|names| names.get(position)) {
+            Some(name) => attributes.set_item(name.bind(py), value)?,
+            None => attributes.set_item(PyString::intern(py, field.name), value)?,
+        }
     }
     if !table.unknown().is_empty() {
         let kept = PyDict::new(py);

@@ -1,14 +1,66 @@
 //! The Python classes the generated module hands over at import, looked up by the Rust side.
+//!
+//! Lookups on the hot paths (`to_toml` of a fleet reads tens of thousands of attributes) go by
+//! object address: a class to its schema struct, and an attribute name to its field. The field
+//! names are interned strings, held here, so the names the generated `__init__` writes into an
+//! instance `__dict__` (interned by the compiler) are these very objects.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
+use gitlab_runner_config::schema::{self, Struct};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyType};
+use pyo3::types::{PyDict, PyString, PyType};
+
+/// Hashes an object address: addresses are unique and spread, so one multiplication does.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, address: usize) {
+        // Objects are 16-byte aligned: the low bits say nothing. The high bits of the product
+        // are the well-mixed ones.
+        self.0 = ((address as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(32);
+    }
+}
+
+/// A map keyed by object address.
+pub type ByAddress<V> = HashMap<usize, V, BuildHasherDefault<AddressHasher>>;
+
+/// A generated class and what reading and building its instances needs.
+pub struct Class {
+    pub schema: &'static Struct,
+    pub class: Py<PyType>,
+    /// Each field's name as an interned string, by field position.
+    pub names: Vec<Py<PyString>>,
+    /// Interned field name (address) to field position.
+    positions: ByAddress<usize>,
+}
+
+impl Class {
+    /// The field an attribute name names, when it is the interned name (the usual case).
+    pub fn field_of_name(&self, name: &Bound<'_, PyAny>) -> Option<usize> {
+        self.positions.get(&(name.as_ptr() as usize)).copied()
+    }
+}
 
 pub struct Registry {
-    /// Schema class name to the Python class.
-    pub classes: HashMap<String, Py<PyType>>,
+    /// The generated classes by address of the class object.
+    by_type: ByAddress<usize>,
+    /// The generated classes by address of their schema struct.
+    by_struct: ByAddress<usize>,
+    classes: Vec<Class>,
     pub executor: Py<PyType>,
     /// The list and dict types of defaults materialised by reading an unset field.
     pub default_list: Py<PyType>,
@@ -17,6 +69,20 @@ pub struct Registry {
     pub timedelta: Py<PyType>,
     pub datetime: Py<PyType>,
     pub errors: Py<PyModule>,
+    /// `object.__new__`, which makes an instance without calling `__init__`.
+    pub object_new: Py<PyAny>,
+}
+
+impl Registry {
+    /// The generated class exactly of this type (not a user's subclass).
+    pub fn class_of_type(&self, class: &Bound<'_, PyType>) -> Option<&Class> {
+        self.by_type.get(&(class.as_ptr() as usize)).map(|&i| &self.classes[i])
+    }
+
+    /// The generated class of a schema struct.
+    pub fn class_of_struct(&self, schema: &'static Struct) -> Option<&Class> {
+        self.by_struct.get(&(schema as *const Struct as usize)).map(|&i| &self.classes[i])
+    }
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
@@ -37,16 +103,27 @@ pub fn register(
     default_dict: Bound<'_, PyType>,
     errors: Bound<'_, PyModule>,
 ) -> PyResult<()> {
-    let mut map = HashMap::new();
+    let mut registered = Vec::new();
     for (name, class) in classes.iter() {
-        map.insert(name.extract::<String>()?, class.cast_into::<PyType>()?.unbind());
+        let name = name.extract::<String>()?;
+        let schema = schema::structs().iter().copied().find(|s| s.class == name).ok_or_else(|| {
+            pyo3::exceptions::PyRuntimeError::new_err(format!("{name} is not a struct of the schema"))
+        })?;
+        let names: Vec<Py<PyString>> = schema.fields.iter().map(|f| PyString::intern(py, f.name).unbind()).collect();
+        let positions = names.iter().enumerate().map(|(i, n)| (n.as_ptr() as usize, i)).collect();
+        registered.push(Class { schema, class: class.cast_into::<PyType>()?.unbind(), names, positions });
     }
+    let by_type = registered.iter().enumerate().map(|(i, c)| (c.class.as_ptr() as usize, i)).collect();
+    let by_struct = registered.iter().enumerate().map(|(i, c)| (c.schema as *const Struct as usize, i)).collect();
     let enum_type = py.import("enum")?.getattr("Enum")?.cast_into::<PyType>()?.unbind();
     let datetime_module = py.import("datetime")?;
     let timedelta = datetime_module.getattr("timedelta")?.cast_into::<PyType>()?.unbind();
     let datetime = datetime_module.getattr("datetime")?.cast_into::<PyType>()?.unbind();
+    let object_new = py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind();
     let registry = Registry {
-        classes: map,
+        by_type,
+        by_struct,
+        classes: registered,
         executor: executor.unbind(),
         default_list: default_list.unbind(),
         default_dict: default_dict.unbind(),
@@ -54,6 +131,7 @@ pub fn register(
         timedelta,
         datetime,
         errors: errors.unbind(),
+        object_new,
     };
     // A second import (importlib.reload) keeps the first registration.
     let _ = REGISTRY.set(py, registry);

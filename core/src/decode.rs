@@ -52,8 +52,7 @@ impl Decoded {
 
 /// Decodes one table of the given struct; paths in errors start at that table.
 pub fn decode<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Decoded {
-    let mut decoder =
-        Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), omitted: 0, path: KeyPath::root() };
+    let mut decoder = Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), omitted: 0, path: Trail::default() };
     let table = decoder.table(schema, input).unwrap_or_else(|| Table::new(schema));
     let mut errors = decoder.errors;
     if decoder.omitted > 0 {
@@ -83,7 +82,48 @@ struct Decoder {
     warnings: Vec<Diagnostic>,
     /// Errors and warnings past `MOST_REPORTED`.
     omitted: usize,
-    path: KeyPath,
+    path: Trail,
+}
+
+/// The decoder's current key path, cheap on the way down: the schema's keys are borrowed, and
+/// a `KeyPath` is built only for an error or a warning.
+#[derive(Default)]
+struct Trail(Vec<Step>);
+
+enum Step {
+    Field(&'static str),
+    Key(String),
+    Index(usize),
+}
+
+impl Trail {
+    fn push_field(&mut self, key: &'static str) {
+        self.0.push(Step::Field(key));
+    }
+
+    fn push_key(&mut self, key: &str) {
+        self.0.push(Step::Key(key.to_owned()));
+    }
+
+    fn push_index(&mut self, index: usize) {
+        self.0.push(Step::Index(index));
+    }
+
+    fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    fn to_path(&self) -> KeyPath {
+        let mut path = KeyPath::root();
+        for step in &self.0 {
+            match step {
+                Step::Field(key) => path.push_key(key),
+                Step::Key(key) => path.push_key(key),
+                Step::Index(index) => path.push_index(*index),
+            }
+        }
+        path
+    }
 }
 
 impl Decoder {
@@ -93,7 +133,7 @@ impl Decoder {
             self.omitted += 1;
             return None;
         }
-        let mut error = Error::new(kind, self.path.clone(), message);
+        let mut error = Error::new(kind, self.path.to_path(), message);
         error.range = range;
         self.errors.push(error);
         self.errors.last_mut()
@@ -104,7 +144,7 @@ impl Decoder {
             self.omitted += 1;
             return;
         }
-        let mut warning = Diagnostic::new(code, self.path.clone(), message);
+        let mut warning = Diagnostic::new(code, self.path.to_path(), message);
         // An unknown key kept on purpose (lenient mode) is said, not refused.
         warning.severity = Severity::Warning;
         warning.range = range;
@@ -148,13 +188,15 @@ impl Decoder {
                     self.path.pop();
                     continue;
                 }
-                written.push((position, entry.key.clone()));
             }
             match entry.member {
-                Member::Field(position) => self.set_field(&mut table, position, &entry),
+                Member::Field(position) => {
+                    self.set_field(&mut table, position, &entry);
+                    written.push((position, entry.key));
+                }
                 Member::FoldedField(position) => {
                     let field = &schema.fields[position];
-                    self.path.push_key(field.key);
+                    self.path.push_field(field.key);
                     let message = format!(
                         "written as {}; gitlab-runner matches it ignoring letter case, but spells it {}",
                         crate::escape::quoted(&entry.key),
@@ -163,6 +205,7 @@ impl Decoder {
                     self.warn_at(Code::KeyCase, entry.position, message, Some(field.key));
                     self.path.pop();
                     self.set_field(&mut table, position, &entry);
+                    written.push((position, entry.key));
                 }
                 Member::Unknown => self.unknown_key(schema, &mut table, entry, false),
                 Member::Kept => self.unknown_key(schema, &mut table, entry, true),
@@ -178,7 +221,7 @@ impl Decoder {
 
     fn set_field<I: Input>(&mut self, table: &mut Table, position: usize, entry: &Entry<I>) {
         let field = &table.schema().fields[position];
-        self.path.push_key(field.key);
+        self.path.push_field(field.key);
         if let Some(value) = self.field(field, &entry.value) {
             table.insert(position, value);
         }

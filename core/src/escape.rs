@@ -19,7 +19,15 @@ fn escaped(c: char) -> bool {
 /// A TOML 1.0 basic string: quotes, backslashes and the characters above escaped.
 pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
     out.write_char('"')?;
-    for c in s.chars() {
+    // Runs of characters written as they are go out in one piece.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let plain = (matches!(c, ' '..='~') && c != '"' && c != '\\') || (!c.is_ascii() && !escaped(c));
+        if plain {
+            continue;
+        }
+        out.write_str(&s[run..i])?;
+        run = i + c.len_utf8();
         match c {
             '"' => out.write_str("\\\"")?,
             '\\' => out.write_str("\\\\")?,
@@ -28,10 +36,10 @@ pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
             '\r' => out.write_str("\\r")?,
             '\u{8}' => out.write_str("\\b")?,
             '\u{c}' => out.write_str("\\f")?,
-            c if escaped(c) => write!(out, "\\u{:04X}", c as u32)?,
-            c => out.write_char(c)?,
+            c => write!(out, "\\u{:04X}", c as u32)?,
         }
     }
+    out.write_str(&s[run..])?;
     out.write_char('"')
 }
 
