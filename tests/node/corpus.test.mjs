@@ -11,7 +11,8 @@ const { outputs, skip } = pythonOutputs();
 
 test('valid files: parse then render agrees byte for byte with Python', { skip }, () => {
   const files = Object.entries(outputs.valid);
-  assert.equal(files.length, 153);
+  const listed = JSON.parse(readFileSync(join(SHARED, 'corpus', 'manifest.json'), 'utf8'));
+  assert.equal(files.length, Object.keys(listed.valid).length);
   for (const [name, python] of files) {
     const text = readFileSync(join(SHARED, 'corpus', 'valid', name), 'utf8');
     assert.equal(render(parse(text)), python, name);

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import pickle
 
 import pytest
+from conftest import shared_file
 
 from wetwire_gitlab.runner_config import (
     CacheConfig,
@@ -256,8 +258,9 @@ def test_every_schema_key_is_a_typed_field() -> None:
     from wetwire_gitlab.runner_config import _tables
 
     classes = [getattr(_tables, n) for n in _tables.__all__ if n != "Executor"]
-    assert len(classes) == 72
-    assert sum(len(dataclasses.fields(c)) for c in classes) == 583
+    counts = json.loads(shared_file("reference/gitlab-runner-schema.json").read_text())["counts"]
+    assert len(classes) == counts["distinct_go_structs"]
+    assert sum(len(dataclasses.fields(c)) for c in classes) == counts["distinct_struct_key_pairs"]
     for cls in classes:
         for f in dataclasses.fields(cls):
             assert f.type and f.type != "Any", f"{cls.__name__}.{f.name}"
