@@ -5,7 +5,9 @@ use gitlab_runner_config::json::{to_json, JsonValue};
 use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
 use gitlab_runner_config::validate::findings;
-use gitlab_runner_config::{decode, lint as lint_text, render, schema, Code, Diagnostic, Options, Severity, Source, UnknownKeys};
+use gitlab_runner_config::{
+    decode, lint as lint_text, render, schema, Code, Diagnostic, Options, Severity, Source, UnknownKeys,
+};
 
 use crate::args::Args;
 use crate::host::Host;
@@ -105,7 +107,7 @@ fn checks(args: &Args) -> Result<Options, Failure> {
 }
 
 pub fn fmt(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
-    let args = Args::parse(arguments, &["--check"], &[])?;
+    let args = Args::parse(arguments, &["--check", "--canonical", "--force"], &[])?;
     if args.files.is_empty() {
         return Err(Failure::Usage("fmt needs at least one FILE".into()));
     }
@@ -126,10 +128,9 @@ pub fn fmt(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
             }
             Err(other) => return Err(other),
         };
-        let formatted = match gitlab_runner_config::format(&text) {
-            Ok(formatted) => formatted,
-            Err(errors) => {
-                report_errors(host, file, errors);
+        let formatted = match formatted(host, file, &text, &args) {
+            Some(formatted) => formatted,
+            None => {
                 failed = true;
                 continue;
             }
@@ -142,18 +143,38 @@ pub fn fmt(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
             continue;
         }
         if args.flag("--check") {
-            host.stdout(&format!("{file}: not in gitlab-runner's layout (run `gitlab-runner-config fmt {file}`)\n"));
+            host.stdout(&format!("{file}: not formatted (run `gitlab-runner-config fmt {file}`)\n"));
             failed = true;
         } else if let Err(error) = host.write(file, &formatted) {
             host.stderr(&format!("error: {file}: {error}\n"));
             failed = true;
         } else {
-            // The engine keeps data, not layout: a file with comments loses them.
-            let note = if text.contains('#') { " (comments, if any, were not kept)" } else { "" };
-            host.stdout(&format!("formatted {file}{note}\n"));
+            host.stdout(&format!("formatted {file}\n"));
         }
     }
     Ok(if failed { FAILURE } else { 0 })
+}
+
+/// The file formatted, or `None` after saying why not: a file gitlab-runner would refuse or
+/// misread (unknown keys, wrong types) is left alone unless `--force`.
+fn formatted(host: &mut dyn Host, file: &str, text: &str, args: &Args) -> Option<String> {
+    let errors = match Source::parse(text) {
+        Ok(source) => source.decode(UnknownKeys::Reject).errors,
+        Err(errors) => errors,
+    };
+    let syntax = errors.iter().any(|e| e.kind == gitlab_runner_config::ErrorKind::Syntax);
+    if !errors.is_empty() && (syntax || !args.flag("--force")) {
+        report_errors(host, file, errors);
+        let why = if syntax { "it is not valid TOML" } else { "it has errors (--force formats it anyway)" };
+        host.stderr(&format!("{file}: not formatted: {why}\n"));
+        return None;
+    }
+    let result = if args.flag("--canonical") {
+        gitlab_runner_config::format_canonical(text)
+    } else {
+        gitlab_runner_config::format(text)
+    };
+    result.map_err(|errors| report_errors(host, file, errors)).ok()
 }
 
 pub fn convert(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {

@@ -22,9 +22,14 @@ commands:
           --fragment    a snippet: keys a whole file needs are not asked for
           --lenient     unknown keys are warnings, not errors
         exit status: 0 clean, 1 findings (see --fail-on), 2 usage or unreadable file
-  fmt [--check] FILE...
-        rewrite files in gitlab-runner's layout (unknown keys are kept; comments
-        are not); with --check, change nothing and exit 1 when a file would change
+  fmt [--check] [--canonical] [--force] FILE...
+        tidy files as gitlab-runner writes them (two spaces per table level, one
+        space around =, no trailing spaces, single blank lines), keeping comments,
+        key order, quoting and numbers as written; files with errors are left
+        alone
+          --check       change nothing; exit 1 when a file would change
+          --canonical   also put keys in canonical order (comments move with them)
+          --force       format files with unknown keys or wrong types too
   convert --from json|toml --to toml|json|python [options] [FILE]
         convert between config.toml and JSON in the same shape, or to a Python
         script that builds the config with wetwire_gitlab.runner_config (reads

@@ -66,24 +66,53 @@ fn lint_passes_a_clean_file() {
 }
 
 #[test]
-fn fmt_rewrites_in_gitlab_runners_layout_and_keeps_unknown_keys() {
+fn fmt_leaves_a_file_with_errors_alone_unless_forced_and_keeps_comments() {
     let directory = std::env::temp_dir().join(format!("grc-fmt-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     let file = directory.join("config.toml");
     std::fs::copy(fixture("messy.toml"), &file).unwrap();
     let path = file.to_str().unwrap();
+    let original = std::fs::read_to_string(fixture("messy.toml")).unwrap();
 
-    let check = run(&["fmt", "--check", path], None);
-    assert_eq!(check.status.code(), Some(1));
-    assert!(stdout(&check).contains("not in gitlab-runner's layout"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), std::fs::read_to_string(fixture("messy.toml")).unwrap());
+    let refused = run(&["fmt", path], None);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert!(
+        stderr.ends_with(&format!("{path}: not formatted: it has errors (--force formats it anyway)\n")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error[unknown-key]: runners[0].future_option: unknown key"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
 
-    assert_eq!(run(&["fmt", path], None).status.code(), Some(0));
+    assert_eq!(run(&["fmt", "--check", "--force", path], None).status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    assert_eq!(run(&["fmt", "--force", path], None).status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        r#"# A hand-written file: comments, odd spacing, inline tables, a key gitlab-runner does not know.
+[[runners]]
+  executor = "docker"
+  name = 'messy'
+  future_option = true
+  [runners.docker]
+    sysctls = { "net.ipv4.ip_forward" = "1" }
+    volumes = [
+      "/cache",
+    ]
+    [[runners.docker.services]]
+      name = "postgres:16"
+      concurrent = 1
+"#
+    );
+    assert_eq!(run(&["fmt", "--check", "--force", path], None).status.code(), Some(0));
+
+    assert_eq!(run(&["fmt", "--canonical", "--force", path], None).status.code(), Some(0));
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         // `concurrent` after the services header belongs to that service in TOML: an unknown
         // key there, kept where it is (lint reports it).
-        r#"[[runners]]
+        r#"# A hand-written file: comments, odd spacing, inline tables, a key gitlab-runner does not know.
+[[runners]]
   name = "messy"
   executor = "docker"
   future_option = true
@@ -99,8 +128,16 @@ fn fmt_rewrites_in_gitlab_runners_layout_and_keeps_unknown_keys() {
       "net.ipv4.ip_forward" = "1"
 "#
     );
-    assert_eq!(run(&["fmt", "--check", path], None).status.code(), Some(0));
     std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn fmt_check_passes_on_files_as_gitlab_runner_writes_them() {
+    let register = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/register");
+    for name in ["docker.toml", "kubernetes.toml", "shell.toml"] {
+        let output = run(&["fmt", "--check", register.join(name).to_str().unwrap()], None);
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", stdout(&output));
+    }
 }
 
 #[test]
@@ -133,7 +170,10 @@ fn convert_reports_bad_input_by_path() {
     // Only what cannot be converted stops --no-check.
     let unchecked = run(&["convert", "--no-check", "--from", "json", "--to", "toml"], Some(input));
     assert_eq!(unchecked.status.code(), Some(1));
-    assert_eq!(String::from_utf8(unchecked.stderr).unwrap(), "-: error[wrong-type]: runners[0].limit: expected integer, got string\n");
+    assert_eq!(
+        String::from_utf8(unchecked.stderr).unwrap(),
+        "-: error[wrong-type]: runners[0].limit: expected integer, got string\n"
+    );
 }
 
 #[test]
@@ -166,20 +206,21 @@ fn lenient_convert_keeps_unknown_keys_and_warns_nothing_to_stdout() {
 }
 
 #[test]
-fn fmt_carries_on_past_a_bad_file_and_says_comments_go() {
+fn fmt_carries_on_past_a_bad_file_and_keeps_comments() {
     let directory = std::env::temp_dir().join(format!("grc-fmt-many-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     let good = directory.join("good.toml");
     let bad = directory.join("bad.toml");
-    std::fs::write(&good, "# fleet\nconcurrent=1\n").unwrap();
+    std::fs::write(&good, "# fleet\nconcurrent=1 # one at a time\n").unwrap();
     std::fs::write(&bad, "concurrent = \"x\"\n").unwrap();
     let output = run(&["fmt", bad.to_str().unwrap(), good.to_str().unwrap()], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("error[wrong-type]: concurrent: expected integer, got string")
     );
-    assert!(stdout(&output).contains("(comments, if any, were not kept)"));
-    assert_eq!(std::fs::read_to_string(&good).unwrap(), "concurrent = 1\n");
+    assert_eq!(stdout(&output), format!("formatted {}\n", good.display()));
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), "# fleet\nconcurrent = 1 # one at a time\n");
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "concurrent = \"x\"\n");
     std::fs::remove_dir_all(&directory).unwrap();
 }
 
@@ -275,7 +316,8 @@ fn explain_a_code() {
     );
     let unknown = run(&["explain", "frobnicate"], None);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&unknown.stderr).starts_with("error: unknown code \"frobnicate\"; the codes are syntax, wrong-type,"));
+    assert!(String::from_utf8_lossy(&unknown.stderr)
+        .starts_with("error: unknown code \"frobnicate\"; the codes are syntax, wrong-type,"));
 }
 
 #[test]
@@ -298,7 +340,8 @@ fn lint_writes_a_gitlab_code_quality_report() {
         })
     );
     // Fingerprints tell findings apart and stay the same from run to run.
-    let again: serde_json::Value = serde_json::from_str(&stdout(&run(&["lint", "--format", "gitlab", "misspelled.toml"], None))).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["lint", "--format", "gitlab", "misspelled.toml"], None))).unwrap();
     assert_eq!(again, report);
     let mut all: Vec<&str> = entries.iter().map(|e| e["fingerprint"].as_str().unwrap()).collect();
     all.dedup();

@@ -18,18 +18,6 @@ pub fn parse(text: &str, unknown: UnknownKeys) -> Result<Table, Vec<Error>> {
     Source::parse(text)?.decode(unknown).into_result()
 }
 
-/// config.toml text rewritten in gitlab-runner's layout. Unknown keys are kept where they are;
-/// anything else wrong is an error.
-pub fn format(text: &str) -> Result<String, Vec<Error>> {
-    let source = Source::parse(text)?;
-    let decoded = source.decode(UnknownKeys::Keep);
-    if decoded.errors.is_empty() {
-        Ok(crate::render::render(&decoded.table))
-    } else {
-        Err(decoded.errors)
-    }
-}
-
 /// config.toml bytes as text. Bytes that are not UTF-8 are a syntax error at the first bad
 /// one, with its line and column: gitlab-runner refuses such a file too.
 pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, Vec<Error>> {

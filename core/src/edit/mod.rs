@@ -4,9 +4,13 @@
 //! header ([`Source`](crate::parse::Source)); every operation is a list of [`Edit`]s, byte
 //! ranges and their replacement, so whatever no edit touches stays byte for byte.
 
+mod canonical;
+mod layout;
 mod outline;
 mod update;
 
+pub use canonical::format_canonical;
+pub use layout::format;
 pub use update::update;
 
 /// Replace the bytes `start..end` of the text with `text` (an insertion when they are equal).

@@ -1,0 +1,188 @@
+//! `fmt` that keeps what people wrote: comments, key order, quoting and number style stay;
+//! only indentation (two spaces per table level, as gitlab-runner writes), spacing around `=`
+//! and inside one-line arrays, trailing whitespace, runs of blank lines and the final newline
+//! are made regular.
+
+use std::collections::BTreeMap;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::outline::{line_end, line_start};
+use crate::error::Error;
+use crate::parse::Source;
+
+/// What starts on a line.
+enum Line<'a, 't> {
+    /// A `[header]` or `[[header]]` with this many keys.
+    Header(usize),
+    /// `key = value`: where the key's last part ends, the value, the keys of its table's header.
+    Entry { key_end: usize, value: &'a Spanned<DeValue<'t>>, depth: usize },
+}
+
+/// The text in the layout described above; fails only when it is not TOML.
+pub fn format(text: &str) -> Result<String, Vec<Error>> {
+    let source = Source::parse(text)?;
+    let mut lines = BTreeMap::new();
+    walk(text, source.root(), 0, 0, &mut lines);
+    Ok(write(text, &lines))
+}
+
+fn walk<'a, 't>(
+    text: &str,
+    table: &'a DeTable<'t>,
+    keys: usize,
+    depth: usize,
+    lines: &mut BTreeMap<usize, Line<'a, 't>>,
+) {
+    for (key, value) in table {
+        let written = &text[value.span()];
+        match value.get_ref() {
+            DeValue::Table(inner) if written.starts_with('[') => {
+                lines.insert(line_start(text, value.span().start), Line::Header(keys + 1));
+                walk(text, inner, keys + 1, keys + 1, lines);
+            }
+            DeValue::Table(inner) if !written.starts_with('{') => walk(text, inner, keys + 1, depth, lines),
+            DeValue::Array(items)
+                if items
+                    .first()
+                    .is_some_and(|e| e.get_ref().as_table().is_some() && text[e.span()].starts_with("[[")) =>
+            {
+                for item in items {
+                    lines.insert(line_start(text, item.span().start), Line::Header(keys + 1));
+                    if let DeValue::Table(inner) = item.get_ref() {
+                        walk(text, inner, keys + 1, keys + 1, lines);
+                    }
+                }
+            }
+            _ => {
+                let entry = Line::Entry { key_end: key.span().end, value, depth };
+                lines.insert(line_start(text, key.span().start), entry);
+            }
+        }
+    }
+}
+
+fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut at = 0;
+    // The keys of the table whose lines these are, for comment lines.
+    let mut depth = 0;
+    let mut blank = false;
+    let mut pending_comments: Vec<&str> = Vec::new();
+    let flush = |out: &mut String, comments: &mut Vec<&str>, indent: usize| {
+        for comment in comments.drain(..) {
+            push_indent(out, indent);
+            out.push_str(comment);
+            out.push('\n');
+        }
+    };
+    while at < text.len() {
+        let end = line_end(text, at);
+        let raw = &text[at..end];
+        let line = raw.trim_end();
+        match lines.get(&at) {
+            Some(Line::Header(keys)) => {
+                separate(&mut out, &mut blank);
+                flush(&mut out, &mut pending_comments, 2 * (keys - 1));
+                push_indent(&mut out, 2 * (keys - 1));
+                out.push_str(line.trim_start());
+                out.push('\n');
+                depth = *keys;
+                at = end;
+            }
+            Some(Line::Entry { key_end, value, depth: keys }) => {
+                separate(&mut out, &mut blank);
+                flush(&mut out, &mut pending_comments, 2 * keys);
+                push_indent(&mut out, 2 * keys);
+                out.push_str(text[at..*key_end].trim_start());
+                out.push_str(" = ");
+                write_value(&mut out, text, value, 2 * keys);
+                // The rest of the value's last line (a comment, spaced as written), and a
+                // multi-line value's lines as they are (a string's bytes are its value).
+                let rest_end = line_end(text, value.span().end);
+                out.push_str(text[value.span().end..rest_end].trim_end());
+                out.push('\n');
+                at = rest_end;
+            }
+            None if line.is_empty() => {
+                blank = !out.is_empty() || !pending_comments.is_empty();
+                if blank && !pending_comments.is_empty() {
+                    flush(&mut out, &mut pending_comments, 2 * depth);
+                }
+                at = end;
+            }
+            None => {
+                if blank {
+                    separate(&mut out, &mut blank);
+                }
+                pending_comments.push(line.trim_start());
+                at = end;
+            }
+        }
+    }
+    flush(&mut out, &mut pending_comments, 2 * depth);
+    out
+}
+
+/// One blank line where the text had one or more.
+fn separate(out: &mut String, blank: &mut bool) {
+    if *blank && !out.is_empty() {
+        out.push('\n');
+    }
+    *blank = false;
+}
+
+fn push_indent(out: &mut String, width: usize) {
+    out.extend(std::iter::repeat(' ').take(width));
+}
+
+/// A value as written, but a one-line array as `[a, b]` (nested ones alike), and the lines of
+/// a multi-line array indented one level under its key (the lines inside a string stay).
+fn write_value(out: &mut String, text: &str, value: &Spanned<DeValue<'_>>, indent: usize) {
+    let written = &text[value.span()];
+    let DeValue::Array(items) = value.get_ref() else {
+        out.push_str(written);
+        return;
+    };
+    if !written.contains('\n') {
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_value(out, text, item, indent);
+        }
+        out.push(']');
+        return;
+    }
+    let mut strings = Vec::new();
+    multi_line_strings(text, value, &mut strings);
+    let start = value.span().start;
+    for (i, line) in written.split_inclusive('\n').enumerate() {
+        let at = start + (line.as_ptr() as usize - written.as_ptr() as usize);
+        if i == 0 || strings.iter().any(|s: &std::ops::Range<usize>| s.start < at && at < s.end) {
+            out.push_str(line);
+            continue;
+        }
+        let content = line.trim();
+        if content.is_empty() {
+            continue;
+        }
+        push_indent(out, if content.starts_with(']') { indent } else { indent + 2 });
+        out.push_str(content);
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+}
+
+/// The spans of the strings written over several lines inside `value`.
+fn multi_line_strings(text: &str, value: &Spanned<DeValue<'_>>, found: &mut Vec<std::ops::Range<usize>>) {
+    match value.get_ref() {
+        DeValue::String(_) if text[value.span()].contains('\n') => found.push(value.span()),
+        DeValue::Array(items) => items.iter().for_each(|item| multi_line_strings(text, item, found)),
+        DeValue::Table(table) => table.iter().for_each(|(_, v)| multi_line_strings(text, v, found)),
+        _ => {}
+    }
+}
