@@ -77,6 +77,13 @@ impl<'a, 'py> PyInput<'a, 'py> {
         self.value.is_instance(class.bind(self.py())).unwrap_or(false)
     }
 
+    /// Whether the value is a `datetime.<name>`. The module is looked up here, not at import:
+    /// such a value means it is loaded already, and a program without one never loads it.
+    fn is_datetime(&self, name: &str) -> bool {
+        let class = self.py().import("datetime").and_then(|module| module.getattr(name));
+        class.is_ok_and(|class| self.value.is_instance(&class).unwrap_or(false))
+    }
+
     fn items(&self) -> Option<Vec<Bound<'py, PyAny>>> {
         if let Ok(list) = self.value.cast::<PyList>() {
             return Some(list.iter().collect());
@@ -249,7 +256,7 @@ impl<'py> Input for PyInput<'_, 'py> {
     fn as_datetime(&self) -> Option<Result<Datetime, String>> {
         let text = if let Ok(s) = self.value.cast::<PyString>() {
             s.to_string_lossy().into_owned()
-        } else if self.is_instance(&self.registry.datetime) {
+        } else if self.is_datetime("datetime") {
             self.value.call_method0("isoformat").ok()?.extract::<String>().ok()?
         } else {
             return None;
@@ -261,7 +268,7 @@ impl<'py> Input for PyInput<'_, 'py> {
         if let Ok(s) = self.value.cast::<PyString>() {
             return Some(Duration::Text(s.to_string_lossy().into_owned()));
         }
-        if self.is_instance(&self.registry.timedelta) {
+        if self.is_datetime("timedelta") {
             let part = |name: &str| self.value.getattr(name).and_then(|v| v.extract::<i64>()).unwrap_or(0) as i128;
             let nanos = ((part("days") * 86_400 + part("seconds")) * 1_000_000 + part("microseconds")) * 1_000;
             return Some(Duration::Text(duration::format_nanos(nanos)));

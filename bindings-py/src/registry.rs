@@ -66,8 +66,6 @@ pub struct Registry {
     pub default_list: Py<PyType>,
     pub default_dict: Py<PyType>,
     pub enum_type: Py<PyType>,
-    pub timedelta: Py<PyType>,
-    pub datetime: Py<PyType>,
     pub errors: Py<PyModule>,
     /// `object.__new__`, which makes an instance without calling `__init__`.
     pub object_new: Py<PyAny>,
@@ -116,9 +114,6 @@ pub fn register(
     let by_type = registered.iter().enumerate().map(|(i, c)| (c.class.as_ptr() as usize, i)).collect();
     let by_struct = registered.iter().enumerate().map(|(i, c)| (c.schema as *const Struct as usize, i)).collect();
     let enum_type = py.import("enum")?.getattr("Enum")?.cast_into::<PyType>()?.unbind();
-    let datetime_module = py.import("datetime")?;
-    let timedelta = datetime_module.getattr("timedelta")?.cast_into::<PyType>()?.unbind();
-    let datetime = datetime_module.getattr("datetime")?.cast_into::<PyType>()?.unbind();
     let object_new = py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind();
     let registry = Registry {
         by_type,
@@ -128,8 +123,6 @@ pub fn register(
         default_list: default_list.unbind(),
         default_dict: default_dict.unbind(),
         enum_type,
-        timedelta,
-        datetime,
         errors: errors.unbind(),
         object_new,
     };

@@ -16,12 +16,13 @@ concurrent = 2
     image = "alpine"
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .. import _native
 from . import _tables, errors
 from ._base import DefaultDict, DefaultList
 from ._tables import *  # noqa: F401,F403
 from ._tables import __all__ as _table_names
-from .diagnostics import Diagnostic, DiagnosticCode, lint
 from .errors import (
     ConfigError,
     ConfigTypeError,
@@ -30,6 +31,19 @@ from .errors import (
     TomlParseError,
     UnknownKeyWarning,
 )
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic, DiagnosticCode, lint
+else:
+
+    def __getattr__(name: str) -> Any:
+        # The findings' module loads on first use: building and writing configs never needs it.
+        if name in ("Diagnostic", "DiagnosticCode", "lint"):
+            from . import diagnostics
+
+            return getattr(diagnostics, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _native.register(
     {name: getattr(_tables, name) for name in _table_names if name != "Executor"},

@@ -8,19 +8,21 @@ is False``; rendering writes set fields only, so ``DockerConfig()`` writes nothi
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import enum
 import os
+import re
 import warnings
-from typing import Any, Dict, List, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar, Union
 
 
 from .. import _native
-from .diagnostics import Diagnostic
 from .errors import ConfigValidationError, UnknownKeyWarning
 
-__all__ = ["UNSET", "DefaultDict", "DefaultList", "Enumeration", "Root", "Table", "table"]
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+
+__all__ = ["UNSET", "DefaultDict", "DefaultList", "Enumeration", "LazyModule", "Root", "Table", "dataclass", "field", "table"]
 
 
 class _Unset:
@@ -102,22 +104,109 @@ class _Coerced:
         instance.__dict__[self.name] = self.coerce(value)
 
 
+class LazyModule:
+    """A module loaded when one of its attributes is first read: the generated classes name
+    ``datetime`` in their annotations only, which are strings until something evaluates them
+    (``typing.get_type_hints``)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+class _FieldSpec:
+    """A field's default as the generated class body states it, at run time (type checkers
+    read ``dataclasses.field`` there instead)."""
+
+    __slots__ = ("default", "default_factory", "metadata")
+
+    def __init__(self, default: Any, default_factory: Any, metadata: Any) -> None:
+        self.default = default
+        self.default_factory = default_factory
+        self.metadata = metadata
+
+
+def field(*, default: Any = dataclasses.MISSING, default_factory: Any = dataclasses.MISSING,
+          metadata: Any = None) -> Any:
+    """``dataclasses.field`` for the generated classes, recorded rather than processed."""
+    return _FieldSpec(default, default_factory, metadata)
+
+
+def dataclass(**_params: Any) -> Any:
+    """What the generated classes' ``@dataclass(init=False, repr=False, eq=False)`` does at run
+    time: ``table``. The methods are written out in the generated source, and the dataclass
+    metadata (``__dataclass_fields__``) is built the first time something asks for it, so
+    importing 117 classes does not run the dataclass machinery over their 744 fields."""
+    return table
+
+
 def table(cls: type) -> type:
-    """Finishes a generated dataclass: container defaults become per-instance, enum fields
-    coerce what is assigned, and required fields read as None on objects parsed from files
-    that lack them."""
-    for f in dataclasses.fields(cls):
-        if "coerce" in f.metadata:
-            setattr(cls, f.name, _Coerced(f.name, f.metadata["coerce"]))
-        elif f.default_factory is list:
-            setattr(cls, f.name, _ContainerDefault(f.name, DefaultList))
-        elif f.default_factory is dict:
-            setattr(cls, f.name, _ContainerDefault(f.name, DefaultDict))
-        elif f.default is dataclasses.MISSING:
-            setattr(cls, f.name, None)
+    """Finishes a generated class: container defaults become per-instance, enum fields coerce
+    what is assigned, and required fields read as None on objects parsed from files that lack
+    them. The fields are the class's own annotations that are not private (ClassVars are)."""
+    own = cls.__dict__
+    specs = {}
+    for name in own.get("__annotations__", {}):
+        if name.startswith("_"):
+            continue
+        value = own.get(name, dataclasses.MISSING)
+        spec = value if isinstance(value, _FieldSpec) else _FieldSpec(value, dataclasses.MISSING, None)
+        specs[name] = spec
+        if spec.metadata is not None and "coerce" in spec.metadata:
+            setattr(cls, name, _Coerced(name, spec.metadata["coerce"]))
+        elif spec.default_factory is list:
+            setattr(cls, name, _ContainerDefault(name, DefaultList))
+        elif spec.default_factory is dict:
+            setattr(cls, name, _ContainerDefault(name, DefaultDict))
+        elif spec.default is dataclasses.MISSING:
+            setattr(cls, name, None)
+    cls._field_specs = specs  # type: ignore[attr-defined]
     # dataclass (3.13+) installs its own __replace__, which would mark every field as set.
     cls.__replace__ = Table.__replace__  # type: ignore[attr-defined]
     return cls
+
+
+def _dataclass_fields(cls: type) -> Dict[str, dataclasses.Field]:
+    """``__dataclass_fields__`` of the generated class ``cls`` is, or derives from, built
+    once and kept on that class."""
+    owner = next(c for c in cls.__mro__ if "_field_specs" in c.__dict__)
+    if "__dataclass_fields__" not in owner.__dict__:
+        annotations = owner.__dict__["__annotations__"]
+        fields = {}
+        for name, spec in owner.__dict__["_field_specs"].items():
+            f: dataclasses.Field = dataclasses.field(
+                default=spec.default, default_factory=spec.default_factory, metadata=spec.metadata
+            )
+            f.name = name
+            f.type = annotations[name]
+            f._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
+            fields[name] = f
+        type.__setattr__(owner, "__dataclass_fields__", fields)
+        type.__setattr__(owner, "__match_args__", tuple(fields))
+    return owner.__dict__["__dataclass_fields__"]  # type: ignore[no-any-return]
+
+
+class _DataclassAttribute:
+    """A generated class's dataclass metadata, built on first read (``dataclasses.fields``,
+    ``is_dataclass``, ``asdict``, ``replace``, ``match``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if not any("_field_specs" in c.__dict__ for c in owner.__mro__):
+            raise AttributeError(self.name)
+        fields = _dataclass_fields(owner)
+        return fields if self.name == "__dataclass_fields__" else tuple(fields)
+
+
+@dataclasses.dataclass(init=False, repr=False, eq=False)
+class _Parameters:
+    """Carries the ``__dataclass_params__`` every generated class shares."""
 
 
 def deprecated_alias(old: str, new: str) -> None:
@@ -156,6 +245,11 @@ class Table:
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
+    if not TYPE_CHECKING:
+        __dataclass_fields__ = _DataclassAttribute("__dataclass_fields__")
+        __match_args__ = _DataclassAttribute("__match_args__")
+        __dataclass_params__ = _Parameters.__dataclass_params__
+
     def __setattr__(self, name: str, value: Any) -> None:
         # None means "not set" (TOML has no null): the field reads its default again.
         if value is None and not name.startswith("_"):
@@ -178,9 +272,32 @@ class Table:
         parts = []
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
             if f.name in values:
-                shown = "'***'" if f.name in self._secret_fields else repr(values[f.name])
+                if f.name in self._secret_fields:
+                    shown = "'***'"
+                elif f.name == "environment" and isinstance(values[f.name], list):
+                    shown = repr([_masked_entry(entry) for entry in values[f.name]])
+                else:
+                    shown = repr(values[f.name])
                 parts.append(f"{f.name}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+    @classmethod
+    def from_dict(cls: Type[T], data: Dict[str, Any], strict: bool = True, expand_env: bool = False) -> T:
+        """This table alone from a dict in the TOML shape (``Runner.from_dict({"url": ...,
+        "docker": {...}})``). ``expand_env=True`` fills in ``${VAR}`` placeholders from
+        ``os.environ`` (``$$`` is a literal ``$``; an unset variable is a ``ConfigValueError``
+        naming it and the key path). Raises ``ConfigTypeError`` or ``ConfigValueError``."""
+        table, kept = _native.table_from_dict(cls, data, strict)
+        _warn_kept(kept)
+        return _expanded(table) if expand_env else table  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_toml(cls: Type[T], text: str, strict: bool = True, expand_env: bool = False) -> T:
+        """This table alone from TOML text (a snippet: ``url = ...``, ``[docker]`` ...), as
+        ``from_dict``. Raises ``TomlParseError`` naming the line and column of each problem."""
+        table, kept = _native.table_from_toml(cls, text, strict)
+        _warn_kept(kept)
+        return _expanded(table) if expand_env else table  # type: ignore[no-any-return]
 
     def __replace__(self: T, **changes: Any) -> T:
         """``copy.replace`` (Python 3.13+): a copy with the same fields set, plus ``changes``.
@@ -190,6 +307,8 @@ class Table:
         unknown = sorted(changes.keys() - names)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(unknown)}")
+        import copy  # here, not at import: most programs never copy a table
+
         duplicate = copy.copy(self)
         # Unset containers are not shared: the copy makes its own when one is first read.
         for name, value in list(duplicate.__dict__.items()):
@@ -210,27 +329,44 @@ R = TypeVar("R", bound="Root")
 class Root(Table):
     """The whole config.toml."""
 
-    def to_toml(self) -> str:
-        """config.toml text in gitlab-runner's layout, with exactly the fields that are set."""
-        return _native.to_toml(self)
+    def to_toml(self, canonical: bool = False) -> str:
+        """config.toml text with exactly the fields that are set. A config parsed from text
+        (``from_toml``, ``load``) gives that text back with only its changes made: comments,
+        key order, quoting and blank lines stay, a changed value changes its line. One built
+        in code, or ``canonical=True``, is in gitlab-runner's canonical layout (keys in
+        canonical order; a parsed config's comments move with their keys)."""
+        return _native.to_toml(self, canonical)
 
     @classmethod
-    def from_toml(cls: Type[R], text: str, strict: bool = True) -> R:
+    def from_toml(cls: Type[R], text: str, strict: bool = True, expand_env: bool = False) -> R:  # type: ignore[override]
         """Parses config.toml text. In strict mode (the default) unknown keys are errors; with
         ``strict=False`` they are kept and written back unchanged. Raises ``TomlParseError``
-        (a ``ValueError``) naming the path, line and column of every problem."""
+        (a ``ValueError``) naming the path, line and column of every problem.
+        ``expand_env=True`` fills in ``${VAR}`` placeholders (see ``from_json``)."""
         config, kept = _native.from_toml(cls, text, strict)
         _warn_kept(kept)
-        return config  # type: ignore[no-any-return]
+        return _expanded(config) if expand_env else config  # type: ignore[no-any-return]
 
     @classmethod
-    def from_dict(cls: Type[R], data: Dict[str, Any], strict: bool = True) -> R:
+    def from_dict(cls: Type[R], data: Dict[str, Any], strict: bool = True, expand_env: bool = False) -> R:  # type: ignore[override]
         """Builds a config from a dict in the TOML shape, keys as gitlab-runner spells them
         (``{"runners": [{"cache": {"s3": {"BucketName": ...}}}]}``): the JSON kept in secret
-        stores. Raises ``ConfigTypeError`` or ``ConfigValueError`` naming each bad path."""
+        stores. Raises ``ConfigTypeError`` or ``ConfigValueError`` naming each bad path.
+        ``expand_env=True`` fills in ``${VAR}`` placeholders (see ``from_json``)."""
         config, kept = _native.from_dict(cls, data, strict)
         _warn_kept(kept)
-        return config  # type: ignore[no-any-return]
+        return _expanded(config) if expand_env else config  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_json(cls: Type[R], text: str, strict: bool = True, expand_env: bool = False) -> R:
+        """Builds a config from JSON text in the TOML shape (a secret store's value), as
+        ``from_dict``. ``${VAR}`` placeholders stay as written unless ``expand_env=True``,
+        which fills them in from ``os.environ`` (``$$`` is a literal ``$``); an unset variable
+        is a ``ConfigValueError`` naming it and the key path. Invalid JSON is a ``ValueError``
+        with its line and column."""
+        import json  # here, not at import: only this reads JSON
+
+        return cls.from_dict(json.loads(text), strict=strict, expand_env=expand_env)
 
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
@@ -263,10 +399,31 @@ class Root(Table):
 
         ``runner_version`` ("17.5") is the gitlab-runner release that reads it (default: the
         newest known); ``fragment=True`` checks a snippet, without asking for required keys."""
+        from .diagnostics import Diagnostic
+
         return [Diagnostic(*d) for d in _native.validate(self, runner_version, fragment)]
+
+
+def _expanded(table: Any) -> Any:
+    return _native.expand_env(table, os.environ)
+
+
+# Environment entries whose name says they hold a secret: their value is never in a repr.
+_SECRET_NAME = re.compile(r"TOKEN|PASSWORD|SECRET|KEY|^DOCKER_AUTH_CONFIG$", re.IGNORECASE)
+
+
+def _masked_entry(entry: Any) -> Any:
+    if isinstance(entry, str) and "=" in entry:
+        name = entry.split("=", 1)[0]
+        if _SECRET_NAME.search(name):
+            return f"{name}=***"
+    return entry
 
 
 def _warn_kept(kept: List[tuple]) -> None:
     """One warning per unknown key a lenient read kept: a typo must not pass unnoticed."""
+    if kept:
+        from .diagnostics import Diagnostic
+
     for finding in kept:
         warnings.warn(str(Diagnostic(*finding)), UnknownKeyWarning, stacklevel=3)

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, FrozenSet, List, Optional, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, FrozenSet, List, Optional, Union
 
-from ._base import UNSET, Enumeration, Root, Table, deprecated_alias, table
+from ._base import UNSET, Enumeration, Root, Table, deprecated_alias
+
+# Type checkers see standard dataclasses; at run time the decorator only finishes the
+# class (the methods are written out below, the dataclass metadata is built on first use).
+if TYPE_CHECKING:
+    import datetime
+    from dataclasses import dataclass, field
+else:
+    from ._base import LazyModule, dataclass, field
+
+    datetime = LazyModule("datetime")
 
 __all__ = [
     "Executor",
@@ -109,7 +117,6 @@ class Executor(Enumeration):
     DOCKER_SSH_MACHINE = "docker-ssh+machine"
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class Config(Root):
     """Top-level (global) settings of config.toml that apply to the whole runner process and all
@@ -220,7 +227,6 @@ class Config(Root):
             _values["experimental"] = experimental
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class Runner(Table):
     """One registered runner worker and its executor settings ([[runners]])."""
@@ -640,7 +646,6 @@ class Runner(Table):
         parent0.azure = value
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class DockerConfig(Table):
     """Settings of the Docker executor ([runners.docker])."""
@@ -1126,7 +1131,6 @@ class DockerConfig(Table):
             _values["log_options"] = log_options
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class Service(Table):
     """A service container started with each job ([[runners.docker.services]],
@@ -1182,7 +1186,6 @@ class Service(Table):
             _values["suspend_data_path"] = suspend_data_path
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class RunnerExperimental(Table):
     """Experimental per-runner features ([runners.experimental]); may change without notice."""
@@ -1205,7 +1208,6 @@ class RunnerExperimental(Table):
             _values["boot_verify"] = boot_verify
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class BootVerify(Table):
     """Boot verification: run a synthetic canary job at startup
@@ -1249,7 +1251,6 @@ class BootVerify(Table):
             _values["acquire_max_backoff"] = acquire_max_backoff
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class CustomBuildDir(Table):
     """Settings for custom, job-defined build directories ([runners.custom_build_dir])."""
@@ -1272,7 +1273,6 @@ class CustomBuildDir(Table):
             _values["enabled"] = enabled
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class RefereesConfig(Table):
     """Referees that gather extra data about jobs ([runners.referees])."""
@@ -1293,7 +1293,6 @@ class RefereesConfig(Table):
             _values["metrics"] = metrics
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class MetricsRefereeConfig(Table):
     """Metrics referee that queries Prometheus for job resource data ([runners.referees.metrics])."""
@@ -1326,7 +1325,6 @@ class MetricsRefereeConfig(Table):
             _values["queries"] = queries
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class CacheConfig(Table):
     """Distributed cache settings ([runners.cache])."""
@@ -1381,7 +1379,6 @@ class CacheConfig(Table):
             _values["azure"] = azure
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class CacheS3Config(Table):
     """S3 cache backend settings ([runners.cache.s3])."""
@@ -1494,7 +1491,6 @@ class CacheS3Config(Table):
             _values["disable_assume_role_credentials_caching"] = disable_assume_role_credentials_caching
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class CacheGCSConfig(Table):
     """Google Cloud Storage cache backend settings ([runners.cache.gcs])."""
@@ -1539,7 +1535,6 @@ class CacheGCSConfig(Table):
             _values["universe_domain"] = universe_domain
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class CacheAzureConfig(Table):
     """Azure Blob Storage cache backend settings ([runners.cache.azure])."""
@@ -1577,7 +1572,6 @@ class CacheAzureConfig(Table):
             _values["storage_domain"] = storage_domain
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class ArtifactConfig(Table):
     """Artifact upload settings ([runners.artifact])."""
@@ -1605,7 +1599,6 @@ class ArtifactConfig(Table):
             _values["response_header_timeout"] = response_header_timeout
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class MonitoringConfig(Table):
     """Experimental per-runner monitoring settings ([runners.monitoring])."""
@@ -1628,7 +1621,6 @@ class MonitoringConfig(Table):
             _values["job_queuing_durations"] = job_queuing_durations
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class JobQueuingDuration(Table):
     """One job queuing duration threshold rule ([[runners.monitoring.job_queuing_durations]])."""
@@ -1668,7 +1660,6 @@ class JobQueuingDuration(Table):
             _values["jobs_running_for_project"] = jobs_running_for_project
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class InstanceConfig(Table):
     """Settings of the Instance executor ([runners.instance])."""
@@ -1698,7 +1689,6 @@ class InstanceConfig(Table):
             _values["use_common_build_dir"] = use_common_build_dir
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class SSHConfig(Table):
     """SSH connection settings used by the SSH executor and VM-based executors ([runners.ssh])."""
@@ -1755,7 +1745,6 @@ class SSHConfig(Table):
             _values["known_hosts_file"] = known_hosts_file
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class ParallelsConfig(Table):
     """Settings of the Parallels executor ([runners.parallels])."""
@@ -1804,7 +1793,6 @@ class ParallelsConfig(Table):
             _values["allowed_images"] = allowed_images
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class VirtualBoxConfig(Table):
     """Settings of the VirtualBox executor ([runners.virtualbox])."""
@@ -1854,7 +1842,6 @@ class VirtualBoxConfig(Table):
             _values["start_type"] = start_type
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class DockerMachineConfig(Table):
     """Docker Machine autoscaling settings for the docker+machine executor ([runners.machine])."""
@@ -1970,7 +1957,6 @@ class DockerMachineConfig(Table):
             _values["autoscaling"] = autoscaling
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class DockerMachineAutoscaling(Table):
     """Idle settings that apply during given time periods ([[runners.machine.autoscaling]])."""
@@ -2022,7 +2008,6 @@ class DockerMachineAutoscaling(Table):
             _values["idle_time"] = idle_time
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesConfig(Table):
     """Settings of the Kubernetes executor, which runs each job in its own pod
@@ -2833,7 +2818,6 @@ class KubernetesConfig(Table):
             _values["autoscaler"] = autoscaler
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesAffinity(Table):
     """Affinity rules that constrain which nodes the job pod is scheduled on
@@ -2872,7 +2856,6 @@ class KubernetesAffinity(Table):
             _values["pod_anti_affinity"] = pod_anti_affinity
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesNodeAffinity(Table):
     """Node affinity for the job pod, with hard (required) and soft (preferred) node selection
@@ -2904,7 +2887,6 @@ class KubernetesNodeAffinity(Table):
             _values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class NodeSelector(Table):
     """A required node selector: a node matches if it satisfies at least one of its node selector
@@ -2929,7 +2911,6 @@ class NodeSelector(Table):
             _values["node_selector_terms"] = node_selector_terms
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class NodeSelectorTerm(Table):
     """A node selector term; all of its match expressions and match fields must be satisfied (AND)."""
@@ -2957,7 +2938,6 @@ class NodeSelectorTerm(Table):
             _values["match_fields"] = match_fields
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class NodeSelectorRequirement(Table):
     """A selector requirement: a key, an operator and values, used for node, pod and namespace
@@ -2996,7 +2976,6 @@ class NodeSelectorRequirement(Table):
             _values["values"] = values
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class PreferredSchedulingTerm(Table):
     """A weighted node preference for soft node affinity (a node selector term plus a weight)."""
@@ -3026,7 +3005,6 @@ class PreferredSchedulingTerm(Table):
             _values["preference"] = preference
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesPodAffinity(Table):
     """Pod affinity rules that attract the job pod to nodes running pods that match given
@@ -3058,7 +3036,6 @@ class KubernetesPodAffinity(Table):
             _values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class PodAffinityTerm(Table):
     """A pod (anti-)affinity term: pods selected by label and namespace, and the topology key
@@ -3118,7 +3095,6 @@ class PodAffinityTerm(Table):
             _values["mismatch_label_keys"] = mismatch_label_keys
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class LabelSelector(Table):
     """A Kubernetes label selector (match labels and expressions, ANDed) used to select pods or
@@ -3150,7 +3126,6 @@ class LabelSelector(Table):
             _values["match_expressions"] = match_expressions
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class WeightedPodAffinityTerm(Table):
     """A pod affinity or anti-affinity term with a weight, used for soft (preferred) scheduling
@@ -3180,7 +3155,6 @@ class WeightedPodAffinityTerm(Table):
             _values["pod_affinity_term"] = pod_affinity_term
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesPodAntiAffinity(Table):
     """Pod anti-affinity rules that keep the job pod off nodes running pods that match given
@@ -3212,7 +3186,6 @@ class KubernetesPodAntiAffinity(Table):
             _values["preferred_during_scheduling_ignored_during_execution"] = preferred_during_scheduling_ignored_during_execution
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesPodSecurityContext(Table):
     """Pod-level security context for the job pod, applied to all of its containers
@@ -3280,7 +3253,6 @@ class KubernetesPodSecurityContext(Table):
             _values["app_armor_profile"] = app_armor_profile
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesSeccompProfile(Table):
     """A seccomp profile setting for a pod or container security context."""
@@ -3310,7 +3282,6 @@ class KubernetesSeccompProfile(Table):
             _values["localhost_profile"] = localhost_profile
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesAppArmorProfile(Table):
     """An AppArmor profile setting for a pod or container security context."""
@@ -3340,7 +3311,6 @@ class KubernetesAppArmorProfile(Table):
             _values["localhost_profile"] = localhost_profile
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesContainerSecurityContext(Table):
     """Container-level security context for one of the job pod's containers (build, helper, service
@@ -3429,7 +3399,6 @@ class KubernetesContainerSecurityContext(Table):
             _values["app_armor_profile"] = app_armor_profile
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesContainerCapabilities(Table):
     """Linux capabilities added to or dropped from a container's default capability set."""
@@ -3455,7 +3424,6 @@ class KubernetesContainerCapabilities(Table):
             _values["drop"] = drop
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesVolumes(Table):
     """Volumes mounted into the job pod's containers, grouped by volume type
@@ -3518,7 +3486,6 @@ class KubernetesVolumes(Table):
             _values["nfs"] = nfs
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesHostPath(Table):
     """A volume from the host's filesystem mounted into the job pod
@@ -3570,7 +3537,6 @@ class KubernetesHostPath(Table):
             _values["mount_propagation"] = mount_propagation
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesPVC(Table):
     """A PersistentVolumeClaim mounted into the job pod ([[runners.kubernetes.volumes.pvc]])."""
@@ -3615,7 +3581,6 @@ class KubernetesPVC(Table):
             _values["mount_propagation"] = mount_propagation
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesConfigMap(Table):
     """A ConfigMap whose keys are mounted as files into the job pod
@@ -3660,7 +3625,6 @@ class KubernetesConfigMap(Table):
             _values["items"] = items
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesSecret(Table):
     """A Secret whose keys are mounted as files into the job pod
@@ -3705,7 +3669,6 @@ class KubernetesSecret(Table):
             _values["items"] = items
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesEmptyDir(Table):
     """An emptyDir scratch volume created for the job pod
@@ -3759,7 +3722,6 @@ class KubernetesEmptyDir(Table):
             _values["mount_propagation"] = mount_propagation
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesCSI(Table):
     """A volume provided by a CSI storage driver, mounted into the job pod
@@ -3816,7 +3778,6 @@ class KubernetesCSI(Table):
             _values["volume_attributes"] = volume_attributes
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesNFS(Table):
     """An NFS export mounted into the job pod ([[runners.kubernetes.volumes.nfs]])."""
@@ -3862,7 +3823,6 @@ class KubernetesNFS(Table):
             _values["read_only"] = read_only
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesHostAliases(Table):
     """One extra hosts-file entry for job pods ([[runners.kubernetes.host_aliases]])."""
@@ -3888,7 +3848,6 @@ class KubernetesHostAliases(Table):
             _values["hostnames"] = hostnames
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesDNSConfig(Table):
     """Custom DNS configuration of job pods ([runners.kubernetes.dns_config])."""
@@ -3921,7 +3880,6 @@ class KubernetesDNSConfig(Table):
             _values["searches"] = searches
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesDNSConfigOption(Table):
     """One resolver option of the pod DNS config ([[runners.kubernetes.dns_config.options]])."""
@@ -3947,7 +3905,6 @@ class KubernetesDNSConfigOption(Table):
             _values["value"] = value
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesContainerLifecycle(Table):
     """Kubernetes lifecycle hooks applied to the job pod's containers
@@ -3979,7 +3936,6 @@ class KubernetesContainerLifecycle(Table):
             _values["pre_stop"] = pre_stop
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesLifecycleHandler(Table):
     """A lifecycle hook handler; set exactly one action: exec, http_get or tcp_socket."""
@@ -4012,7 +3968,6 @@ class KubernetesLifecycleHandler(Table):
             _values["tcp_socket"] = tcp_socket
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesLifecycleExecAction(Table):
     """A command executed inside the container by a lifecycle hook."""
@@ -4035,7 +3990,6 @@ class KubernetesLifecycleExecAction(Table):
             _values["command"] = command
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesLifecycleHTTPGet(Table):
     """An HTTP GET request performed by a lifecycle hook."""
@@ -4078,7 +4032,6 @@ class KubernetesLifecycleHTTPGet(Table):
             _values["scheme"] = scheme
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesLifecycleHTTPGetHeader(Table):
     """A custom HTTP header sent with a lifecycle hook's HTTP GET request."""
@@ -4104,7 +4057,6 @@ class KubernetesLifecycleHTTPGetHeader(Table):
             _values["value"] = value
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesLifecycleTCPSocket(Table):
     """A TCP socket action for a lifecycle hook (deprecated in Kubernetes for lifecycle handlers)."""
@@ -4130,7 +4082,6 @@ class KubernetesLifecycleTCPSocket(Table):
             _values["port"] = port
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesPodSpec(Table):
     """One patch applied to the generated job pod spec ([[runners.kubernetes.pod_spec]])."""
@@ -4170,7 +4121,6 @@ class KubernetesPodSpec(Table):
             _values["patch_type"] = patch_type
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class KubernetesAutoscalerConfig(Table):
     """Pause pod settings that pre-warm cluster capacity for job pods
@@ -4223,7 +4173,6 @@ class KubernetesAutoscalerConfig(Table):
             _values["pause_pod_image_pull_secrets"] = pause_pod_image_pull_secrets
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class AutoscalerPolicyConfig(Table):
     """A time-based scaling policy ([[runners.autoscaler.policy]],
@@ -4288,7 +4237,6 @@ class AutoscalerPolicyConfig(Table):
             _values["preemptive_mode"] = preemptive_mode
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class CustomConfig(Table):
     """Settings of the Custom executor ([runners.custom])."""
@@ -4375,7 +4323,6 @@ class CustomConfig(Table):
             _values["force_kill_timeout"] = force_kill_timeout
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class AutoscalerConfig(Table):
     """Fleeting-based autoscaling for Instance and Docker Autoscaler executors
@@ -4577,7 +4524,6 @@ class AutoscalerConfig(Table):
             _values["instance_life_duration_buckets"] = instance_life_duration_buckets
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class ConnectorConfig(Table):
     """Connection settings for instances ([runners.autoscaler.connector_config],
@@ -4660,7 +4606,6 @@ class ConnectorConfig(Table):
             _values["use_external_addr"] = use_external_addr
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class AutoscalerScaleThrottle(Table):
     """Rate limits on instance creation ([runners.autoscaler.scale_throttle])."""
@@ -4688,7 +4633,6 @@ class AutoscalerScaleThrottle(Table):
             _values["burst"] = burst
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class VMIsolation(Table):
     """Nested VM isolation via the nesting daemon, macOS only ([runners.autoscaler.vm_isolation])."""
@@ -4731,7 +4675,6 @@ class VMIsolation(Table):
             _values["connector_config"] = connector_config
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class AutoscalerStateStorage(Table):
     """On-disk instance state kept across runner restarts ([runners.autoscaler.state_storage])."""
@@ -4768,7 +4711,6 @@ class AutoscalerStateStorage(Table):
             _values["keep_instance_with_acquisitions"] = keep_instance_with_acquisitions
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class SessionServer(Table):
     """Interactive web terminal session server settings ([session_server])."""
@@ -4803,7 +4745,6 @@ class SessionServer(Table):
             _values["session_timeout"] = session_timeout
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class MachineConfig(Table):
     """Global settings of the docker+machine provider ([machine])."""
@@ -4826,7 +4767,6 @@ class MachineConfig(Table):
             _values["shutdown_drain"] = shutdown_drain
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class DockerMachineShutdownDrain(Table):
     """Removal of idle docker+machine machines at runner shutdown ([machine.shutdown_drain])."""
@@ -4868,7 +4808,6 @@ class DockerMachineShutdownDrain(Table):
             _values["retry_backoff"] = retry_backoff
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class ExperimentalConfig(Table):
     """Global experimental features ([experimental]); may change without notice."""
@@ -4889,7 +4828,6 @@ class ExperimentalConfig(Table):
             _values["usage_logger"] = usage_logger
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class UsageLoggerConfig(Table):
     """Job usage logging settings ([experimental.usage_logger])."""
@@ -4957,7 +4895,6 @@ class UsageLoggerConfig(Table):
             _values["labels"] = labels
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class LogrotateConfig(Table):
     """Rotated log file writer for usage records ([experimental.usage_logger.logrotate])."""
@@ -4993,7 +4930,6 @@ class LogrotateConfig(Table):
             _values["labels"] = labels
 
 
-@table
 @dataclass(init=False, repr=False, eq=False)
 class SnowplowConfig(Table):
     """Snowplow writer that sends usage as billing events
