@@ -28,7 +28,8 @@ export default defineConfig({
   resolve: {
     alias: { '@wetwire/gitlab-runner-config': `${PACKAGE}/web/index.js` },
   },
-  server: { fs: { allow: ['.', PACKAGE] } },
+  // The codes' explanations are read from the engine's generated reference in docs/.
+  server: { fs: { allow: ['.', PACKAGE, fileURLToPath(new URL('../docs', import.meta.url))] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

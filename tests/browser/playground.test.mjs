@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { format } from '../../bindings-wasm/pkg/node/index.mjs';
+import { format, parse, render } from '../../bindings-wasm/pkg/node/index.mjs';
 import { launch, serve } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -130,9 +130,14 @@ test('typing updates the preview and the diagnostics; a bad value is flagged on 
   // The squiggle covers the key and its value on line 2.
   assert.equal((await page.locator('.cm-lintRange-error').allTextContents()).join(''), 'log_level = "loud"');
   // A click on the finding moves the cursor to it.
-  await finding.locator('button').click();
+  await finding.locator('button.diagnostic').click();
   const line = await page.evaluate(`(${editorLines})().findIndex((line) => line.classList.contains('cm-activeLine')) + 1`);
   assert.equal(line, 2);
+  // "Explain" opens the code's explanation, with a bad and a fixed example.
+  await finding.getByRole('button', { name: 'Explain invalid-value' }).click();
+  const explained = finding.locator('.explanation');
+  assert.match(await explained.textContent(), /A value of the right type that gitlab-runner does not accept/);
+  assert.equal(await explained.locator('pre').count(), 2);
   await page.screenshot({ path: join(SHOTS, 'diagnostics.png'), fullPage: true });
 
   await typeInto(page, 'concurrent = 3\nlog_level = "debug"');
@@ -148,8 +153,9 @@ test('the preview follows every kind of edit (it is updated line by line)', asyn
   const editor = page.locator('[data-testid="toml-editor"] .cm-content');
   const same = async (what) => {
     const text = await editorText(page);
-    await page.waitForFunction((expected) => document.querySelector('[data-testid="preview"]').textContent === expected, format(text), { timeout: 5000 }).catch(() => undefined);
-    assert.equal(await preview(page), format(text), what);
+    const expected = render(parse(text, { strict: false }), { strict: false });
+    await page.waitForFunction((e) => document.querySelector('[data-testid="preview"]').textContent === e, expected, { timeout: 5000 }).catch(() => undefined);
+    assert.equal(await preview(page), expected, what);
   };
   await same('preset');
   // A key added in the middle, one removed, a runner with a multi-line string, lines on top.
@@ -211,6 +217,11 @@ test('an imported file is shown as read, and a misspelled key gets its suggestio
   await finding.getByTestId('quick-fix').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"][data-code="unknown-key"]').length === 0);
   assert.equal(await editorText(page), text.replace('exectuor', 'executor'));
+  // The preview can keep the user's layout and comments, tidied by the engine's format().
+  await page.locator('#layout').selectOption('tidy');
+  const tidied = format(text.replace('exectuor', 'executor'));
+  assert.match(tidied, /^# ours\n/);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent === t, tidied);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,6 +4,8 @@ import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 
 import type { Finding } from './engine';
+import { explanation } from './explain';
+import { renderMarkdown } from './markdown';
 
 export interface Placed {
   finding: Finding;
@@ -80,6 +82,29 @@ export function toEditorDiagnostics(placed: Placed[], doc: Text): EditorDiagnost
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+let explanations = 0;
+
+/** An "Explain" button and the panel it opens under the finding. */
+function explainToggle(code: string, markdown: string): HTMLElement[] {
+  const panel = document.createElement('div');
+  panel.className = 'explanation';
+  panel.id = `explanation-${(explanations += 1)}`;
+  panel.hidden = true;
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'explain';
+  toggle.textContent = 'Explain';
+  toggle.setAttribute('aria-label', `Explain ${code}`);
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', panel.id);
+  toggle.addEventListener('click', () => {
+    if (panel.hidden && !panel.hasChildNodes()) panel.append(...renderMarkdown(markdown));
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+  });
+  return [toggle, panel];
+}
+
 export interface ListActions {
   goTo: (offset: number) => void;
   fixFor: (placed: Placed) => Fix | null;
@@ -116,6 +141,8 @@ export function renderList(list: HTMLElement, count: HTMLElement, placed: Placed
     button.append(severity, code, message, position);
     button.addEventListener('click', () => goTo(from));
     item.append(button);
+    const explained = explanation(finding.code);
+    if (explained) item.append(...explainToggle(finding.code, explained));
     const fix = fixFor(one);
     if (fix) {
       const fixButton = document.createElement('button');

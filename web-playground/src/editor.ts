@@ -10,6 +10,7 @@ import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutt
 import { tags } from '@lezer/highlight';
 
 import { complete, hover } from './engine';
+import { renderMarkdown } from './markdown';
 
 const tomlLanguage = StreamLanguage.define(toml);
 
@@ -49,46 +50,11 @@ const engineHover = hoverTooltip((view, pos) => {
       dom.className = 'hover-card';
       const title = document.createElement('strong');
       title.textContent = card.title;
-      dom.append(title, ...markdownBlocks(card.markdown));
+      dom.append(title, ...renderMarkdown(card.markdown));
       return { dom };
     },
   };
 });
-
-/** `code` spans as <code>, the rest as text. */
-function inline(text: string): Node[] {
-  return text.split('`').map((part, index) => {
-    if (index % 2 === 0) return document.createTextNode(part);
-    const code = document.createElement('code');
-    code.textContent = part;
-    return code;
-  });
-}
-
-/**
- * The engine's hover Markdown is paragraphs, `- ` lists and `code`: that much is drawn here
- * (as DOM nodes, never as HTML) rather than bringing in a Markdown library.
- */
-function markdownBlocks(markdown: string): HTMLElement[] {
-  return markdown
-    .trim()
-    .split(/\n\s*\n/)
-    .map((block) => {
-      const lines = block.split('\n');
-      if (lines.every((line) => line.startsWith('- '))) {
-        const list = document.createElement('ul');
-        for (const line of lines) {
-          const item = document.createElement('li');
-          item.append(...inline(line.slice(2)));
-          list.append(item);
-        }
-        return list;
-      }
-      const paragraph = document.createElement('p');
-      paragraph.append(...inline(block));
-      return paragraph;
-    });
-}
 
 export interface EditorOptions {
   parent: HTMLElement;

@@ -15,6 +15,14 @@ export async function loadEngine(): Promise<void> {
 
 export const { render, parse, format, schema, complete, hover, toPython, version } = pkg;
 
+/**
+ * The config in gitlab-runner's canonical layout (the text Python's `to_toml()` and `render`
+ * write), unknown keys kept. Comments are not carried: `format` keeps them in the user's layout.
+ */
+export function canonicalLayout(text: string): string {
+  return pkg.render(pkg.parse(text, { strict: false }), { strict: false });
+}
+
 export function validate(text: string, options: ValidateOptions = {}): Finding[] {
   return pkg.validate(text, { strict: true, ...options });
 }

@@ -4,7 +4,7 @@ import './style.css';
 
 import { applyFix, fixOf, place, renderList, toEditorDiagnostics, type Placed } from './diagnostics';
 import { createEditor, moveCursor, setText, showDiagnostics } from './editor';
-import { format, loadEngine, validate, version, type Finding } from './engine';
+import { canonicalLayout, format, loadEngine, validate, version, type Finding } from './engine';
 import { configAsJson, configAsPython, copy, download } from './exporting';
 import { createForm } from './form/form';
 import { setupImport } from './importing';
@@ -32,6 +32,7 @@ async function start(): Promise<void> {
   const versionPicker = byId<HTMLSelectElement>('runner-version');
   const presetPicker = byId<HTMLSelectElement>('preset');
   const preview = byId<HTMLPreElement>('preview');
+  const layout = byId<HTMLSelectElement>('layout');
   const shareSecrets = byId<HTMLInputElement>('share-secrets');
   const shareWarning = byId<HTMLDivElement>('share-warning');
   fillPresetPicker(presetPicker);
@@ -63,7 +64,7 @@ async function start(): Promise<void> {
       apply: (fix) => applyFix(editor, fix),
     });
     try {
-      showPreview(preview, format(text));
+      showPreview(preview, layout.value === 'tidy' ? format(text) : canonicalLayout(text));
       preview.classList.remove('stale');
       preview.removeAttribute('aria-invalid');
     } catch {
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
     setText(editor, preset.text);
     say(`Preset loaded: ${preset.title}. Undo (Ctrl+Z) brings your text back.`);
   });
+  layout.addEventListener('change', () => schedule());
   versionPicker.addEventListener('change', () => {
     // The checks target this release: keys and executors it does not know yet are findings.
     schedule();
