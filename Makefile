@@ -50,8 +50,9 @@ test-rust:
 	if [ -d ../shared ]; then cargo test --workspace --quiet -- --include-ignored; \
 	else echo "note: ../shared is absent: the tests that read it are ignored"; cargo test --workspace --quiet; fi
 
-# node_modules holds the SARIF schema the CLI's reports are checked against.
-test-python: wheel node_modules/.installed
+# node_modules holds the SARIF schema the CLI's reports are checked against; the npm package's
+# bin is one of the three faces of the command the suite compares.
+test-python: wheel wasm node_modules/.installed
 	$(VPY) -m pytest -q tests/python
 
 test-node: wasm $(CROSS_FACE)

@@ -8,6 +8,7 @@ mod input;
 mod output;
 mod positions;
 mod registry;
+mod workflows;
 
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
@@ -179,6 +180,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(write_file, module)?)?;
     module.add_function(wrap_pyfunction!(text_from_bytes, module)?)?;
     cli::register(module)?;
+    workflows::register(module)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

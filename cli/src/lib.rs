@@ -4,6 +4,7 @@
 
 mod args;
 mod commands;
+pub mod compose;
 pub mod files;
 pub mod host;
 mod report;

@@ -3,6 +3,7 @@
 //! `Host`.
 
 use crate::commands::{self, Failure};
+use crate::compose;
 use crate::host::Host;
 
 const USAGE: &str = "\
@@ -42,6 +43,15 @@ commands:
                         checks; an unset variable stops it, named with its key
                         path); $$ is a literal $
           --runner-version X.Y, --fragment, --lenient   as for lint
+  compose TEMPLATE DIR [--current FILE] [-o FILE]
+        one runner per DIR/*.toml snippet (named by the file's stem unless it sets
+        name), on top of the TEMPLATE's global settings and its one [[runners]]
+        entry of defaults (tables merged key by key, lists replaced); the
+        template's client_configs are left out. token, id, token_obtained_at and
+        token_expires_at come from the --current file's runner of the same name;
+        its comments are kept. Removed runners and runners without a token are
+        listed on stderr. Files writable by group or other are refused (exit 2).
+          -o FILE       write FILE atomically (as convert -o)
   explain CODE
         what a diagnostic code (such as unknown-key) means, with an example
   schema
@@ -57,6 +67,7 @@ pub fn run(host: &mut dyn Host, arguments: &[String]) -> u8 {
         Some("convert") => commands::convert(host, rest),
         Some("schema") => commands::schema(host, rest),
         Some("explain") => commands::explain(host, rest),
+        Some("compose") => compose::command(host, rest),
         Some("-h" | "--help" | "help") => Err(Failure::Help),
         Some("-V" | "--version") => {
             host.stdout(&format!("gitlab-runner-config {}\n", env!("CARGO_PKG_VERSION")));

@@ -9,6 +9,7 @@
 
 pub mod code;
 pub mod complete;
+pub mod compose;
 mod cursor;
 pub mod decode;
 mod describe;

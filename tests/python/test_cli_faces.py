@@ -81,3 +81,22 @@ def test_explain_version_and_errors(faces):
     out, err, status = run_everywhere(faces, "lint", "missing.toml")
     assert (err, status) == ("error: missing.toml: No such file or directory (os error 2)\n", 2)
     assert run_everywhere(faces, "frobnicate")[1].startswith("error: unknown command 'frobnicate'\n\nusage:")
+
+
+def test_convert_expand_env(faces):
+    """Placeholders pass through unless --expand-env; then an unset variable stops it."""
+    arguments = ("convert", "--from", "json", "--to", "toml", f"{FIXTURES}/autoscaler.json")
+    out, err, status = run_everywhere(faces, *arguments)
+    assert status == 0 and 'token = "${RUNNER_TOKEN}"' in out and 'name = "${ASG_NAME}"' in out
+    environment = {"PATH": os.environ["PATH"], "RUNNER_TOKEN": "glrt-$$x\"y", "ASG_NAME": "asg-1"}
+    out, err, status = run_everywhere(faces, *arguments, "--expand-env", env=environment)
+    assert (err, status) == ("", 0)
+    assert 'token = "glrt-$$x\\"y"' in out and 'name = "asg-1"' in out
+    del environment["ASG_NAME"]
+    out, err, status = run_everywhere(faces, *arguments, "--expand-env", env=environment)
+    assert (out, status) == ("", 1)
+    assert err == (
+        f"{FIXTURES}/autoscaler.json: error[invalid-value]: runners[0].autoscaler.plugin_config.name: "
+        "environment variable ASG_NAME is not set\n"
+    )
+    assert "glrt" not in err

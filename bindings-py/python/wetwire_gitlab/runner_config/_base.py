@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
+import re
 import warnings
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar, Union
 
@@ -271,9 +272,32 @@ class Table:
         parts = []
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
             if f.name in values:
-                shown = "'***'" if f.name in self._secret_fields else repr(values[f.name])
+                if f.name in self._secret_fields:
+                    shown = "'***'"
+                elif f.name == "environment" and isinstance(values[f.name], list):
+                    shown = repr([_masked_entry(entry) for entry in values[f.name]])
+                else:
+                    shown = repr(values[f.name])
                 parts.append(f"{f.name}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+    @classmethod
+    def from_dict(cls: Type[T], data: Dict[str, Any], strict: bool = True, expand_env: bool = False) -> T:
+        """This table alone from a dict in the TOML shape (``Runner.from_dict({"url": ...,
+        "docker": {...}})``). ``expand_env=True`` fills in ``${VAR}`` placeholders from
+        ``os.environ`` (``$$`` is a literal ``$``; an unset variable is a ``ConfigValueError``
+        naming it and the key path). Raises ``ConfigTypeError`` or ``ConfigValueError``."""
+        table, kept = _native.table_from_dict(cls, data, strict)
+        _warn_kept(kept)
+        return _expanded(table) if expand_env else table  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_toml(cls: Type[T], text: str, strict: bool = True, expand_env: bool = False) -> T:
+        """This table alone from TOML text (a snippet: ``url = ...``, ``[docker]`` ...), as
+        ``from_dict``. Raises ``TomlParseError`` naming the line and column of each problem."""
+        table, kept = _native.table_from_toml(cls, text, strict)
+        _warn_kept(kept)
+        return _expanded(table) if expand_env else table  # type: ignore[no-any-return]
 
     def __replace__(self: T, **changes: Any) -> T:
         """``copy.replace`` (Python 3.13+): a copy with the same fields set, plus ``changes``.
@@ -305,27 +329,44 @@ R = TypeVar("R", bound="Root")
 class Root(Table):
     """The whole config.toml."""
 
-    def to_toml(self) -> str:
-        """config.toml text in gitlab-runner's layout, with exactly the fields that are set."""
-        return _native.to_toml(self)
+    def to_toml(self, canonical: bool = False) -> str:
+        """config.toml text with exactly the fields that are set. A config parsed from text
+        (``from_toml``, ``load``) gives that text back with only its changes made: comments,
+        key order, quoting and blank lines stay, a changed value changes its line. One built
+        in code, or ``canonical=True``, is in gitlab-runner's canonical layout (keys in
+        canonical order; a parsed config's comments move with their keys)."""
+        return _native.to_toml(self, canonical)
 
     @classmethod
-    def from_toml(cls: Type[R], text: str, strict: bool = True) -> R:
+    def from_toml(cls: Type[R], text: str, strict: bool = True, expand_env: bool = False) -> R:  # type: ignore[override]
         """Parses config.toml text. In strict mode (the default) unknown keys are errors; with
         ``strict=False`` they are kept and written back unchanged. Raises ``TomlParseError``
-        (a ``ValueError``) naming the path, line and column of every problem."""
+        (a ``ValueError``) naming the path, line and column of every problem.
+        ``expand_env=True`` fills in ``${VAR}`` placeholders (see ``from_json``)."""
         config, kept = _native.from_toml(cls, text, strict)
         _warn_kept(kept)
-        return config  # type: ignore[no-any-return]
+        return _expanded(config) if expand_env else config  # type: ignore[no-any-return]
 
     @classmethod
-    def from_dict(cls: Type[R], data: Dict[str, Any], strict: bool = True) -> R:
+    def from_dict(cls: Type[R], data: Dict[str, Any], strict: bool = True, expand_env: bool = False) -> R:  # type: ignore[override]
         """Builds a config from a dict in the TOML shape, keys as gitlab-runner spells them
         (``{"runners": [{"cache": {"s3": {"BucketName": ...}}}]}``): the JSON kept in secret
-        stores. Raises ``ConfigTypeError`` or ``ConfigValueError`` naming each bad path."""
+        stores. Raises ``ConfigTypeError`` or ``ConfigValueError`` naming each bad path.
+        ``expand_env=True`` fills in ``${VAR}`` placeholders (see ``from_json``)."""
         config, kept = _native.from_dict(cls, data, strict)
         _warn_kept(kept)
-        return config  # type: ignore[no-any-return]
+        return _expanded(config) if expand_env else config  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_json(cls: Type[R], text: str, strict: bool = True, expand_env: bool = False) -> R:
+        """Builds a config from JSON text in the TOML shape (a secret store's value), as
+        ``from_dict``. ``${VAR}`` placeholders stay as written unless ``expand_env=True``,
+        which fills them in from ``os.environ`` (``$$`` is a literal ``$``); an unset variable
+        is a ``ConfigValueError`` naming it and the key path. Invalid JSON is a ``ValueError``
+        with its line and column."""
+        import json  # here, not at import: only this reads JSON
+
+        return cls.from_dict(json.loads(text), strict=strict, expand_env=expand_env)
 
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
@@ -361,6 +402,22 @@ class Root(Table):
         from .diagnostics import Diagnostic
 
         return [Diagnostic(*d) for d in _native.validate(self, runner_version, fragment)]
+
+
+def _expanded(table: Any) -> Any:
+    return _native.expand_env(table, os.environ)
+
+
+# Environment entries whose name says they hold a secret: their value is never in a repr.
+_SECRET_NAME = re.compile(r"TOKEN|PASSWORD|SECRET|KEY|^DOCKER_AUTH_CONFIG$", re.IGNORECASE)
+
+
+def _masked_entry(entry: Any) -> Any:
+    if isinstance(entry, str) and "=" in entry:
+        name = entry.split("=", 1)[0]
+        if _SECRET_NAME.search(name):
+            return f"{name}=***"
+    return entry
 
 
 def _warn_kept(kept: List[tuple]) -> None:
