@@ -3,6 +3,7 @@
 //! hands back the core's documents as Python objects, and turns core errors into exceptions.
 
 mod cli;
+mod document;
 mod errors;
 mod input;
 mod output;
@@ -12,7 +13,7 @@ mod workflows;
 
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
-use gitlab_runner_config::{decode, decode_struct, render, Code, Diagnostic, Options, Source, UnknownKeys};
+use gitlab_runner_config::{decode, decode_struct, Code, Diagnostic, Options, Source, UnknownKeys};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyType};
 
@@ -36,10 +37,12 @@ fn decode_object(object: &Bound<'_, PyAny>) -> PyResult<gitlab_runner_config::Ta
         .map_err(|errors| errors::config_error(py, registry, errors))
 }
 
-/// config.toml text for a `Config` (or any table, rendered as if it were the root).
+/// config.toml text for a `Config` (or any table, rendered as if it were the root): the text
+/// it was parsed from with its changes applied, or the canonical layout.
 #[pyfunction]
-fn to_toml(object: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(render(&decode_object(object)?))
+#[pyo3(signature = (object, canonical = false))]
+fn to_toml(object: &Bound<'_, PyAny>, canonical: bool) -> PyResult<String> {
+    document::to_toml(object, &decode_object(object)?, canonical)
 }
 
 /// The set fields of a table, in the TOML shape.
@@ -77,6 +80,7 @@ fn from_toml<'py>(
     let (remembered, table, warnings) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
     let config = output::to_root_object(py, registry, &table, class)?;
     positions::remember(&config, remembered)?;
+    document::remember(&config, text)?;
     Ok((config, kept_keys(py, &warnings)?))
 }
 
@@ -180,6 +184,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(write_file, module)?)?;
     module.add_function(wrap_pyfunction!(text_from_bytes, module)?)?;
     cli::register(module)?;
+    document::register(module)?;
     workflows::register(module)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
