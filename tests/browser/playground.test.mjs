@@ -95,7 +95,9 @@ async function importFile(page, name, text) {
 test('the page loads without a console error and shows a preview', async () => {
   const { page, errors, context } = await open();
   assert.match(await page.locator('#engine-version').textContent(), /^engine \d+\.\d+\.\d+/);
-  assert.ok((await preview(page)).startsWith('concurrent = '));
+  // The preview keeps the user's layout and comments, tidied by the engine's format().
+  assert.equal(await preview(page), format(readFileSync(join(PRESETS, 'guide-docker-s3.toml'), 'utf8')));
+  assert.match(await preview(page), /^# The user guide's complete example/);
   assert.equal(await page.getByTestId('runner-version').inputValue(), '19.4');
   await page.screenshot({ path: join(SHOTS, 'light.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -108,6 +110,7 @@ test("each preset's preview equals the Python face's rendering", async () => {
   const { page, errors, context } = await open();
   const offered = await page.getByTestId('preset').locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
   assert.deepEqual(offered.toSorted(), presets.map((name) => name.replace(/\.toml$/, '')).toSorted());
+  await page.locator('#layout').selectOption('canonical');
   for (const name of presets) {
     await page.getByTestId('preset').selectOption(name.replace(/\.toml$/, ''));
     await page.waitForFunction((text) => document.querySelector('[data-testid="preview"]').textContent === text, readFileSync(join(GOLDEN, name), 'utf8'), { timeout: 5000 })
@@ -151,9 +154,10 @@ test('the preview follows every kind of edit (it is updated line by line)', asyn
   const { page, errors, context } = await open();
   await page.getByTestId('preset').selectOption('kubernetes');
   const editor = page.locator('[data-testid="toml-editor"] .cm-content');
+  let canonical = false;
   const same = async (what) => {
     const text = await editorText(page);
-    const expected = render(parse(text, { strict: false }), { strict: false });
+    const expected = canonical ? render(parse(text, { strict: false }), { strict: false }) : format(text);
     await page.waitForFunction((e) => document.querySelector('[data-testid="preview"]').textContent === e, expected, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await preview(page), expected, what);
   };
@@ -176,6 +180,13 @@ test('the preview follows every kind of edit (it is updated line by line)', asyn
   await page.keyboard.press('Control+Home');
   await page.keyboard.insertText('# top\nlog_level = "debug"\n');
   await same('lines added at the top');
+  canonical = true;
+  await page.locator('#layout').selectOption('canonical');
+  await same('canonical layout');
+  await page.locator('[data-testid="toml-editor"] .cm-content').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('shutdown_timeout = 5\n');
+  await same('canonical layout, edited');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -217,8 +228,7 @@ test('an imported file is shown as read, and a misspelled key gets its suggestio
   await finding.getByTestId('quick-fix').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="diagnostic"][data-code="unknown-key"]').length === 0);
   assert.equal(await editorText(page), text.replace('exectuor', 'executor'));
-  // The preview can keep the user's layout and comments, tidied by the engine's format().
-  await page.locator('#layout').selectOption('tidy');
+  // The preview keeps the user's layout and comments, tidied by the engine's format().
   const tidied = format(text.replace('exectuor', 'executor'));
   assert.match(tidied, /^# ours\n/);
   await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent === t, tidied);
@@ -236,7 +246,7 @@ test('a file dropped on the page or pasted into the editor is shown as read', as
       document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }
   }, dropped);
-  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent === 'concurrent = 5\n');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="preview"]').textContent === t, format(dropped));
   assert.equal(await editorText(page), dropped);
   assert.equal(await page.locator('#drop-zone').isVisible(), false);
 
@@ -245,7 +255,7 @@ test('a file dropped on the page or pasted into the editor is shown as read', as
   await page.locator('[data-testid="toml-editor"] .cm-content').click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
-  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.startsWith('concurrent = 6\n'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('concurrent = 6\n'));
   assert.equal(await editorText(page), pasted);
   assert.deepEqual(errors, []);
   await context.close();

@@ -64,7 +64,7 @@ async function start(): Promise<void> {
       apply: (fix) => applyFix(editor, fix),
     });
     try {
-      showPreview(preview, layout.value === 'tidy' ? format(text) : canonicalLayout(text));
+      showPreview(preview, layout.value === 'canonical' ? canonicalLayout(text) : format(text));
       preview.classList.remove('stale');
       preview.removeAttribute('aria-invalid');
     } catch {
