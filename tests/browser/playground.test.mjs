@@ -346,6 +346,8 @@ test('a share link reopens the same config without its secrets', async () => {
   const expected = text.replace(secret, '${RUNNER_TOKEN}').replace('API_TOKEN=abc123secret', 'API_TOKEN=${API_TOKEN}');
   assert.equal(await editorText(second), expected);
   assert.equal(await second.getByTestId('runner-version').inputValue(), '17.0');
+  // Once read, the link leaves the address bar: a reload keeps later work, not the link's.
+  assert.equal(new URL(second.url()).hash, '');
 
   // A reload keeps the work, without its secrets.
   await page.reload();

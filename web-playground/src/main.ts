@@ -37,7 +37,10 @@ async function start(): Promise<void> {
   const shareWarning = byId<HTMLDivElement>('share-warning');
   fillPresetPicker(presetPicker);
 
-  const initial = (await decodeFragment(location.hash)) ?? loadSaved() ?? { text: PRESETS[0].text, runnerVersion: NEWEST_VERSION };
+  const shared = await decodeFragment(location.hash);
+  // The link has done its job once read: a reload then keeps the work done since (localStorage).
+  if (shared) history.replaceState(null, '', location.pathname + location.search);
+  const initial = shared ?? loadSaved() ?? { text: PRESETS[0].text, runnerVersion: NEWEST_VERSION };
   fillVersionPicker(versionPicker, initial.runnerVersion);
   presetPicker.value = PRESETS.find((preset) => preset.text === initial.text)?.id ?? '';
 
@@ -130,7 +133,6 @@ async function start(): Promise<void> {
     const redacted = withSecrets ? { text: text(), count: 0 } : redactSecrets(text(), findings);
     const fragment = await encodeFragment({ text: redacted.text, runnerVersion: versionPicker.value });
     const link = `${location.origin}${location.pathname}${fragment}`;
-    history.replaceState(null, '', fragment);
     const output = byId<HTMLInputElement>('share-link');
     output.value = link;
     output.hidden = false;
@@ -145,10 +147,11 @@ async function start(): Promise<void> {
     shareWarning.textContent = shareSecrets.checked ? 'Share links will hold your secrets in clear.' : '';
   });
   window.addEventListener('hashchange', async () => {
-    const shared = await decodeFragment(location.hash);
-    if (!shared) return;
-    setText(editor, shared.text);
-    fillVersionPicker(versionPicker, shared.runnerVersion);
+    const opened = await decodeFragment(location.hash);
+    if (!opened) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    setText(editor, opened.text);
+    fillVersionPicker(versionPicker, opened.runnerVersion);
   });
 
   const shortcutsToggle = byId<HTMLButtonElement>('shortcuts-toggle');
