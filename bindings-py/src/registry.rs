@@ -61,7 +61,8 @@ pub struct Registry {
     /// The generated classes by address of their schema struct.
     by_struct: ByAddress<usize>,
     classes: Vec<Class>,
-    pub executor: Py<PyType>,
+    /// `Executor` members by value, for parsed executors.
+    pub executors: HashMap<String, Py<PyAny>>,
     /// The list and dict types of defaults materialised by reading an unset field.
     pub default_list: Py<PyType>,
     pub default_dict: Py<PyType>,
@@ -114,12 +115,17 @@ pub fn register(
     let by_type = registered.iter().enumerate().map(|(i, c)| (c.class.as_ptr() as usize, i)).collect();
     let by_struct = registered.iter().enumerate().map(|(i, c)| (c.schema as *const Struct as usize, i)).collect();
     let enum_type = py.import("enum")?.getattr("Enum")?.cast_into::<PyType>()?.unbind();
+    let mut executors = HashMap::new();
+    for member in executor.try_iter()? {
+        let member = member?;
+        executors.insert(member.getattr("value")?.extract::<String>()?, member.unbind());
+    }
     let object_new = py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind();
     let registry = Registry {
         by_type,
         by_struct,
         classes: registered,
-        executor: executor.unbind(),
+        executors,
         default_list: default_list.unbind(),
         default_dict: default_dict.unbind(),
         enum_type,
