@@ -407,6 +407,35 @@ test('dark, narrow and accessible', async () => {
   assert.deepEqual(errors.concat(narrow.errors), []);
 });
 
+test('the keyboard reaches every control, with a visible focus', async () => {
+  const { page, errors, context } = await open();
+  const reached = [];
+  for (let i = 0; i < 16; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(
+      await page.evaluate(() => {
+        const element = document.activeElement;
+        const style = getComputedStyle(element);
+        return { id: element.id || element.dataset.testid || element.tagName, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+      }),
+    );
+  }
+  const ids = reached.map((r) => r.id);
+  for (const id of ['preset', 'runner-version', 'import', 'export-toml', 'download-toml', 'export-json', 'export-python', 'share', 'theme', 'shortcuts-toggle', 'editor']) {
+    assert.ok(ids.includes(id), `Tab does not reach ${id}: ${ids.join(' ')}`);
+  }
+  for (const { id, outline } of reached.filter((r) => r.id !== 'editor')) assert.ok(outline, `no visible focus on ${id}`);
+  // In the editor Tab indents; Esc then Tab leaves it.
+  await page.locator('[data-testid="toml-editor"] .cm-content').click();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'editor');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'editor');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('no request left 127.0.0.1', () => {
   assert.deepEqual(outside, []);
 });
