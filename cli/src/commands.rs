@@ -44,9 +44,16 @@ fn read(host: &mut dyn Host, file: &str) -> Result<Result<String, Vec<gitlab_run
 pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let args = Args::parse(
         arguments,
-        &["--lenient", "--fragment"],
+        &["--lenient", "--fragment", "--fix", "--unsafe-fixes", "--diff"],
         &["--format", "--runner-version", "--min-severity", "--fail-on"],
     )?;
+    let fixing = args.flag("--fix") || args.flag("--diff");
+    if args.flag("--unsafe-fixes") && !fixing {
+        return Err(Failure::Usage("--unsafe-fixes goes with --fix or --diff".into()));
+    }
+    if fixing && args.files.iter().any(|f| f == "-") {
+        return Err(Failure::Usage("--fix and --diff work on files, not stdin".into()));
+    }
     let format = Format::from_name(&args.choice("--format", Format::NAMES, Some("text"))?);
     // People read text: notes stay out of it unless asked for. Machines get everything.
     let shown_by_default = if format == Format::Text { "warning" } else { "info" };
@@ -59,8 +66,25 @@ pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let mut findings: Vec<Finding> = Vec::new();
     // A file that cannot be read is said at once; the others are still linted.
     let mut unread = false;
+    let mut would_change = false;
     for file in &args.files {
         let found = match read(host, file) {
+            Ok(Ok(text)) if fixing => {
+                let fixed = gitlab_runner_config::fix(&text, args.flag("--unsafe-fixes"), &checks);
+                if fixed == text {
+                    continue;
+                } else if args.flag("--diff") {
+                    host.stdout(&unified_diff(file, &text, &fixed));
+                    would_change = true;
+                    continue;
+                } else if let Err(error) = host.write(file, &fixed) {
+                    host.stderr(&format!("error: {file}: {error}\n"));
+                    unread = true;
+                    continue;
+                }
+                host.stderr(&format!("fixed {file}\n"));
+                lint_text(&fixed, &checks)
+            }
             Ok(Ok(text)) => lint_text(&text, &checks),
             Ok(Err(not_text)) => not_text.into_iter().map(Diagnostic::from).collect(),
             Err(Failure::Other(message)) => {
@@ -72,6 +96,16 @@ pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
         };
         findings.extend(found.into_iter().map(|diagnostic| Finding { file: file.clone(), diagnostic }));
     }
+    if args.flag("--diff") {
+        // What --fix would do, and nothing else: the findings are for a run without --diff.
+        return Ok(if unread {
+            UNREADABLE
+        } else if would_change {
+            FAILURE
+        } else {
+            0
+        });
+    }
     host.stdout(&report(format, &findings, args.files.len(), shown));
     let failed = fail_on != "never" && findings.iter().any(|f| f.diagnostic.severity <= severity(&fail_on));
     Ok(if unread {
@@ -81,6 +115,36 @@ pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     } else {
         0
     })
+}
+
+/// A unified diff of a fix, three lines of context. Fixes rename keys in place, so the lines
+/// correspond one to one.
+fn unified_diff(file: &str, before: &str, after: &str) -> String {
+    let (old, new): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+    let mut out = format!("--- {file}\n+++ {file}\n");
+    let changed: Vec<usize> = (0..old.len().max(new.len())).filter(|&i| old.get(i) != new.get(i)).collect();
+    let mut i = 0;
+    while i < changed.len() {
+        // A hunk: changed lines less than seven apart share their context.
+        let mut j = i;
+        while j + 1 < changed.len() && changed[j + 1] - changed[j] <= 6 {
+            j += 1;
+        }
+        let start = changed[i].saturating_sub(3);
+        let end = (changed[j] + 4).min(old.len().max(new.len()));
+        let count = |lines: &[&str]| end.min(lines.len()).saturating_sub(start);
+        out.push_str(&format!("@@ -{},{} +{},{} @@\n", start + 1, count(&old), start + 1, count(&new)));
+        for k in start..end {
+            if old.get(k) == new.get(k) {
+                out.push_str(&format!(" {}\n", old[k]));
+            } else {
+                old.get(k).into_iter().for_each(|line| out.push_str(&format!("-{line}\n")));
+                new.get(k).into_iter().for_each(|line| out.push_str(&format!("+{line}\n")));
+            }
+        }
+        i = j + 1;
+    }
+    out
 }
 
 const SEVERITIES: &[&str] = &["error", "warning", "info"];

@@ -22,6 +22,12 @@ commands:
                         (default: the newest known)
           --fragment    a snippet: keys a whole file needs are not asked for
           --lenient     unknown keys are warnings, not errors
+          --fix         repair what can be repaired without changing the meaning (a
+                        key's letter case, a key gitlab-runner renamed), keeping
+                        comments; files are written atomically, then linted
+          --unsafe-fixes  also rename an unknown key to the one known key close to it
+          --diff        show what --fix would change (a unified diff), write nothing;
+                        exit 1 when something would change
         exit status: 0 clean, 1 findings (see --fail-on), 2 usage or unreadable file
   fmt [--check] [--canonical] [--force] FILE...
         tidy files as gitlab-runner writes them (two spaces per table level, one

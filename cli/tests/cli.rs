@@ -441,3 +441,34 @@ fn convert_writes_a_file_atomically_and_nothing_on_failure() {
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(left.len(), 1, "{left:?}");
 }
+
+#[test]
+fn lint_fix_renames_keys_keeps_comments_and_a_second_run_changes_nothing() {
+    let directory = std::env::temp_dir().join(format!("grc-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let file = directory.join("config.toml");
+    let text = "[[runners]]\n  name = \"a\" # first\n  url = \"https://gitlab.example.com\"\n  token = \"${T}\"\n  executor = \"shell\"\n  # why\n  pre_clone_script = \"echo\" # old name\n  buids_dir = \"/b\"\n";
+    std::fs::write(&file, text).unwrap();
+    let path = file.to_str().unwrap();
+
+    let diff = run(&["lint", "--diff", path], None);
+    assert_eq!(diff.status.code(), Some(1));
+    assert_eq!(
+        stdout(&diff),
+        format!("--- {path}\n+++ {path}\n@@ -4,5 +4,5 @@\n   token = \"${{T}}\"\n   executor = \"shell\"\n   # why\n-  pre_clone_script = \"echo\" # old name\n+  pre_get_sources_script = \"echo\" # old name\n   buids_dir = \"/b\"\n")
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "--diff writes nothing");
+
+    let fixed = run(&["lint", "--fix", path], None);
+    assert_eq!(String::from_utf8_lossy(&fixed.stderr), format!("fixed {path}\n"));
+    assert!(stdout(&fixed).contains("error[unknown-key]: runners[0].buids_dir"), "{}", stdout(&fixed));
+    let once = text.replace("pre_clone_script", "pre_get_sources_script");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), once);
+    assert_eq!(run(&["lint", "--fix", path], None).stderr, b"");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), once, "a second --fix changes nothing");
+
+    assert_eq!(run(&["lint", "--fix", "--unsafe-fixes", path], None).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), once.replace("buids_dir", "builds_dir"));
+    assert_eq!(run(&["lint", "--unsafe-fixes", path], None).status.code(), Some(2));
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -41,6 +41,8 @@ pub struct Diagnostic {
     /// Bytes of the string value the finding is about, when it is about part of it (the JSON
     /// after `DOCKER_AUTH_CONFIG=`): placed inside the TOML string where the text allows.
     pub(crate) within: Option<std::ops::Range<usize>>,
+    /// The edits that repair it, when renaming its key does (`lint --fix`).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Diagnostic {
@@ -54,6 +56,7 @@ impl Diagnostic {
             range: None,
             suggestion: None,
             within: None,
+            fix: None,
         }
     }
 
@@ -91,6 +94,7 @@ impl From<Error> for Diagnostic {
             range: error.range,
             suggestion: error.suggestion,
             within: None,
+            fix: None,
         }
     }
 }

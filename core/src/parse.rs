@@ -54,6 +54,11 @@ impl<'t> Source<'t> {
         Ok(Source { lines, root: root.into_inner() })
     }
 
+    /// The text as parsed.
+    pub(crate) fn text(&self) -> &'t str {
+        self.lines.text()
+    }
+
     /// The parsed tables, with the span of every key and value.
     pub(crate) fn root(&self) -> &DeTable<'t> {
         &self.root

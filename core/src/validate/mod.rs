@@ -68,6 +68,7 @@ pub fn lint(text: &str, options: &Options) -> Vec<Diagnostic> {
     };
     let mut diagnostics = findings(&source.decode(options.unknown), options);
     locate(&mut diagnostics, &source);
+    crate::fix::attach(&mut diagnostics, &source);
     diagnostics
 }
 

@@ -1,0 +1,92 @@
+//! Fixes for findings, ruff-style: a finding may carry the edits that repair it, marked safe
+//! (the meaning stays: a key's letter case, a key gitlab-runner renamed) or unsafe (a guess:
+//! the one known key close to an unknown one). Fixes rename keys only, so comments, values and
+//! everything else stay byte for byte.
+
+use crate::code::Code;
+use crate::diagnostic::Diagnostic;
+use crate::edit::{apply, Edit};
+use crate::error::Range;
+use crate::parse::Source;
+use crate::path::{KeyPath, Segment};
+use crate::schema;
+use crate::validate::{lint, Options};
+
+/// The edits that repair a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// True when applying it cannot change what the config means.
+    pub safe: bool,
+    pub edits: Vec<Edit>,
+}
+
+/// Gives the findings that can be repaired by renaming their key the edits that do it.
+pub fn attach(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
+    for diagnostic in diagnostics.iter_mut() {
+        diagnostic.fix = fix_for(diagnostic, source);
+    }
+}
+
+fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
+    let Some(Segment::Key(written)) = diagnostic.path.segments().last() else { return None };
+    let (renamed, safe) = match diagnostic.code {
+        Code::KeyCase => (diagnostic.suggestion?, true),
+        Code::RemovedKey | Code::DeprecatedKey => (replacement(written)?, true),
+        Code::UnknownKey => (diagnostic.suggestion?, false),
+        _ => return None,
+    };
+    let (found, exact) = source.locate(&diagnostic.path)?;
+    let key = found.key;
+    // Only a key written once, as `key = value`: a table's key is also written in the headers
+    // of the tables below it, and a dotted key in each of its lines.
+    let value_text = &source.text()[found.value.start.offset..found.value.end.offset];
+    if !exact || key == found.value || value_text.starts_with('[') {
+        return None;
+    }
+    if written_elsewhere(source, &diagnostic.path, renamed, key) {
+        return None;
+    }
+    Some(Fix { safe, edits: vec![Edit { start: key.start.offset, end: key.end.offset, text: renamed.to_owned() }] })
+}
+
+/// The key gitlab-runner renamed `key` to, keeping its meaning.
+fn replacement(key: &str) -> Option<&'static str> {
+    schema::structs().iter().find_map(|table| schema::removed_key(table, key)).and_then(|removed| removed.replacement)
+}
+
+/// Whether the table already has `renamed` (then renaming would write the key twice).
+fn written_elsewhere(source: &Source<'_>, path: &KeyPath, renamed: &str, key: Range) -> bool {
+    let mut sibling = KeyPath::root();
+    let segments = path.segments();
+    for segment in &segments[..segments.len() - 1] {
+        match segment {
+            Segment::Key(k) => sibling.push_key(k),
+            Segment::Index(i) => sibling.push_index(*i),
+        }
+    }
+    sibling.push_key(renamed);
+    matches!(source.locate(&sibling), Some((found, true)) if found.key != key)
+}
+
+/// `text` with every safe fix applied (and the unsafe ones too with `unsafe_fixes`), until
+/// none is left; fixes that touch the same bytes wait for the next round.
+pub fn fix(text: &str, unsafe_fixes: bool, options: &Options) -> String {
+    let mut text = text.to_owned();
+    // Each round renames at least one key; a file has finitely many.
+    for _ in 0..16 {
+        let mut edits: Vec<Edit> = Vec::new();
+        for diagnostic in lint(&text, options) {
+            let Some(fix) = diagnostic.fix.filter(|f| f.safe || unsafe_fixes) else { continue };
+            let overlaps =
+                |e: &Edit| edits.iter().any(|d| e.start < d.end.max(d.start + 1) && d.start < e.end.max(e.start + 1));
+            if !fix.edits.iter().any(overlaps) {
+                edits.extend(fix.edits);
+            }
+        }
+        if edits.is_empty() {
+            break;
+        }
+        text = apply(&text, &edits);
+    }
+    text
+}
