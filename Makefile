@@ -11,6 +11,9 @@ VPY := $(VENV)/bin/python
 WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_RAW := target/$(WASM_TARGET)/wasm/gitlab_runner_config_wasm.wasm
+# Node's build, with the command line: a profile of its own, so the two builds never overwrite
+# each other's output.
+WASM_RAW_NODE := target/$(WASM_TARGET)/wasm-node/gitlab_runner_config_wasm.wasm
 PKG := bindings-wasm/pkg
 CHROMIUM := /usr/bin/chromium
 DEMO_PORT ?= 8000
@@ -118,22 +121,23 @@ $(VENV)/.wasm-bindgen-$(WASM_BINDGEN_VERSION):
 
 # The nodejs build loads its .wasm synchronously (Node: ESM and CommonJS, no init needed); the
 # web build is for browsers and bundlers (`await init()`). wasm-opt comes from npm's binaryen.
-# Built in $(PKG).new and moved into place whole: a failed build never leaves a pkg/ that
-# looks fresh.
+# Built in a folder of this make's own ($(PKG_NEW)) and moved into place whole: a failed build
+# never leaves a pkg/ that looks fresh, and two makes at once do not mix their files.
+PKG_NEW := $(PKG).new.$(shell echo $$PPID)
 $(PKG)/package.json: $(RUST_SOURCES) $(shell find bindings-wasm/npm -type f) node_modules/.installed \
 		$(VENV)/.rust-wasm-target $(VENV)/.wasm-bindgen-$(WASM_BINDGEN_VERSION)
-	rm -rf $(PKG).new && mkdir -p $(PKG).new
-	cp -r bindings-wasm/npm/. $(PKG).new/
+	rm -rf $(PKG_NEW) && mkdir -p $(PKG_NEW)
+	cp -r bindings-wasm/npm/. $(PKG_NEW)/
 	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
-	wasm-bindgen --target web --out-dir $(PKG).new/web $(WASM_RAW)
+	wasm-bindgen --target web --out-dir $(PKG_NEW)/web $(WASM_RAW)
 	@# Node's build also carries the command line (the package's bin); the browser's does not.
-	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm --features cli
-	wasm-bindgen --target nodejs --out-dir $(PKG).new/node $(WASM_RAW)
-	rm -f $(PKG).new/*/gitlab_runner_config_wasm*.d.ts
-	for wasm in $(PKG).new/node/*_bg.wasm $(PKG).new/web/*_bg.wasm; do \
+	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm-node --features cli
+	wasm-bindgen --target nodejs --out-dir $(PKG_NEW)/node $(WASM_RAW_NODE)
+	rm -f $(PKG_NEW)/*/gitlab_runner_config_wasm*.d.ts
+	for wasm in $(PKG_NEW)/node/*_bg.wasm $(PKG_NEW)/web/*_bg.wasm; do \
 	  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	    --enable-mutable-globals --enable-reference-types --enable-multivalue $$wasm -o $$wasm; done
-	rm -rf $(PKG) && mv $(PKG).new $(PKG)
+	rm -rf $(PKG) && mv $(PKG_NEW) $(PKG)
 	@echo "wasm: $$(stat -c %s $(PKG)/web/gitlab_runner_config_wasm_bg.wasm) bytes, $$(gzip -9c $(PKG)/web/gitlab_runner_config_wasm_bg.wasm | wc -c) gzipped"
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.tools-installed

@@ -2,6 +2,7 @@
 //! environment, a config composed from a template and snippets. The logic is the core's (and,
 //! for reading and checking files, the command line's); this module only converts.
 
+use gitlab_runner_config::docker_auth::DockerAuth;
 use gitlab_runner_config::expand::expand_env as expand_table;
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::{decode, decode_struct, Source, UnknownKeys};
@@ -111,7 +112,34 @@ fn compose(
     }
 }
 
+/// The JSON value of `DOCKER_AUTH_CONFIG`: a registry's username and password, a credential
+/// helper for a registry, or a credentials store for all. Wrong arguments are a `ValueError`.
+#[pyfunction]
+#[pyo3(signature = (registry = None, username = None, password = None, cred_helper = None, creds_store = None))]
+fn docker_auth_config(
+    registry: Option<&str>,
+    username: Option<&str>,
+    password: Option<&str>,
+    cred_helper: Option<&str>,
+    creds_store: Option<&str>,
+) -> PyResult<String> {
+    let auth = match (registry, username, password, cred_helper, creds_store) {
+        (Some(registry), Some(username), Some(password), None, None) => {
+            DockerAuth::Password { registry, username, password }
+        }
+        (Some(registry), None, None, Some(helper), None) => DockerAuth::Helper { registry, helper },
+        (None, None, None, None, Some(store)) => DockerAuth::Store { store },
+        _ => {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "give registry with username and password, or registry with cred_helper, or creds_store alone",
+            ))
+        }
+    };
+    gitlab_runner_config::docker_auth::docker_auth_config(&auth).map_err(pyo3::exceptions::PyValueError::new_err)
+}
+
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(docker_auth_config, module)?)?;
     module.add_function(wrap_pyfunction!(compose, module)?)?;
     module.add_function(wrap_pyfunction!(table_from_dict, module)?)?;
     module.add_function(wrap_pyfunction!(table_from_toml, module)?)?;

@@ -225,5 +225,13 @@ export function bind(engine, ready = () => {}) {
       ready('schema');
       return JSON.parse(engine.schema());
     },
+    dockerAuthConfig(auth) {
+      ready('dockerAuthConfig');
+      const { registry, username, password, credHelper, credsStore } = auth ?? {};
+      const given = (value) => (value === undefined || value === null ? undefined : String(value));
+      return call('ConfigError', () =>
+        engine.dockerAuthConfig(given(registry), given(username), given(password), given(credHelper), given(credsStore)),
+      );
+    },
   };
 }

@@ -7,6 +7,7 @@ mod cli;
 mod editor;
 mod input;
 mod output;
+mod workflows;
 
 use gitlab_runner_config::input::Input;
 use gitlab_runner_config::js_json::{read, JsJson, Json};

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 pub mod compose;
+mod docker_auth;
 pub mod files;
 pub mod host;
 mod report;

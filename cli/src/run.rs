@@ -4,6 +4,7 @@
 
 use crate::commands::{self, Failure};
 use crate::compose;
+use crate::docker_auth;
 use crate::host::Host;
 
 const USAGE: &str = "\
@@ -58,6 +59,11 @@ commands:
         its comments are kept. Removed runners and runners without a token are
         listed on stderr. Files writable by group or other are refused (exit 2).
           -o FILE       write FILE atomically (as convert -o)
+  docker-auth --registry R --username U --password-stdin
+  docker-auth --registry R --cred-helper HELPER | --creds-store STORE
+        print the JSON value of DOCKER_AUTH_CONFIG (for a runner's environment)
+        that logs the Docker client in to registry R; the password is read from
+        standard input (one trailing newline dropped)
   explain CODE
         what a diagnostic code (such as unknown-key) means, with an example
   schema
@@ -74,6 +80,7 @@ pub fn run(host: &mut dyn Host, arguments: &[String]) -> u8 {
         Some("schema") => commands::schema(host, rest),
         Some("explain") => commands::explain(host, rest),
         Some("compose") => compose::command(host, rest),
+        Some("docker-auth") => docker_auth::command(host, rest),
         Some("-h" | "--help" | "help") => Err(Failure::Help),
         Some("-V" | "--version") => {
             host.stdout(&format!("gitlab-runner-config {}\n", env!("CARGO_PKG_VERSION")));

@@ -92,6 +92,10 @@ export function format(toml: string): string;
 export function schema(): Record<string, unknown>;
 /** A Python script that builds `config` with `wetwire_gitlab.runner_config` and prints its config.toml (the text `render` gives). Throws a `ConfigError`. */
 export function toPython(config: Config, options?: Options): string;
+/** The JSON value of `DOCKER_AUTH_CONFIG` (the Docker client's config.json) for a runner's `environment`: a registry's username and password (`{"auths": ...}`), a credential helper for a registry (`{"credHelpers": ...}`) or a credentials store (`{"credsStore": ...}`). Throws a `ConfigError`. */
+export function dockerAuthConfig(
+  auth: { registry: string; username: string; password: string } | { registry: string; credHelper: string } | { credsStore: string },
+): string;
 
 /** One completion: `apply` replaces the text from `from` to `to` of the completion it is in. */
 export interface CompletionItem {

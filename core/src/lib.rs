@@ -13,6 +13,7 @@ pub mod compose;
 mod cursor;
 pub mod decode;
 mod describe;
+pub mod docker_auth;
 pub mod diagnostic;
 pub mod document;
 pub mod edit;

@@ -100,3 +100,30 @@ def test_convert_expand_env(faces):
         "environment variable ASG_NAME is not set\n"
     )
     assert "glrt" not in err
+
+
+def test_docker_auth(faces):
+    arguments = ("docker-auth", "--registry", "registry.example.com", "--username", "ci", "--password-stdin")
+    out, err, status = run_everywhere(faces, *arguments, stdin="p@ss\n")
+    assert (out, err, status) == ('{"auths":{"registry.example.com":{"auth":"Y2k6cEBzcw=="}}}\n', "", 0)
+    out, err, status = run_everywhere(faces, "docker-auth", "--creds-store", "pass")
+    assert (out, status) == ('{"credsStore":"pass"}\n', 0)
+    out, err, status = run_everywhere(faces, "docker-auth", "--registry", "r", "--username", "ci")
+    assert (out, status) == ("", 2) and err.startswith("error: --username needs --password-stdin\n\nusage:")
+
+
+def test_compose(faces, tmp_path):
+    (tmp_path / "template.toml").write_text('concurrent = 2\n\n[[runners]]\n  url = "https://gitlab.example.com"\n')
+    (tmp_path / "runners.d").mkdir(mode=0o700)
+    (tmp_path / "runners.d" / "shell.toml").write_text('executor = "shell"\n')
+    current = tmp_path / "config.toml"
+    current.write_text('# kept\n[[runners]]\n  name = "shell"\n  token = "glrt-t"\n\n[[runners]]\n  name = "old"\n')
+    out, err, status = run_everywhere(
+        faces, "compose", str(tmp_path / "template.toml"), str(tmp_path / "runners.d"), "--current", str(current)
+    )
+    assert (out, err, status) == (
+        'concurrent = 2\n\n# kept\n[[runners]]\n  name = "shell"\n  url = "https://gitlab.example.com"\n'
+        '  token = "glrt-t"\n  executor = "shell"\n',
+        'removed runner "old": no snippet configures it any more\n',
+        0,
+    )

@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 from conftest import ROOT
-from wetwire_gitlab.runner_config import Config, ConfigValueError, Runner, TomlParseError
+from wetwire_gitlab.runner_config import Config, ConfigValueError, DockerConfig, Runner, TomlParseError
 
 AUTOSCALER = (ROOT / "cli" / "tests" / "fixtures" / "autoscaler.json").read_text()
 DOCKER = (ROOT / "cli" / "tests" / "fixtures" / "secret.json").read_text()
@@ -93,3 +93,29 @@ def test_secret_looking_environment_entries_are_masked_in_reprs():
     for secret in ("t1", "p1", "s1", "k1", "auths", "glrt-t"):
         assert secret not in shown
     assert runner.environment[1] == "MY_TOKEN=t1"
+
+
+def test_docker_auth_config_reaches_the_file_exactly_and_never_a_repr():
+    from wetwire_gitlab.runner_config.workflows import docker_auth_config
+
+    value = docker_auth_config("registry.example.com:5000", "ci-bot", 'p@ss"w\\rd')
+    assert json.loads(value) == {"auths": {"registry.example.com:5000": {"auth": "Y2ktYm90OnBAc3Mid1xyZA=="}}}
+    runner = Runner("docker", "https://gitlab.example.com", "glrt-t", "docker", environment=["DOCKER_AUTH_CONFIG=old", "A=1"],
+                    docker=DockerConfig(image="alpine"))
+    runner.add_environment("DOCKER_AUTH_CONFIG", value)
+    config = Config(1, [runner])
+    assert runner.environment == ["A=1", f"DOCKER_AUTH_CONFIG={value}"]
+    rendered = tomllib.loads(config.to_toml())["runners"][0]["environment"][1]
+    assert json.loads(rendered.split("=", 1)[1]) == json.loads(value)
+    assert [d for d in config.validate() if d.severity == "error"] == []
+    assert "Y2kt" not in repr(config) and "DOCKER_AUTH_CONFIG=***" in repr(config)
+    assert json.loads(docker_auth_config("123.dkr.ecr.eu-west-1.amazonaws.com", cred_helper="ecr-login")) == {
+        "credHelpers": {"123.dkr.ecr.eu-west-1.amazonaws.com": "ecr-login"}
+    }
+    assert json.loads(docker_auth_config(creds_store="pass")) == {"credsStore": "pass"}
+    with pytest.raises(ValueError, match="^username: a Docker registry username cannot hold ':'$"):
+        docker_auth_config("r", "a:b", "secret")
+    with pytest.raises(ValueError, match="^give registry with username and password"):
+        docker_auth_config("r", "u")
+    with pytest.raises(AttributeError):
+        Config(1).add_environment("A", "1")

@@ -281,6 +281,17 @@ class Table:
                 parts.append(f"{f.name}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"
 
+    def add_environment(self, name: str, value: str) -> None:
+        """Sets ``NAME=value`` in this table's ``environment`` (a runner's), replacing an entry
+        of the same name: ``runner.add_environment("DOCKER_AUTH_CONFIG", docker_auth_config(...))``.
+        Values of secret-looking names are masked in ``repr``."""
+        if not any(f.name == "environment" for f in dataclasses.fields(self)):  # type: ignore[arg-type]
+            raise AttributeError(f"{type(self).__name__} has no environment")
+        if not name or "=" in name:
+            raise ValueError(f"{name!r} is not an environment variable name")
+        entries = [e for e in getattr(self, "environment") if e.split("=", 1)[0] != name]
+        setattr(self, "environment", [*entries, f"{name}={value}"])
+
     @classmethod
     def from_dict(cls: Type[T], data: Dict[str, Any], strict: bool = True, expand_env: bool = False) -> T:
         """This table alone from a dict in the TOML shape (``Runner.from_dict({"url": ...,

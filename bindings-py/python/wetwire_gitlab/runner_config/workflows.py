@@ -10,7 +10,7 @@ from typing import List, Optional, Union
 
 from .. import _native
 
-__all__ = ["Composed", "compose"]
+__all__ = ["Composed", "compose", "docker_auth_config"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -47,3 +47,20 @@ def compose(template: PathLike, snippets_dir: PathLike, current: Optional[PathLi
         os.fspath(template), os.fspath(snippets_dir), None if current is None else os.fspath(current)
     )
     return Composed(text, removed, unregistered)
+
+
+def docker_auth_config(
+    registry: Optional[str] = None,
+    username: Optional[str] = None,
+    password: Optional[str] = None,
+    *,
+    cred_helper: Optional[str] = None,
+    creds_store: Optional[str] = None,
+) -> str:
+    """The JSON value of ``DOCKER_AUTH_CONFIG`` (the Docker client's config.json) that logs in
+    to ``registry``: ``{"auths": {registry: {"auth": base64("username:password")}}}``; with
+    ``cred_helper``, ``{"credHelpers": {registry: cred_helper}}``; ``creds_store`` alone,
+    ``{"credsStore": creds_store}``. Put it in a runner with
+    ``runner.add_environment("DOCKER_AUTH_CONFIG", value)``: the rendered file holds it as one
+    escaped TOML string, and ``repr`` never shows it. Raises ``ValueError``."""
+    return _native.docker_auth_config(registry, username, password, cred_helper, creds_store)  # type: ignore[no-any-return]
