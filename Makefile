@@ -86,8 +86,13 @@ bench: wheel wasm playground $(CHROMIUM) $(VENV)/.bench-installed ## Side-by-sid
 	node bench/playground_bench.mjs >> BENCHMARKS.md
 	cat BENCHMARKS.md
 
-soak: ## Long property run: 200,000 random documents through render and parse
-	ROUND_TRIP_DOCUMENTS=200000 cargo test --release --quiet -p gitlab-runner-config --test round_trip -- --nocapture
+# SOAK_CASES random configs in all: 40% drawn in Rust, 10% by Hypothesis, 50% by fast-check; each
+# read back by the toml crate, tomllib and smol-toml.
+SOAK_CASES ?= 1000000
+soak: wheel wasm ## Long property run: 1,000,000 random configs through every face and three TOML parsers
+	ROUND_TRIP_DOCUMENTS=$$(( $(SOAK_CASES) * 4 / 10 )) cargo test --release --quiet -p gitlab-runner-config --test round_trip -- --nocapture
+	ROBUSTNESS_CASES=$$(( $(SOAK_CASES) / 10 )) $(VPY) -m pytest -q -s tests/python/test_robustness_parsers.py
+	ROBUSTNESS_CASES=$$(( $(SOAK_CASES) / 2 )) node --test --test-reporter=spec tests/node/robustness_parsers.test.mjs
 
 clean: ## Remove build outputs (keeps .venv)
 	cargo clean

@@ -249,7 +249,7 @@ pub fn convert(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure>
     )?;
     let checks = checks(&args)?;
     let from = args.choice("--from", &["json", "toml"], None)?;
-    let to = args.choice("--to", &["json", "toml", "python"], None)?;
+    let to = args.choice("--to", &["json", "toml", "python"], Some("toml"))?;
     let file = match args.files.as_slice() {
         [] => "-",
         [file] => file.as_str(),

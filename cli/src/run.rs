@@ -38,7 +38,7 @@ commands:
           --check       change nothing; exit 1 when a file would change
           --canonical   also put keys in canonical order (comments move with them)
           --force       format files with unknown keys or wrong types too
-  convert --from json|toml --to toml|json|python [options] [FILE]
+  convert --from json|toml [--to toml|json|python] [options] [FILE]
         convert between config.toml and JSON in the same shape, or to a Python
         script that builds the config with wetwire_gitlab.runner_config (reads
         stdin without FILE); the result is linted first: findings go to stderr
