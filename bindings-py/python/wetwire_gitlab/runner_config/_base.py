@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import os
-import re
 import warnings
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar, Union
 
@@ -420,13 +419,14 @@ def _expanded(table: Any) -> Any:
 
 
 # Environment entries whose name says they hold a secret: their value is never in a repr.
-_SECRET_NAME = re.compile(r"TOKEN|PASSWORD|SECRET|KEY|^DOCKER_AUTH_CONFIG$", re.IGNORECASE)
+_SECRET_WORDS = ("TOKEN", "PASSWORD", "SECRET", "KEY")
 
 
 def _masked_entry(entry: Any) -> Any:
     if isinstance(entry, str) and "=" in entry:
         name = entry.split("=", 1)[0]
-        if _SECRET_NAME.search(name):
+        upper = name.upper()
+        if upper == "DOCKER_AUTH_CONFIG" or any(word in upper for word in _SECRET_WORDS):
             return f"{name}=***"
     return entry
 
