@@ -211,11 +211,11 @@ export function bind(engine, ready = () => {}) {
     },
     complete(toml, offset) {
       ready('complete');
-      return call('TomlParseError', () => engine.complete(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
+      return JSON.parse(engine.complete(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
     },
     hover(toml, offset) {
       ready('hover');
-      return call('TomlParseError', () => engine.hover(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
+      return JSON.parse(engine.hover(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
     },
     format(toml) {
       ready('format');

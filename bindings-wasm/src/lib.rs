@@ -51,12 +51,6 @@ pub fn not_text(value: &str) -> String {
     output::errors(vec![gitlab_runner_config::Error::new(ErrorKind::Type, KeyPath::root(), message)], "")
 }
 
-/// A `toml` argument the editor functions take as a JS value: `boundary.js` hands over only
-/// well-formed strings, so anything else is a direct caller's mistake.
-fn text(toml: &JsValue) -> Result<String, JsValue> {
-    toml.as_string().ok_or_else(|| JsValue::from_str(&not_text("{\"\\u0000\":\"value that is not a string\"}")))
-}
-
 /// The error for a value `boundary.js` could not read, at `path` (a JSON array).
 #[wasm_bindgen]
 pub fn unreadable(path: &str, message: &str) -> String {

@@ -12,7 +12,7 @@ use gitlab_runner_config::{Diagnostic, Error, Errors};
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// A JSON string. Only what JSON requires is escaped: the text is for `JSON.parse`, not people.
-fn string(out: &mut String, s: &str) {
+pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
     for (i, byte) in s.bytes().enumerate() {
