@@ -152,7 +152,10 @@ export interface Config {
   listen_address?: string;
   /** Settings for the interactive web terminal session server ([session_server]). */
   session_server?: SessionServer;
-  /** Default custom key-value labels applied to every runner; per-runner labels override them. */
+  /**
+   * Default custom key-value labels applied to every runner; per-runner labels override them.
+   * @since gitlab-runner 18.5
+   */
   labels?: Record<string, string>;
   /** Operating system user that builds run as, typically set when the runner is installed as a service. */
   user?: string;
@@ -161,15 +164,23 @@ export interface Config {
   /**
    * Maximum lifetime of a keep-alive connection to GitLab before it is reopened; default 15m.
    * @default "15m"
+   * @since gitlab-runner 16.9
    */
   connection_max_age?: string | number;
-  /** Global settings for the docker+machine provider ([machine]). */
+  /**
+   * Global settings for the docker+machine provider ([machine]).
+   * @since gitlab-runner 18.10
+   */
   machine?: MachineConfig;
-  /** Global experimental features ([experimental]); may change without notice. */
+  /**
+   * Global experimental features ([experimental]); may change without notice.
+   * @since gitlab-runner 17.9
+   */
   experimental?: ExperimentalConfig;
   /**
    * Seconds to wait for a graceful shutdown before the process exits forcefully; 0 or less means 30.
    * @default 30
+   * @since gitlab-runner 15.6
    */
   shutdown_timeout?: number | bigint;
 }
@@ -200,7 +211,10 @@ export interface Runner {
   cache_dir?: string;
   /** Extra environment variables for jobs, as a list of NAME=value strings. */
   environment?: string[];
-  /** Commands run on the runner before the Git repository and submodules are updated. */
+  /**
+   * Commands run on the runner before the Git repository and submodules are updated.
+   * @since gitlab-runner 15.9
+   */
   pre_get_sources_script?: string;
   /** Commands run in the build environment just before the job script. */
   pre_build_script?: string;
@@ -216,30 +230,46 @@ export interface Runner {
   /**
    * If true, always wait check_interval between job polls, even right after receiving a job.
    * @default false
+   * @since gitlab-runner 18.9
    */
   strict_check_interval?: boolean;
   /**
    * Consecutive unhealthy job-request responses before this worker is paused; values below 1 mean 3.
    * @default 3
+   * @since gitlab-runner 15.7
    */
   unhealthy_requests_limit?: number | bigint;
   /**
    * How long a worker stays paused after hitting unhealthy_requests_limit; default 60m.
    * @default "60m"
+   * @since gitlab-runner 15.7
    */
   unhealthy_interval?: string | number;
   /**
    * Maximum retries when sending the final job status to GitLab; values below 1 mean 10.
    * @default 10
+   * @since gitlab-runner 17.9
    */
   job_status_final_update_retry_limit?: number | bigint;
-  /** Experimental per-runner features ([runners.experimental]). */
+  /**
+   * Experimental per-runner features ([runners.experimental]).
+   * @since gitlab-runner 19.2
+   */
   experimental?: RunnerExperimental;
-  /** Numeric runner ID assigned by GitLab at registration. */
+  /**
+   * Numeric runner ID assigned by GitLab at registration.
+   * @since gitlab-runner 15.3
+   */
   id?: number | bigint;
-  /** Timestamp when the runner token was obtained. */
+  /**
+   * Timestamp when the runner token was obtained.
+   * @since gitlab-runner 15.3
+   */
   token_obtained_at?: string | Date;
-  /** Timestamp when the runner token expires; a zero time means it does not expire. */
+  /**
+   * Timestamp when the runner token expires; a zero time means it does not expire.
+   * @since gitlab-runner 15.3
+   */
   token_expires_at?: string | Date;
   /** Path to a PEM file of CA certificates used to verify the GitLab server over HTTPS. */
   "tls-ca-file"?: string;
@@ -247,20 +277,33 @@ export interface Runner {
   "tls-cert-file"?: string;
   /** Path to the private key for TLS client authentication with GitLab. */
   "tls-key-file"?: string;
-  /** Custom key-value labels for this runner; keys override the global labels. */
+  /**
+   * Custom key-value labels for this runner; keys override the global labels.
+   * @since gitlab-runner 18.5
+   */
   labels?: Record<string, string>;
   /** URL used instead of the instance URL when cloning or fetching the Git repository. */
   clone_url?: string;
   /**
    * Experimental: run job commands through the helper binary as a proxy.
    * @default false
+   * @since gitlab-runner 17.10
    */
   proxy_exec?: boolean;
-  /** Commands run on the runner after the Git repository and submodules are updated. */
+  /**
+   * Commands run on the runner after the Git repository and submodules are updated.
+   * @since gitlab-runner 15.9
+   */
   post_get_sources_script?: string;
-  /** Time limit for the prepare stage; falls back to the job timeout if unset, zero or larger. */
+  /**
+   * Time limit for the prepare stage; falls back to the job timeout if unset, zero or larger.
+   * @since gitlab-runner 19.0
+   */
   prepare_timeout?: string | number;
-  /** Time limit for fetching sources; falls back to the job timeout if unset, zero or larger. */
+  /**
+   * Time limit for fetching sources; falls back to the job timeout if unset, zero or larger.
+   * @since gitlab-runner 19.1
+   */
   get_sources_timeout?: string | number;
   /**
    * If true, jobs cannot enable debug tracing through CI_DEBUG_TRACE.
@@ -270,35 +313,56 @@ export interface Runner {
   /**
    * If true, adds a Git safe.directory entry for the job working directory.
    * @default false
+   * @since gitlab-runner 16.3
    */
   safe_directory_checkout?: boolean;
-  /** Clean Git configuration before and after builds; default true except shell executor or GIT_STRATEGY=none. */
+  /**
+   * Clean Git configuration before and after builds; default true except shell executor or GIT_STRATEGY=none.
+   * @since gitlab-runner 17.8
+   */
   clean_git_config?: boolean;
   /** Shell used to generate job scripts (bash, sh, pwsh, powershell); default depends on platform and executor. */
   shell?: "bash" | "sh" | "pwsh" | "powershell" | "";
   /** Settings for job-defined build directories ([runners.custom_build_dir]). */
   custom_build_dir?: CustomBuildDir;
-  /** Settings for referees that collect extra job data such as metrics ([runners.referees]). */
+  /**
+   * Settings for referees that collect extra job data such as metrics ([runners.referees]).
+   * @since gitlab-runner 12.7
+   */
   referees?: RefereesConfig;
   /** Distributed cache settings ([runners.cache]). */
   cache?: CacheConfig;
-  /** Artifact upload settings ([runners.artifact]). */
+  /**
+   * Artifact upload settings ([runners.artifact]).
+   * @since gitlab-runner 18.10
+   */
   artifact?: ArtifactConfig;
-  /** Map of feature flag names to true or false, overriding their defaults for this runner. */
+  /**
+   * Map of feature flag names to true or false, overriding their defaults for this runner.
+   * @since gitlab-runner 13.11
+   */
   feature_flags?: Record<string, boolean>;
-  /** Experimental monitoring settings for this runner ([runners.monitoring]). */
+  /**
+   * Experimental monitoring settings for this runner ([runners.monitoring]).
+   * @since gitlab-runner 16.10
+   */
   monitoring?: MonitoringConfig;
   /**
    * Place each job in a cgroup derived from its autoscaler slot, for resource isolation.
    * @default false
+   * @since gitlab-runner 18.6
    */
   use_slot_cgroups?: boolean;
   /**
    * Cgroup name template for slot-based cgroups, with a ${slot} placeholder; default gitlab-runner/slot-${slot}.
    * @default "gitlab-runner/slot-${slot}"
+   * @since gitlab-runner 18.6
    */
   slot_cgroup_template?: string;
-  /** Settings of the instance executor ([runners.instance]). */
+  /**
+   * Settings of the instance executor ([runners.instance]).
+   * @since gitlab-runner 15.8
+   */
   instance?: InstanceConfig;
   /** SSH connection settings for the SSH executor and VM executors ([runners.ssh]). */
   ssh?: SSHConfig;
@@ -310,11 +374,20 @@ export interface Runner {
   machine?: DockerMachineConfig;
   /** Settings of the Kubernetes executor ([runners.kubernetes]). */
   kubernetes?: KubernetesConfig;
-  /** Settings of the Custom executor ([runners.custom]). */
+  /**
+   * Settings of the Custom executor ([runners.custom]).
+   * @since gitlab-runner 12.1
+   */
   custom?: CustomConfig;
-  /** Fleeting-based autoscaler settings for instance and docker-autoscaler executors ([runners.autoscaler]). */
+  /**
+   * Fleeting-based autoscaler settings for instance and docker-autoscaler executors ([runners.autoscaler]).
+   * @since gitlab-runner 15.5
+   */
   autoscaler?: AutoscalerConfig;
-  /** Advanced: image that supplies the step-runner binary injected into the build container. */
+  /**
+   * Advanced: image that supplies the step-runner binary injected into the build container.
+   * @since gitlab-runner 17.9
+   */
   step_runner_image?: string;
 }
 
@@ -387,29 +460,46 @@ export interface DockerConfig {
   memory_swap?: string;
   /** Soft memory limit (reservation) for the job container, a size string. */
   memory_reservation?: string;
-  /** Parent cgroup under which the job containers are created. */
+  /**
+   * Parent cgroup under which the job containers are created.
+   * @since gitlab-runner 16.10
+   */
   cgroup_parent?: string;
   /** CPUs the job container may run on, in cpuset form such as 0,1 or 0-3. */
   cpuset_cpus?: string;
-  /** Memory nodes (NUMA) the job container may use, in cpuset form such as 0,1. */
+  /**
+   * Memory nodes (NUMA) the job container may use, in cpuset form such as 0,1.
+   * @since gitlab-runner 17.0
+   */
   cpuset_mems?: string;
   /** Number of CPUs the job container may use, as a string (fractions allowed). */
   cpus?: string;
   /**
    * Relative CPU weight of the job container; Docker uses 1024 when unset.
    * @default 1024
+   * @since gitlab-runner 12.6
    */
   cpu_shares?: number | bigint;
   /**
    * Privileged mode for service containers; when unset the value of `privileged` is used.
    * @default false
+   * @since gitlab-runner 15.7
    */
   services_privileged?: boolean;
-  /** User (name or UID[:GID]) that runs all commands in the job container. */
+  /**
+   * User (name or UID[:GID]) that runs all commands in the job container.
+   * @since gitlab-runner 15.5
+   */
   user?: string;
-  /** Users a job is allowed to run its build container commands as. */
+  /**
+   * Users a job is allowed to run its build container commands as.
+   * @since gitlab-runner 16.8
+   */
   allowed_users?: string[];
-  /** Extra groups the container process joins. */
+  /**
+   * Extra groups the container process joins.
+   * @since gitlab-runner 16.6
+   */
   group_add?: string[];
   /** User namespace mode for job and service containers when userns remapping is enabled. */
   userns_mode?: string;
@@ -418,34 +508,62 @@ export interface DockerConfig {
    * @default false
    */
   oom_kill_disable?: boolean;
-  /** OOM score adjustment for the container; higher values make it killed earlier. */
+  /**
+   * OOM score adjustment for the container; higher values make it killed earlier.
+   * @since gitlab-runner 12.6
+   */
   oom_score_adjust?: number | bigint;
-  /** Security options applied to service containers. */
+  /**
+   * Security options applied to service containers.
+   * @since gitlab-runner 15.10
+   */
   services_security_opt?: string[];
-  /** Custom device cgroup rules added to the container. */
+  /**
+   * Custom device cgroup rules added to the container.
+   * @since gitlab-runner 15.1
+   */
   device_cgroup_rules?: string[];
-  /** GPUs to give the job container, in the same format as docker --gpus. */
+  /**
+   * GPUs to give the job container, in the same format as docker --gpus.
+   * @since gitlab-runner 13.9
+   */
   gpus?: string;
-  /** Host devices exposed to service containers, keyed by service image name pattern. */
+  /**
+   * Host devices exposed to service containers, keyed by service image name pattern.
+   * @since gitlab-runner 17.10
+   */
   services_devices?: Record<string, string[]>;
   /**
    * Keep Docker volumes when job containers are removed; volumes must then be pruned by the operator.
    * @default false
+   * @since gitlab-runner 18.10
    */
   volume_keep?: boolean;
   /** Volume driver used for volumes the runner creates. */
   volume_driver?: string;
-  /** Options passed to the volume driver, as key-value pairs. */
+  /**
+   * Options passed to the volume driver, as key-value pairs.
+   * @since gitlab-runner 15.5
+   */
   volume_driver_ops?: Record<string, string>;
   /** Directory where the Docker executor keeps job caches. */
   cache_dir?: string;
   /** Containers to inherit volumes from, as name[:ro or rw]. */
   volumes_from?: string[];
-  /** PID namespace mode for the job container (for example host). */
+  /**
+   * PID namespace mode for the job container (for example host).
+   * @since gitlab-runner 19.1
+   */
   pid_mode?: string;
-  /** IPC namespace mode for the job container. */
+  /**
+   * IPC namespace mode for the job container.
+   * @since gitlab-runner 15.7
+   */
   ipcmode?: string;
-  /** MAC address assigned to the job container. */
+  /**
+   * MAC address assigned to the job container.
+   * @since gitlab-runner 15.8
+   */
   mac_address?: string;
   /** Containers linked to the job container, as name:alias. */
   links?: string[];
@@ -454,38 +572,78 @@ export interface DockerConfig {
   /**
    * Maximum number of services a job may start; -1 (default when unset) means no limit.
    * @default -1
+   * @since gitlab-runner 16.9
    */
   services_limit?: number | bigint;
-  /** Hard memory limit for each service container, a size string. */
+  /**
+   * Hard memory limit for each service container, a size string.
+   * @since gitlab-runner 16.9
+   */
   service_memory?: string;
-  /** Total memory plus swap limit for each service container, a size string. */
+  /**
+   * Total memory plus swap limit for each service container, a size string.
+   * @since gitlab-runner 16.9
+   */
   service_memory_swap?: string;
-  /** Soft memory limit (reservation) for each service container, a size string. */
+  /**
+   * Soft memory limit (reservation) for each service container, a size string.
+   * @since gitlab-runner 16.9
+   */
   service_memory_reservation?: string;
-  /** Parent cgroup under which service containers are created. */
+  /**
+   * Parent cgroup under which service containers are created.
+   * @since gitlab-runner 16.10
+   */
   service_cgroup_parent?: string;
-  /** Cgroup path template for service containers with slot-based cgroups; ${slot} is the slot number. */
+  /**
+   * Cgroup path template for service containers with slot-based cgroups; ${slot} is the slot number.
+   * @since gitlab-runner 18.6
+   */
   service_slot_cgroup_template?: string;
-  /** CPUs service containers may run on, in cpuset form. */
+  /**
+   * CPUs service containers may run on, in cpuset form.
+   * @since gitlab-runner 16.9
+   */
   service_cpuset_cpus?: string;
-  /** Number of CPUs each service container may use, as a string. */
+  /**
+   * Number of CPUs each service container may use, as a string.
+   * @since gitlab-runner 16.9
+   */
   service_cpus?: string;
-  /** Relative CPU weight of service containers (Docker default 1024). */
+  /**
+   * Relative CPU weight of service containers (Docker default 1024).
+   * @since gitlab-runner 16.9
+   */
   service_cpu_shares?: number | bigint;
-  /** GPUs given to service containers, in docker --gpus format. */
+  /**
+   * GPUs given to service containers, in docker --gpus format.
+   * @since gitlab-runner 17.10
+   */
   service_gpus?: string;
   /**
    * Seconds to wait for services to become ready; default 30, -1 disables the wait.
    * @default 30
    */
   wait_for_services_timeout?: number | bigint;
-  /** Wildcard subset of allowed images that may run privileged when `privileged` is on. */
+  /**
+   * Wildcard subset of allowed images that may run privileged when `privileged` is on.
+   * @since gitlab-runner 16.1
+   */
   allowed_privileged_images?: string[];
-  /** Wildcard subset of allowed services that may run privileged. */
+  /**
+   * Wildcard subset of allowed services that may run privileged.
+   * @since gitlab-runner 16.1
+   */
   allowed_privileged_services?: string[];
-  /** Pull policies jobs may request; when empty only the configured pull_policy is allowed. */
+  /**
+   * Pull policies jobs may request; when empty only the configured pull_policy is allowed.
+   * @since gitlab-runner 15.1
+   */
   allowed_pull_policies?: ("always" | "never" | "if-not-present" | "")[];
-  /** Windows container isolation technology: default, process or hyperv. */
+  /**
+   * Windows container isolation technology: default, process or hyperv.
+   * @since gitlab-runner 15.8
+   */
   isolation?: "" | "default" | "process" | "hyperv";
   /** Paths mounted as tmpfs in the job container, mapped to their mount options. */
   tmpfs?: Record<string, string>;
@@ -496,42 +654,77 @@ export interface DockerConfig {
   /**
    * OS flavor of the default helper image, such as alpine or ubuntu; default alpine.
    * @default "alpine"
+   * @since gitlab-runner 14.0
    */
   helper_image_flavor?: "alpine" | "alpine3.21" | "alpine-latest" | "ubi-fips" | "ubuntu" | "";
-  /** Labels added to every container the runner creates; values may use environment variables. */
+  /**
+   * Labels added to every container the runner creates; values may use environment variables.
+   * @since gitlab-runner 14.10
+   */
   container_labels?: Record<string, string>;
   /**
    * Enable IPv6 on the per-job network; only with the FF_NETWORK_PER_BUILD feature flag.
    * @default false
+   * @since gitlab-runner 15.5
    */
   enable_ipv6?: boolean;
-  /** Ulimits for the container, mapping a limit name to soft[:hard] values. */
+  /**
+   * Ulimits for the container, mapping a limit name to soft[:hard] values.
+   * @since gitlab-runner 16.2
+   */
   ulimit?: Record<string, string>;
-  /** MTU of the per-job Docker network; only with the FF_NETWORK_PER_BUILD feature flag. */
+  /**
+   * MTU of the per-job Docker network; only with the FF_NETWORK_PER_BUILD feature flag.
+   * @since gitlab-runner 16.5
+   */
   network_mtu?: number | bigint;
-  /** Options for the json-file log driver of the containers; keys env and labels. */
+  /**
+   * Options for the json-file log driver of the containers; keys env and labels.
+   * @since gitlab-runner 18.9
+   */
   log_options?: Record<string, string>;
 }
 
 /** A service container started with each job ([[runners.docker.services]], [[runners.kubernetes.services]]). */
 export interface Service {
-  /** Image name of the service to run. */
+  /**
+   * Image name of the service to run.
+   * @since gitlab-runner 12.5
+   */
   name?: string;
-  /** Extra host name under which the job can reach the service. */
+  /**
+   * Extra host name under which the job can reach the service.
+   * @since gitlab-runner 12.7
+   */
   alias?: string;
-  /** Command for the service container, one array element per argument (like Dockerfile CMD). */
+  /**
+   * Command for the service container, one array element per argument (like Dockerfile CMD).
+   * @since gitlab-runner 13.6
+   */
   command?: string[];
-  /** Entrypoint for the service container, one array element per argument. */
+  /**
+   * Entrypoint for the service container, one array element per argument.
+   * @since gitlab-runner 13.6
+   */
   entrypoint?: string[];
-  /** Environment variables added to or overriding those of the service, as NAME=value. */
+  /**
+   * Environment variables added to or overriding those of the service, as NAME=value.
+   * @since gitlab-runner 15.10
+   */
   environment?: string[];
-  /** Path of service data kept when a job environment is suspended (suspendable environments feature). */
+  /**
+   * Path of service data kept when a job environment is suspended (suspendable environments feature).
+   * @since gitlab-runner 19.4
+   */
   suspend_data_path?: string;
 }
 
 /** Experimental per-runner features ([runners.experimental]); may change without notice. */
 export interface RunnerExperimental {
-  /** Startup check that runs a synthetic job before the runner reports ready ([runners.experimental.boot_verify]). */
+  /**
+   * Startup check that runs a synthetic job before the runner reports ready ([runners.experimental.boot_verify]).
+   * @since gitlab-runner 19.2
+   */
   boot_verify?: BootVerify;
 }
 
@@ -540,21 +733,25 @@ export interface BootVerify {
   /**
    * Turn on the boot verification canary job for this runner.
    * @default false
+   * @since gitlab-runner 19.2
    */
   enabled?: boolean;
   /**
    * Maximum time the boot verification may take before it fails; default 5m.
    * @default "5m"
+   * @since gitlab-runner 19.2
    */
   timeout?: string | number;
   /**
    * Initial wait between retries when acquiring capacity for the verification job; default 1s.
    * @default "1s"
+   * @since gitlab-runner 19.2
    */
   acquire_min_backoff?: string | number;
   /**
    * Upper bound of the retry wait when acquiring capacity for the verification job; default 10s.
    * @default "10s"
+   * @since gitlab-runner 19.2
    */
   acquire_max_backoff?: string | number;
 }
@@ -570,17 +767,29 @@ export interface CustomBuildDir {
 
 /** Referees that gather extra data about jobs ([runners.referees]). */
 export interface RefereesConfig {
-  /** Prometheus metrics referee settings ([runners.referees.metrics]). */
+  /**
+   * Prometheus metrics referee settings ([runners.referees.metrics]).
+   * @since gitlab-runner 12.7
+   */
   metrics?: MetricsRefereeConfig;
 }
 
 /** Metrics referee that queries Prometheus for job resource data ([runners.referees.metrics]). */
 export interface MetricsRefereeConfig {
-  /** Address of the Prometheus server to query for job metrics. */
+  /**
+   * Address of the Prometheus server to query for job metrics.
+   * @since gitlab-runner 12.7
+   */
   prometheus_address?: string;
-  /** Step between data points when querying Prometheus for a job, in seconds. */
+  /**
+   * Step between data points when querying Prometheus for a job, in seconds.
+   * @since gitlab-runner 12.7
+   */
   query_interval?: number | bigint;
-  /** PromQL queries to run, each written as name:query. */
+  /**
+   * PromQL queries to run, each written as name:query.
+   * @since gitlab-runner 12.7
+   */
   queries?: string[];
 }
 
@@ -595,13 +804,19 @@ export interface CacheConfig {
    * @default false
    */
   Shared?: boolean;
-  /** Maximum size in bytes of a cache archive uploaded to cloud storage; 0 means no limit. */
+  /**
+   * Maximum size in bytes of a cache archive uploaded to cloud storage; 0 means no limit.
+   * @since gitlab-runner 15.6
+   */
   MaxUploadedArchiveSize?: number | bigint;
   /** Amazon S3 or S3-compatible cache backend settings ([runners.cache.s3]). */
   s3?: CacheS3Config;
   /** Google Cloud Storage cache backend settings ([runners.cache.gcs]). */
   gcs?: CacheGCSConfig;
-  /** Azure Blob Storage cache backend settings ([runners.cache.azure]). */
+  /**
+   * Azure Blob Storage cache backend settings ([runners.cache.azure]).
+   * @since gitlab-runner 13.4
+   */
   azure?: CacheAzureConfig;
 }
 
@@ -622,38 +837,63 @@ export interface CacheS3Config {
    * @default false
    */
   Insecure?: boolean;
-  /** Session token to use with temporary S3 credentials. */
+  /**
+   * Session token to use with temporary S3 credentials.
+   * @since gitlab-runner 16.8
+   */
   SessionToken?: string;
-  /** access-key or iam; defaults to access-key when server and keys are set, otherwise iam. */
+  /**
+   * access-key or iam; defaults to access-key when server and keys are set, otherwise iam.
+   * @since gitlab-runner 14.4
+   */
   AuthenticationType?: "access-key" | "iam" | "";
-  /** Server-side encryption mode for cache objects, for example S3 (AES256) or KMS. */
+  /**
+   * Server-side encryption mode for cache objects, for example S3 (AES256) or KMS.
+   * @since gitlab-runner 15.3
+   */
   ServerSideEncryption?: "S3" | "AES256" | "KMS" | "aws:kms" | "DSSE-KMS" | "aws:kms:dsse" | "";
-  /** KMS key ID, alias or ARN used when encryption mode is KMS or DSSE-KMS. */
+  /**
+   * KMS key ID, alias or ARN used when encryption mode is KMS or DSSE-KMS.
+   * @since gitlab-runner 15.3
+   */
   ServerSideEncryptionKeyID?: string;
   /**
    * Use dual-stack (IPv4 and IPv6) S3 endpoints; default true.
    * @default true
+   * @since gitlab-runner 17.5
    */
   DualStack?: boolean;
-  /** Use path-style bucket URLs; auto-detected from ServerAddress when unset. */
+  /**
+   * Use path-style bucket URLs; auto-detected from ServerAddress when unset.
+   * @since gitlab-runner 17.5
+   */
   PathStyle?: boolean;
   /**
    * Use S3 Transfer Acceleration endpoints for cache transfers.
    * @default false
+   * @since gitlab-runner 17.5
    */
   Accelerate?: boolean;
-  /** IAM role ARN assumed for cache transfers to and from S3. */
+  /**
+   * IAM role ARN assumed for cache transfers to and from S3.
+   * @since gitlab-runner 17.8
+   */
   RoleARN?: string;
-  /** IAM role ARN assumed only for cache uploads to S3. */
+  /**
+   * IAM role ARN assumed only for cache uploads to S3.
+   * @since gitlab-runner 17.5
+   */
   UploadRoleARN?: string;
   /**
    * Maximum concurrent STS AssumeRole requests; default 5, -1 means unlimited.
    * @default 5
+   * @since gitlab-runner 18.11
    */
   AssumeRoleMaxConcurrency?: number | bigint;
   /**
    * If true, credentials from AssumeRole are not cached and reused between requests.
    * @default false
+   * @since gitlab-runner 18.11
    */
   DisableAssumeRoleCredentialsCaching?: boolean;
 }
@@ -668,19 +908,34 @@ export interface CacheGCSConfig {
   AccessID?: string;
   /** Private key of the service account, used to sign GCS requests. */
   PrivateKey?: string;
-  /** Google Cloud universe domain for GCS requests, for example googleapis.com. */
+  /**
+   * Google Cloud universe domain for GCS requests, for example googleapis.com.
+   * @since gitlab-runner 18.9
+   */
   UniverseDomain?: string;
 }
 
 /** Azure Blob Storage cache backend settings ([runners.cache.azure]). */
 export interface CacheAzureConfig {
-  /** Name of the Azure storage account that holds the cache container. */
+  /**
+   * Name of the Azure storage account that holds the cache container.
+   * @since gitlab-runner 13.4
+   */
   AccountName?: string;
-  /** Access key of the Azure storage account. */
+  /**
+   * Access key of the Azure storage account.
+   * @since gitlab-runner 13.4
+   */
   AccountKey?: string;
-  /** Name of the Azure blob container that stores the cache. */
+  /**
+   * Name of the Azure blob container that stores the cache.
+   * @since gitlab-runner 13.4
+   */
   ContainerName?: string;
-  /** Domain of the Azure storage endpoint, for example blob.core.windows.net. */
+  /**
+   * Domain of the Azure storage endpoint, for example blob.core.windows.net.
+   * @since gitlab-runner 13.4
+   */
   StorageDomain?: string;
 }
 
@@ -689,40 +944,61 @@ export interface ArtifactConfig {
   /**
    * Maximum time allowed for an artifact upload; default 1h.
    * @default "1h"
+   * @since gitlab-runner 18.10
    */
   upload_timeout?: string | number;
   /**
    * How long to wait for the server response headers during an artifact upload; default 10m.
    * @default "10m"
+   * @since gitlab-runner 18.10
    */
   response_header_timeout?: string | number;
 }
 
 /** Experimental per-runner monitoring settings ([runners.monitoring]). */
 export interface MonitoringConfig {
-  /** List of job queuing time thresholds, each active in given periods; the last matching entry wins. */
+  /**
+   * List of job queuing time thresholds, each active in given periods; the last matching entry wins.
+   * @since gitlab-runner 16.10
+   */
   job_queuing_durations?: JobQueuingDuration[];
 }
 
 /** One job queuing duration threshold rule ([[runners.monitoring.job_queuing_durations]]). */
 export interface JobQueuingDuration {
-  /** Cron-style time periods during which this rule is active. */
+  /**
+   * Cron-style time periods during which this rule is active.
+   * @since gitlab-runner 16.10
+   */
   periods?: string[];
-  /** Timezone used to evaluate the periods of this rule. */
+  /**
+   * Timezone used to evaluate the periods of this rule.
+   * @since gitlab-runner 16.10
+   */
   timezone?: string;
-  /** Queuing time above which a job counts as exceeding the acceptable duration. */
+  /**
+   * Queuing time above which a job counts as exceeding the acceptable duration.
+   * @since gitlab-runner 16.10
+   */
   threshold?: string | number;
-  /** Regex matched against the job count running for the project; limits which jobs the rule applies to. */
+  /**
+   * Regex matched against the job count running for the project; limits which jobs the rule applies to.
+   * @since gitlab-runner 16.10
+   */
   jobs_running_for_project?: string;
 }
 
 /** Settings of the Instance executor ([runners.instance]). */
 export interface InstanceConfig {
-  /** Images a job may request when VM isolation is enabled; restricts the job image choice. */
+  /**
+   * Images a job may request when VM isolation is enabled; restricts the job image choice.
+   * @since gitlab-runner 15.8
+   */
   allowed_images?: string[];
   /**
    * Make every job use the same build directory; only allowed with VM isolation or max_use_count = 1.
    * @default false
+   * @since gitlab-runner 16.1
    */
   use_common_build_dir?: boolean;
 }
@@ -742,11 +1018,13 @@ export interface SSHConfig {
   /**
    * When true, the server host key is not verified; unset or false keeps strict host key checking.
    * @default false
+   * @since gitlab-runner 14.3
    */
   disable_strict_host_key_checking?: boolean;
   /**
    * Known-hosts file used to verify the server host key; defaults to ~/.ssh/known_hosts.
    * @default "~/.ssh/known_hosts"
+   * @since gitlab-runner 14.3
    */
   known_hosts_file?: string;
 }
@@ -767,7 +1045,10 @@ export interface ParallelsConfig {
    * @default "time.apple.com"
    */
   time_server?: string;
-  /** Regular expressions of base VM names a job may select as its image. */
+  /**
+   * Regular expressions of base VM names a job may select as its image.
+   * @since gitlab-runner 14.2
+   */
   allowed_images?: string[];
 }
 
@@ -777,18 +1058,25 @@ export interface VirtualBoxConfig {
   base_name?: string;
   /** Name or UUID of the base VM snapshot to clone from. */
   base_snapshot?: string;
-  /** Folder where new VMs are stored; VirtualBox default when empty. */
+  /**
+   * Folder where new VMs are stored; VirtualBox default when empty.
+   * @since gitlab-runner 13.7
+   */
   base_folder?: string;
   /**
    * Disable snapshots of the job VM; the VM is then destroyed when the job finishes.
    * @default false
    */
   disable_snapshots?: boolean;
-  /** Regular expressions of base VM names a job may select as its image. */
+  /**
+   * Regular expressions of base VM names a job may select as its image.
+   * @since gitlab-runner 14.2
+   */
   allowed_images?: string[];
   /**
    * How the VM is started: headless (default), gui or separate.
    * @default "headless"
+   * @since gitlab-runner 15.7
    */
   start_type?: "headless" | "gui" | "separate" | "";
 }
@@ -798,6 +1086,7 @@ export interface DockerMachineConfig {
   /**
    * Maximum number of machines created in parallel; 0 means unlimited.
    * @default 0
+   * @since gitlab-runner 13.6
    */
   MaxGrowthRate?: number | bigint;
   /** Number of idle machines to keep ready for new jobs. */
@@ -805,11 +1094,13 @@ export interface DockerMachineConfig {
   /**
    * Experimental: idle machines as a factor of machines in use, capped by IdleCount; 0.0 disables.
    * @default 0.0
+   * @since gitlab-runner 14.6
    */
   IdleScaleFactor?: number;
   /**
    * Minimum idle machines to keep when IdleScaleFactor is used; default 1.
    * @default 1
+   * @since gitlab-runner 14.6
    */
   IdleCountMin?: number | bigint;
   /** Seconds a machine may stay idle before it is removed. */
@@ -822,11 +1113,15 @@ export interface DockerMachineConfig {
   MachineName?: string;
   /** Extra driver options passed when creating machines. */
   MachineOptions?: string[];
-  /** Extra creation options where %s is replaced by the machine name. */
+  /**
+   * Extra creation options where %s is replaced by the machine name.
+   * @since gitlab-runner 18.6
+   */
   MachineOptionsWithName?: string[];
   /**
    * Maximum attempts to remove a machine before giving up; default 30.
    * @default 30
+   * @since gitlab-runner 19.1
    */
   MaxRemovalAttempts?: number | bigint;
   /**
@@ -849,23 +1144,44 @@ export interface DockerMachineConfig {
    * @deprecated
    */
   OffPeakIdleTime?: number | bigint;
-  /** Time-based autoscaling overrides ([[runners.machine.autoscaling]]); the last matching entry wins. */
+  /**
+   * Time-based autoscaling overrides ([[runners.machine.autoscaling]]); the last matching entry wins.
+   * @since gitlab-runner 13.0
+   */
   autoscaling?: DockerMachineAutoscaling[];
 }
 
 /** Idle settings that apply during given time periods ([[runners.machine.autoscaling]]). */
 export interface DockerMachineAutoscaling {
-  /** Cron-style time periods during which this entry is active. */
+  /**
+   * Cron-style time periods during which this entry is active.
+   * @since gitlab-runner 13.0
+   */
   Periods?: string[];
-  /** Timezone used to evaluate Periods; defaults to local time. */
+  /**
+   * Timezone used to evaluate Periods; defaults to local time.
+   * @since gitlab-runner 13.0
+   */
   Timezone?: string;
-  /** Number of idle machines to keep while this entry is active. */
+  /**
+   * Number of idle machines to keep while this entry is active.
+   * @since gitlab-runner 13.0
+   */
   IdleCount?: number | bigint;
-  /** Experimental: idle machines as a factor of machines in use, capped by IdleCount. */
+  /**
+   * Experimental: idle machines as a factor of machines in use, capped by IdleCount.
+   * @since gitlab-runner 14.6
+   */
   IdleScaleFactor?: number;
-  /** Minimum idle machines when IdleScaleFactor is used in this entry. */
+  /**
+   * Minimum idle machines when IdleScaleFactor is used in this entry.
+   * @since gitlab-runner 14.6
+   */
   IdleCountMin?: number | bigint;
-  /** Seconds a machine may stay idle before removal while this entry is active. */
+  /**
+   * Seconds a machine may stay idle before removal while this entry is active.
+   * @since gitlab-runner 13.0
+   */
   IdleTime?: number | bigint;
 }
 
@@ -900,7 +1216,10 @@ export interface KubernetesConfig {
   helper_memory_limit?: string;
   /** Kubernetes API server URL; when empty the runner auto-discovers it (in-cluster config or kubeconfig). */
   host?: string;
-  /** Name of a kubectl config context to use for the API connection when `host` is not set. */
+  /**
+   * Name of a kubectl config context to use for the API connection when `host` is not set.
+   * @since gitlab-runner 18.5
+   */
   context?: string;
   /** Path to the client certificate used to authenticate to the Kubernetes API server. */
   cert_file?: string;
@@ -920,118 +1239,244 @@ export interface KubernetesConfig {
   /**
    * Create a separate namespace for every job; `namespace` and `namespace_overwrite_allowed` are then ignored.
    * @default false
+   * @since gitlab-runner 16.10
    */
   namespace_per_job?: boolean;
-  /** RuntimeClass name set on every job pod; jobs fail if the cluster does not support it. */
+  /**
+   * RuntimeClass name set on every job pod; jobs fail if the cluster does not support it.
+   * @since gitlab-runner 14.9
+   */
   runtime_class_name?: string;
   /**
    * Value of allowPrivilegeEscalation in container security contexts; unset leaves the Kubernetes default.
    * @default false
+   * @since gitlab-runner 13.6
    */
   allow_privilege_escalation?: boolean;
-  /** Highest CPU limit for the build container a job may set via KUBERNETES_CPU_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest CPU limit for the build container a job may set via KUBERNETES_CPU_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 12.9
+   */
   cpu_limit_overwrite_max_allowed?: string;
-  /** Highest CPU request for the build container a job may set via KUBERNETES_CPU_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest CPU request for the build container a job may set via KUBERNETES_CPU_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 12.9
+   */
   cpu_request_overwrite_max_allowed?: string;
-  /** Highest memory limit for the build container a job may set via KUBERNETES_MEMORY_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest memory limit for the build container a job may set via KUBERNETES_MEMORY_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 12.9
+   */
   memory_limit_overwrite_max_allowed?: string;
-  /** Highest memory request for the build container a job may set via KUBERNETES_MEMORY_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest memory request for the build container a job may set via KUBERNETES_MEMORY_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 12.9
+   */
   memory_request_overwrite_max_allowed?: string;
-  /** Kubernetes ephemeral storage limit for the build container, as a quantity (e.g. '10Gi'). */
+  /**
+   * Kubernetes ephemeral storage limit for the build container, as a quantity (e.g. '10Gi').
+   * @since gitlab-runner 13.5
+   */
   ephemeral_storage_limit?: string;
-  /** Highest ephemeral storage limit for the build container a job may set via KUBERNETES_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest ephemeral storage limit for the build container a job may set via KUBERNETES_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.5
+   */
   ephemeral_storage_limit_overwrite_max_allowed?: string;
-  /** Kubernetes ephemeral storage request for the build container, as a quantity (e.g. '10Gi'). */
+  /**
+   * Kubernetes ephemeral storage request for the build container, as a quantity (e.g. '10Gi').
+   * @since gitlab-runner 13.5
+   */
   ephemeral_storage_request?: string;
-  /** Highest ephemeral storage request for the build container a job may set via KUBERNETES_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest ephemeral storage request for the build container a job may set via KUBERNETES_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.5
+   */
   ephemeral_storage_request_overwrite_max_allowed?: string;
   /** Kubernetes CPU limit for service containers, as a quantity (e.g. '500m'). */
   service_cpu_limit?: string;
-  /** Highest CPU limit for service containers a job may set via KUBERNETES_SERVICE_CPU_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest CPU limit for service containers a job may set via KUBERNETES_SERVICE_CPU_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   service_cpu_limit_overwrite_max_allowed?: string;
   /** Kubernetes CPU request for service containers, as a quantity (e.g. '500m'). */
   service_cpu_request?: string;
-  /** Highest CPU request for service containers a job may set via KUBERNETES_SERVICE_CPU_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest CPU request for service containers a job may set via KUBERNETES_SERVICE_CPU_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   service_cpu_request_overwrite_max_allowed?: string;
   /** Kubernetes memory limit for service containers, as a quantity (e.g. '1Gi'). */
   service_memory_limit?: string;
-  /** Highest memory limit for service containers a job may set via KUBERNETES_SERVICE_MEMORY_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest memory limit for service containers a job may set via KUBERNETES_SERVICE_MEMORY_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   service_memory_limit_overwrite_max_allowed?: string;
   /** Kubernetes memory request for service containers, as a quantity (e.g. '1Gi'). */
   service_memory_request?: string;
-  /** Highest memory request for service containers a job may set via KUBERNETES_SERVICE_MEMORY_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest memory request for service containers a job may set via KUBERNETES_SERVICE_MEMORY_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   service_memory_request_overwrite_max_allowed?: string;
-  /** Kubernetes ephemeral storage limit for service containers, as a quantity (e.g. '10Gi'). */
+  /**
+   * Kubernetes ephemeral storage limit for service containers, as a quantity (e.g. '10Gi').
+   * @since gitlab-runner 13.5
+   */
   service_ephemeral_storage_limit?: string;
-  /** Highest ephemeral storage limit for service containers a job may set via KUBERNETES_SERVICE_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest ephemeral storage limit for service containers a job may set via KUBERNETES_SERVICE_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.5
+   */
   service_ephemeral_storage_limit_overwrite_max_allowed?: string;
-  /** Kubernetes ephemeral storage request for service containers, as a quantity (e.g. '10Gi'). */
+  /**
+   * Kubernetes ephemeral storage request for service containers, as a quantity (e.g. '10Gi').
+   * @since gitlab-runner 13.5
+   */
   service_ephemeral_storage_request?: string;
-  /** Highest ephemeral storage request for service containers a job may set via KUBERNETES_SERVICE_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest ephemeral storage request for service containers a job may set via KUBERNETES_SERVICE_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.5
+   */
   service_ephemeral_storage_request_overwrite_max_allowed?: string;
-  /** Highest CPU limit for the helper container a job may set via KUBERNETES_HELPER_CPU_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest CPU limit for the helper container a job may set via KUBERNETES_HELPER_CPU_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   helper_cpu_limit_overwrite_max_allowed?: string;
   /** Kubernetes CPU request for the helper container, as a quantity (e.g. '500m'). */
   helper_cpu_request?: string;
-  /** Highest CPU request for the helper container a job may set via KUBERNETES_HELPER_CPU_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest CPU request for the helper container a job may set via KUBERNETES_HELPER_CPU_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   helper_cpu_request_overwrite_max_allowed?: string;
-  /** Highest memory limit for the helper container a job may set via KUBERNETES_HELPER_MEMORY_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest memory limit for the helper container a job may set via KUBERNETES_HELPER_MEMORY_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   helper_memory_limit_overwrite_max_allowed?: string;
   /** Kubernetes memory request for the helper container, as a quantity (e.g. '1Gi'). */
   helper_memory_request?: string;
-  /** Highest memory request for the helper container a job may set via KUBERNETES_HELPER_MEMORY_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest memory request for the helper container a job may set via KUBERNETES_HELPER_MEMORY_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.4
+   */
   helper_memory_request_overwrite_max_allowed?: string;
-  /** Kubernetes ephemeral storage limit for the helper container, as a quantity (e.g. '10Gi'). */
+  /**
+   * Kubernetes ephemeral storage limit for the helper container, as a quantity (e.g. '10Gi').
+   * @since gitlab-runner 13.5
+   */
   helper_ephemeral_storage_limit?: string;
-  /** Highest ephemeral storage limit for the helper container a job may set via KUBERNETES_HELPER_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest ephemeral storage limit for the helper container a job may set via KUBERNETES_HELPER_EPHEMERAL_STORAGE_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 13.5
+   */
   helper_ephemeral_storage_limit_overwrite_max_allowed?: string;
-  /** Kubernetes ephemeral storage request for the helper container, as a quantity (e.g. '10Gi'). */
+  /**
+   * Kubernetes ephemeral storage request for the helper container, as a quantity (e.g. '10Gi').
+   * @since gitlab-runner 13.5
+   */
   helper_ephemeral_storage_request?: string;
-  /** Highest ephemeral storage request for the helper container a job may set via KUBERNETES_HELPER_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest ephemeral storage request for the helper container a job may set via KUBERNETES_HELPER_EPHEMERAL_STORAGE_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 13.5
+   */
   helper_ephemeral_storage_request_overwrite_max_allowed?: string;
-  /** Kubernetes CPU limit for the whole job pod (pod-level resources), as a quantity (e.g. '500m'). */
+  /**
+   * Kubernetes CPU limit for the whole job pod (pod-level resources), as a quantity (e.g. '500m').
+   * @since gitlab-runner 18.10
+   */
   pod_cpu_limit?: string;
-  /** Highest CPU limit for the whole job pod a job may set via KUBERNETES_POD_CPU_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest CPU limit for the whole job pod a job may set via KUBERNETES_POD_CPU_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 18.10
+   */
   pod_cpu_limit_overwrite_max_allowed?: string;
-  /** Kubernetes CPU request for the whole job pod (pod-level resources), as a quantity (e.g. '500m'). */
+  /**
+   * Kubernetes CPU request for the whole job pod (pod-level resources), as a quantity (e.g. '500m').
+   * @since gitlab-runner 18.10
+   */
   pod_cpu_request?: string;
-  /** Highest CPU request for the whole job pod a job may set via KUBERNETES_POD_CPU_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest CPU request for the whole job pod a job may set via KUBERNETES_POD_CPU_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 18.10
+   */
   pod_cpu_request_overwrite_max_allowed?: string;
-  /** Kubernetes memory limit for the whole job pod (pod-level resources), as a quantity (e.g. '1Gi'). */
+  /**
+   * Kubernetes memory limit for the whole job pod (pod-level resources), as a quantity (e.g. '1Gi').
+   * @since gitlab-runner 18.10
+   */
   pod_memory_limit?: string;
-  /** Highest memory limit for the whole job pod a job may set via KUBERNETES_POD_MEMORY_LIMIT; empty disables the overwrite. */
+  /**
+   * Highest memory limit for the whole job pod a job may set via KUBERNETES_POD_MEMORY_LIMIT; empty disables the overwrite.
+   * @since gitlab-runner 18.10
+   */
   pod_memory_limit_overwrite_max_allowed?: string;
-  /** Kubernetes memory request for the whole job pod (pod-level resources), as a quantity (e.g. '1Gi'). */
+  /**
+   * Kubernetes memory request for the whole job pod (pod-level resources), as a quantity (e.g. '1Gi').
+   * @since gitlab-runner 18.10
+   */
   pod_memory_request?: string;
-  /** Highest memory request for the whole job pod a job may set via KUBERNETES_POD_MEMORY_REQUEST; empty disables the overwrite. */
+  /**
+   * Highest memory request for the whole job pod a job may set via KUBERNETES_POD_MEMORY_REQUEST; empty disables the overwrite.
+   * @since gitlab-runner 18.10
+   */
   pod_memory_request_overwrite_max_allowed?: string;
-  /** Wildcard patterns of build images jobs may use; empty allows any image. */
+  /**
+   * Wildcard patterns of build images jobs may use; empty allows any image.
+   * @since gitlab-runner 14.2
+   */
   allowed_images?: string[];
-  /** Pull policies a job or config may request (always, never, if-not-present); empty means only `pull_policy`. */
+  /**
+   * Pull policies a job or config may request (always, never, if-not-present); empty means only `pull_policy`.
+   * @since gitlab-runner 15.2
+   */
   allowed_pull_policies?: ("always" | "never" | "if-not-present" | "")[];
-  /** Wildcard patterns of service images jobs may use; empty allows any service image. */
+  /**
+   * Wildcard patterns of service images jobs may use; empty allows any service image.
+   * @since gitlab-runner 14.2
+   */
   allowed_services?: string[];
-  /** User IDs that jobs may set for their containers; empty allows any user. */
+  /**
+   * User IDs that jobs may set for their containers; empty allows any user.
+   * @since gitlab-runner 18.4
+   */
   allowed_users?: string[];
-  /** Group IDs that jobs may set for their containers; empty allows any group. */
+  /**
+   * Group IDs that jobs may set for their containers; empty allows any group.
+   * @since gitlab-runner 18.4
+   */
   allowed_groups?: string[];
   /** Image pull policy or list of policies (always, never, if-not-present); empty uses the cluster default. */
   pull_policy?: "always" | "never" | "if-not-present" | "" | ("always" | "never" | "if-not-present" | "")[];
   /** Node labels (key = value) a node must all carry for job pods to be scheduled on it. */
   node_selector?: Record<string, string>;
-  /** Regex that KUBERNETES_NODE_SELECTOR_* job variables must match; empty disables node selector overwrite. */
+  /**
+   * Regex that KUBERNETES_NODE_SELECTOR_* job variables must match; empty disables node selector overwrite.
+   * @since gitlab-runner 15.6
+   */
   node_selector_overwrite_allowed?: string;
   /** Tolerations added to job pods, as 'key=value' = 'Effect' pairs, so they can run on tainted nodes. */
   node_tolerations?: Record<string, string>;
-  /** Regex that KUBERNETES_NODE_TOLERATIONS_* job variables must match; empty disables toleration overwrite. */
+  /**
+   * Regex that KUBERNETES_NODE_TOLERATIONS_* job variables must match; empty disables toleration overwrite.
+   * @since gitlab-runner 16.9
+   */
   node_tolerations_overwrite_allowed?: string;
-  /** Node, pod affinity and pod anti-affinity rules that decide which nodes run job pods. */
+  /**
+   * Node, pod affinity and pod anti-affinity rules that decide which nodes run job pods.
+   * @since gitlab-runner 13.4
+   */
   affinity?: KubernetesAffinity;
   /** Names of docker-registry secrets used to pull images from private registries. */
   image_pull_secrets?: string[];
   /**
    * Leave imagePullSecrets off the pod so the pull secrets of its service account are used instead.
    * @default false
+   * @since gitlab-runner 16.9
    */
   use_service_account_image_pull_secrets?: boolean;
   /** Override the helper image that clones the repository and handles cache and artifacts. */
@@ -1039,20 +1484,29 @@ export interface KubernetesConfig {
   /**
    * Flavor of the default helper image: alpine, alpine3.21, alpine-latest or ubuntu; default alpine.
    * @default "alpine"
+   * @since gitlab-runner 14.0
    */
   helper_image_flavor?: "alpine" | "alpine3.21" | "alpine-latest" | "ubuntu" | "";
   /**
    * Derive the helper image architecture and OS from the underlying OS instead of the defaults.
    * @default false
+   * @since gitlab-runner 16.5
    */
   helper_image_autoset_arch_and_os?: boolean;
-  /** Seconds a job pod gets to shut down gracefully after the termination signal before being killed. */
+  /**
+   * Seconds a job pod gets to shut down gracefully after the termination signal before being killed.
+   * @since gitlab-runner 14.5
+   */
   pod_termination_grace_period_seconds?: number | bigint;
-  /** Seconds the pod gets to terminate gracefully when it is deleted after the job ends, before a kill. */
+  /**
+   * Seconds the pod gets to terminate gracefully when it is deleted after the job ends, before a kill.
+   * @since gitlab-runner 14.5
+   */
   cleanup_grace_period_seconds?: number | bigint;
   /**
    * Total time allowed to clean up Kubernetes resources after the job, as a duration; default '5m'.
    * @default "5m"
+   * @since gitlab-runner 16.3
    */
   cleanup_resources_timeout?: string | number;
   /**
@@ -1068,186 +1522,332 @@ export interface KubernetesConfig {
   /**
    * Attempts (5 s apart) to check that the service account and pull secrets exist before giving up; default 5.
    * @default 5
+   * @since gitlab-runner 15.0
    */
   resource_availability_check_max_attempts?: number | bigint;
   /**
    * Maximum number of retries for failed Kubernetes API requests; default 5.
    * @default 5
+   * @since gitlab-runner 16.9
    */
   retry_limit?: number | bigint;
   /**
    * Upper bound in milliseconds of the backoff between API request retries; default 2000, minimum 500.
    * @default 2000
+   * @since gitlab-runner 17.1
    */
   retry_backoff_max?: number | bigint;
-  /** Per-error retry counts for Kubernetes API requests, keyed by error message text. */
+  /**
+   * Per-error retry counts for Kubernetes API requests, keyed by error message text.
+   * @since gitlab-runner 16.9
+   */
   retry_limits?: Record<string, number>;
-  /** Regex that KUBERNETES_POD_LABELS_* job variables must match; empty disables label overwrite. */
+  /**
+   * Regex that KUBERNETES_POD_LABELS_* job variables must match; empty disables label overwrite.
+   * @since gitlab-runner 15.1
+   */
   pod_labels_overwrite_allowed?: string;
-  /** Name of the Kubernetes scheduler used to schedule job pods. */
+  /**
+   * Name of the Kubernetes scheduler used to schedule job pods.
+   * @since gitlab-runner 15.5
+   */
   scheduler_name?: string;
   /** Regex that a job KUBERNETES_SERVICE_ACCOUNT_OVERWRITE value must match; empty disables the overwrite. */
   service_account_overwrite_allowed?: string;
   /**
    * Whether the service account token is automatically mounted into the job pod.
    * @default false
+   * @since gitlab-runner 16.9
    */
   automount_service_account_token?: boolean;
   /** Regex that KUBERNETES_POD_ANNOTATIONS_* job variables must match; empty disables the overwrite. */
   pod_annotations_overwrite_allowed?: string;
   /** Pod-level security context of the job pod (run-as user and group, fs group, supplemental groups...). */
   pod_security_context?: KubernetesPodSecurityContext;
-  /** Security context of the init-permissions container in the job pod. */
+  /**
+   * Security context of the init-permissions container in the job pod.
+   * @since gitlab-runner 15.2
+   */
   init_permissions_container_security_context?: KubernetesContainerSecurityContext;
-  /** Security context of the build container in the job pod. */
+  /**
+   * Security context of the build container in the job pod.
+   * @since gitlab-runner 14.5
+   */
   build_container_security_context?: KubernetesContainerSecurityContext;
-  /** Security context of the helper container in the job pod. */
+  /**
+   * Security context of the helper container in the job pod.
+   * @since gitlab-runner 14.5
+   */
   helper_container_security_context?: KubernetesContainerSecurityContext;
-  /** Security context of the service containers in the job pod. */
+  /**
+   * Security context of the service containers in the job pod.
+   * @since gitlab-runner 14.5
+   */
   service_container_security_context?: KubernetesContainerSecurityContext;
   /** Volumes mounted into the job containers: host_path, pvc, config_map, secret, empty_dir and csi lists. */
   volumes?: KubernetesVolumes;
-  /** Extra IP to hostname entries added to the hosts file of the job pod containers. */
+  /**
+   * Extra IP to hostname entries added to the hosts file of the job pod containers.
+   * @since gitlab-runner 13.7
+   */
   host_aliases?: KubernetesHostAliases[];
-  /** Service containers started next to the build container in every job pod. */
+  /**
+   * Service containers started next to the build container in every job pod.
+   * @since gitlab-runner 12.5
+   */
   services?: Service[];
-  /** Linux capabilities added to the job pod containers. */
+  /**
+   * Linux capabilities added to the job pod containers.
+   * @since gitlab-runner 13.2
+   */
   cap_add?: string[];
-  /** Linux capabilities dropped from the job pod containers. */
+  /**
+   * Linux capabilities dropped from the job pod containers.
+   * @since gitlab-runner 13.2
+   */
   cap_drop?: string[];
   /**
    * Size of the per-job PVC that keeps a suspended job environment; default '20Gi'.
    * @default "20Gi"
+   * @since gitlab-runner 19.4
    */
   suspend_pvc_size?: string;
-  /** Storage class of the per-job PVC for suspended job environments; empty uses the cluster default. */
+  /**
+   * Storage class of the per-job PVC for suspended job environments; empty uses the cluster default.
+   * @since gitlab-runner 19.4
+   */
   suspend_pvc_storage_class?: string;
   /**
    * DNS policy of job pods: none, default, cluster-first or cluster-first-with-host-net; default cluster-first.
    * @default "cluster-first"
+   * @since gitlab-runner 13.7
    */
   dns_policy?: "none" | "default" | "cluster-first" | "cluster-first-with-host-net" | "";
-  /** Custom pod DNS settings for job pods: nameservers, search domains and resolver options. */
+  /**
+   * Custom pod DNS settings for job pods: nameservers, search domains and resolver options.
+   * @since gitlab-runner 13.7
+   */
   dns_config?: KubernetesDNSConfig;
-  /** PostStart and PreStop lifecycle hooks (exec, http_get or tcp_socket) applied to the job pod containers. */
+  /**
+   * PostStart and PreStop lifecycle hooks (exec, http_get or tcp_socket) applied to the job pod containers.
+   * @since gitlab-runner 14.2
+   */
   container_lifecycle?: KubernetesContainerLifecycle;
-  /** PriorityClass assigned to job pods; empty uses the cluster default. */
+  /**
+   * PriorityClass assigned to job pods; empty uses the cluster default.
+   * @since gitlab-runner 15.1
+   */
   priority_class_name?: string;
-  /** Experimental patches applied to the generated job pod spec, one table per patch. */
+  /**
+   * Experimental patches applied to the generated job pod spec, one table per patch.
+   * @since gitlab-runner 15.10
+   */
   pod_spec?: KubernetesPodSpec[];
-  /** Base directory prepended to the generated path where build logs are stored in the pod. */
+  /**
+   * Base directory prepended to the generated path where build logs are stored in the pod.
+   * @since gitlab-runner 17.2
+   */
   logs_base_dir?: string;
-  /** Base directory prepended to the generated path where build scripts are stored in the pod. */
+  /**
+   * Base directory prepended to the generated path where build scripts are stored in the pod.
+   * @since gitlab-runner 17.2
+   */
   scripts_base_dir?: string;
   /**
    * Print the warning events of the job pod when a job fails; default true (needs events list permission).
    * @default true
+   * @since gitlab-runner 17.11
    */
   print_pod_warning_events?: boolean;
   /**
    * Create a PodDisruptionBudget (minAvailable 1) per job pod to block voluntary evictions; default false.
    * @default false
+   * @since gitlab-runner 18.11
    */
   pod_disruption_budget?: boolean;
-  /** Pause pod settings that keep spare cluster capacity warm for upcoming job pods. */
+  /**
+   * Pause pod settings that keep spare cluster capacity warm for upcoming job pods.
+   * @since gitlab-runner 18.11
+   */
   autoscaler?: KubernetesAutoscalerConfig;
 }
 
 /** Affinity rules that constrain which nodes the job pod is scheduled on ([runners.kubernetes.affinity]). */
 export interface KubernetesAffinity {
-  /** Node affinity rules: schedule the pod onto nodes whose labels or fields match given terms. */
+  /**
+   * Node affinity rules: schedule the pod onto nodes whose labels or fields match given terms.
+   * @since gitlab-runner 13.4
+   */
   node_affinity?: KubernetesNodeAffinity;
-  /** Pod affinity rules: co-locate the job pod with pods matching label selectors in a topology domain. */
+  /**
+   * Pod affinity rules: co-locate the job pod with pods matching label selectors in a topology domain.
+   * @since gitlab-runner 14.3
+   */
   pod_affinity?: KubernetesPodAffinity;
-  /** Pod anti-affinity rules: keep the job pod away from pods matching label selectors in a topology domain. */
+  /**
+   * Pod anti-affinity rules: keep the job pod away from pods matching label selectors in a topology domain.
+   * @since gitlab-runner 14.3
+   */
   pod_anti_affinity?: KubernetesPodAntiAffinity;
 }
 
 /** Node affinity for the job pod, with hard (required) and soft (preferred) node selection rules. */
 export interface KubernetesNodeAffinity {
-  /** Hard node requirement: the pod is only scheduled on nodes matching this selector; not re-checked later. */
+  /**
+   * Hard node requirement: the pod is only scheduled on nodes matching this selector; not re-checked later.
+   * @since gitlab-runner 13.4
+   */
   required_during_scheduling_ignored_during_execution?: NodeSelector;
-  /** Weighted soft node preferences; the scheduler favors nodes matching them but may pick others. */
+  /**
+   * Weighted soft node preferences; the scheduler favors nodes matching them but may pick others.
+   * @since gitlab-runner 13.4
+   */
   preferred_during_scheduling_ignored_during_execution?: PreferredSchedulingTerm[];
 }
 
 /** A required node selector: a node matches if it satisfies at least one of its node selector terms. */
 export interface NodeSelector {
-  /** List of node selector terms, combined with OR; a node must match at least one term. */
+  /**
+   * List of node selector terms, combined with OR; a node must match at least one term.
+   * @since gitlab-runner 13.4
+   */
   node_selector_terms?: NodeSelectorTerm[];
 }
 
 /** A node selector term; all of its match expressions and match fields must be satisfied (AND). */
 export interface NodeSelectorTerm {
-  /** Requirements evaluated against node labels; all must match. */
+  /**
+   * Requirements evaluated against node labels; all must match.
+   * @since gitlab-runner 13.4
+   */
   match_expressions?: NodeSelectorRequirement[];
-  /** Requirements evaluated against node fields such as `metadata.name`; all must match. */
+  /**
+   * Requirements evaluated against node fields such as `metadata.name`; all must match.
+   * @since gitlab-runner 13.4
+   */
   match_fields?: NodeSelectorRequirement[];
 }
 
 /** A selector requirement: a key, an operator and values, used for node, pod and namespace label matching. */
 export interface NodeSelectorRequirement {
-  /** The label key (or node field name for match_fields) the requirement applies to. */
+  /**
+   * The label key (or node field name for match_fields) the requirement applies to.
+   * @since gitlab-runner 13.4
+   */
   key?: string;
-  /** Relation of key to values: In, NotIn, Exists, DoesNotExist, plus Gt and Lt for node selectors. */
+  /**
+   * Relation of key to values: In, NotIn, Exists, DoesNotExist, plus Gt and Lt for node selectors.
+   * @since gitlab-runner 13.4
+   */
   operator?: string;
-  /** Values compared with the key; required for In/NotIn, empty for Exists/DoesNotExist, one integer for Gt/Lt. */
+  /**
+   * Values compared with the key; required for In/NotIn, empty for Exists/DoesNotExist, one integer for Gt/Lt.
+   * @since gitlab-runner 13.4
+   */
   values?: string[];
 }
 
 /** A weighted node preference for soft node affinity (a node selector term plus a weight). */
 export interface PreferredSchedulingTerm {
-  /** Weight (1-100) added to a node's score when it matches the preference term. */
+  /**
+   * Weight (1-100) added to a node's score when it matches the preference term.
+   * @since gitlab-runner 13.4
+   */
   weight?: number | bigint;
-  /** The node selector term that a node should match to receive this weight. */
+  /**
+   * The node selector term that a node should match to receive this weight.
+   * @since gitlab-runner 13.4
+   */
   preference?: NodeSelectorTerm;
 }
 
 /** Pod affinity rules that attract the job pod to nodes running pods that match given selectors. */
 export interface KubernetesPodAffinity {
-  /** Hard pod affinity terms; all must be met for the pod to be scheduled on a node; not re-checked later. */
+  /**
+   * Hard pod affinity terms; all must be met for the pod to be scheduled on a node; not re-checked later.
+   * @since gitlab-runner 14.3
+   */
   required_during_scheduling_ignored_during_execution?: PodAffinityTerm[];
-  /** Weighted soft pod affinity terms the scheduler tries to satisfy when choosing a node. */
+  /**
+   * Weighted soft pod affinity terms the scheduler tries to satisfy when choosing a node.
+   * @since gitlab-runner 14.3
+   */
   preferred_during_scheduling_ignored_during_execution?: WeightedPodAffinityTerm[];
 }
 
 /** A pod (anti-)affinity term: pods selected by label and namespace, and the topology key defining co-location. */
 export interface PodAffinityTerm {
-  /** Label query selecting the set of existing pods this term refers to. */
+  /**
+   * Label query selecting the set of existing pods this term refers to.
+   * @since gitlab-runner 14.3
+   */
   label_selector?: LabelSelector;
-  /** Static list of namespaces to search for matching pods; empty with no namespace_selector means the pod's own namespace. */
+  /**
+   * Static list of namespaces to search for matching pods; empty with no namespace_selector means the pod's own namespace.
+   * @since gitlab-runner 14.3
+   */
   namespaces?: string[];
-  /** Node label key defining the topology domain; pods count as co-located on nodes sharing this label value. */
+  /**
+   * Node label key defining the topology domain; pods count as co-located on nodes sharing this label value.
+   * @since gitlab-runner 14.3
+   */
   topology_key?: string;
-  /** Label query over namespaces whose pods are considered; an empty selector matches all namespaces. */
+  /**
+   * Label query over namespaces whose pods are considered; an empty selector matches all namespaces.
+   * @since gitlab-runner 14.3
+   */
   namespace_selector?: LabelSelector;
-  /** Pod label keys whose values from the incoming pod are added to label_selector as key In value. */
+  /**
+   * Pod label keys whose values from the incoming pod are added to label_selector as key In value.
+   * @since gitlab-runner 19.1
+   */
   match_label_keys?: string[];
-  /** Pod label keys whose values from the incoming pod are added to label_selector as key NotIn value. */
+  /**
+   * Pod label keys whose values from the incoming pod are added to label_selector as key NotIn value.
+   * @since gitlab-runner 19.1
+   */
   mismatch_label_keys?: string[];
 }
 
 /** A Kubernetes label selector (match labels and expressions, ANDed) used to select pods or namespaces. */
 export interface LabelSelector {
-  /** Map of label key/value pairs that must all be present with exactly these values. */
+  /**
+   * Map of label key/value pairs that must all be present with exactly these values.
+   * @since gitlab-runner 14.3
+   */
   match_labels?: Record<string, string>;
-  /** Label selector requirements (key, operator, values); all must be satisfied. */
+  /**
+   * Label selector requirements (key, operator, values); all must be satisfied.
+   * @since gitlab-runner 14.3
+   */
   match_expressions?: NodeSelectorRequirement[];
 }
 
 /** A pod affinity or anti-affinity term with a weight, used for soft (preferred) scheduling rules. */
 export interface WeightedPodAffinityTerm {
-  /** Weight (1-100) added to a node's score when the associated pod affinity term is satisfied. */
+  /**
+   * Weight (1-100) added to a node's score when the associated pod affinity term is satisfied.
+   * @since gitlab-runner 14.3
+   */
   weight?: number | bigint;
-  /** The pod affinity term whose satisfaction earns the weight. */
+  /**
+   * The pod affinity term whose satisfaction earns the weight.
+   * @since gitlab-runner 14.3
+   */
   pod_affinity_term?: PodAffinityTerm;
 }
 
 /** Pod anti-affinity rules that keep the job pod off nodes running pods that match given selectors. */
 export interface KubernetesPodAntiAffinity {
-  /** Hard anti-affinity terms; the pod is not scheduled where they are violated; not re-checked later. */
+  /**
+   * Hard anti-affinity terms; the pod is not scheduled where they are violated; not re-checked later.
+   * @since gitlab-runner 14.3
+   */
   required_during_scheduling_ignored_during_execution?: PodAffinityTerm[];
-  /** Weighted soft anti-affinity terms the scheduler tries to satisfy when choosing a node. */
+  /**
+   * Weighted soft anti-affinity terms the scheduler tries to satisfy when choosing a node.
+   * @since gitlab-runner 14.3
+   */
   preferred_during_scheduling_ignored_during_execution?: WeightedPodAffinityTerm[];
 }
 
@@ -1266,73 +1866,125 @@ export interface KubernetesPodSecurityContext {
   run_as_user?: number | bigint;
   /** Additional group IDs added to the first process of every container in the pod. */
   supplemental_groups?: number[];
-  /** SELinux type label applied to all containers in the pod. */
+  /**
+   * SELinux type label applied to all containers in the pod.
+   * @since gitlab-runner 15.3
+   */
   selinux_type?: string;
-  /** Seccomp profile applied to the pod's containers. */
+  /**
+   * Seccomp profile applied to the pod's containers.
+   * @since gitlab-runner 18.11
+   */
   seccomp_profile?: KubernetesSeccompProfile;
-  /** AppArmor profile applied to the pod's containers. */
+  /**
+   * AppArmor profile applied to the pod's containers.
+   * @since gitlab-runner 18.11
+   */
   app_armor_profile?: KubernetesAppArmorProfile;
 }
 
 /** A seccomp profile setting for a pod or container security context. */
 export interface KubernetesSeccompProfile {
-  /** Kind of seccomp profile to apply: RuntimeDefault, Localhost or Unconfined. */
+  /**
+   * Kind of seccomp profile to apply: RuntimeDefault, Localhost or Unconfined.
+   * @since gitlab-runner 18.11
+   */
   type?: "RuntimeDefault" | "Localhost" | "Unconfined" | "";
-  /** Path of a profile file on the node, relative to the kubelet seccomp directory; used only with type Localhost. */
+  /**
+   * Path of a profile file on the node, relative to the kubelet seccomp directory; used only with type Localhost.
+   * @since gitlab-runner 18.11
+   */
   localhost_profile?: string;
 }
 
 /** An AppArmor profile setting for a pod or container security context. */
 export interface KubernetesAppArmorProfile {
-  /** Kind of AppArmor profile to apply: RuntimeDefault, Localhost or Unconfined. */
+  /**
+   * Kind of AppArmor profile to apply: RuntimeDefault, Localhost or Unconfined.
+   * @since gitlab-runner 18.11
+   */
   type?: "RuntimeDefault" | "Localhost" | "Unconfined" | "";
-  /** Name of an AppArmor profile loaded on the node; used only with type Localhost. */
+  /**
+   * Name of an AppArmor profile loaded on the node; used only with type Localhost.
+   * @since gitlab-runner 18.11
+   */
   localhost_profile?: string;
 }
 
 /** Container-level security context for one of the job pod's containers (build, helper, service or init-permissions). */
 export interface KubernetesContainerSecurityContext {
-  /** Linux capabilities to add to or drop from the container. */
+  /**
+   * Linux capabilities to add to or drop from the container.
+   * @since gitlab-runner 14.5
+   */
   capabilities?: KubernetesContainerCapabilities;
   /**
    * Run the container in privileged mode, with access equivalent to root on the host.
    * @default false
+   * @since gitlab-runner 14.5
    */
   privileged?: boolean;
-  /** User ID (UID) used to run the container's entrypoint; overrides the pod-level setting. */
+  /**
+   * User ID (UID) used to run the container's entrypoint; overrides the pod-level setting.
+   * @since gitlab-runner 14.5
+   */
   run_as_user?: number | bigint;
-  /** Group ID (GID) used to run the container's entrypoint; overrides the pod-level setting. */
+  /**
+   * Group ID (GID) used to run the container's entrypoint; overrides the pod-level setting.
+   * @since gitlab-runner 14.5
+   */
   run_as_group?: number | bigint;
   /**
    * If true, the kubelet refuses to start the container if its image would run as UID 0 (root).
    * @default false
+   * @since gitlab-runner 14.5
    */
   run_as_non_root?: boolean;
   /**
    * Mount the container's root filesystem read-only.
    * @default false
+   * @since gitlab-runner 14.5
    */
   read_only_root_filesystem?: boolean;
   /**
    * Whether a process may gain more privileges than its parent (controls the no_new_privs flag).
    * @default false
+   * @since gitlab-runner 14.5
    */
   allow_privilege_escalation?: boolean;
-  /** SELinux type label applied to the container. */
+  /**
+   * SELinux type label applied to the container.
+   * @since gitlab-runner 15.3
+   */
   selinux_type?: string;
-  /** Type of /proc mount for the container: default (masked paths) or unmasked. */
+  /**
+   * Type of /proc mount for the container: default (masked paths) or unmasked.
+   * @since gitlab-runner 15.9
+   */
   proc_mount?: "default" | "unmasked" | "";
-  /** Seccomp profile for the container; overrides the pod-level profile. */
+  /**
+   * Seccomp profile for the container; overrides the pod-level profile.
+   * @since gitlab-runner 18.11
+   */
   seccomp_profile?: KubernetesSeccompProfile;
-  /** AppArmor profile for the container; overrides the pod-level profile. */
+  /**
+   * AppArmor profile for the container; overrides the pod-level profile.
+   * @since gitlab-runner 18.11
+   */
   app_armor_profile?: KubernetesAppArmorProfile;
 }
 
 /** Linux capabilities added to or dropped from a container's default capability set. */
 export interface KubernetesContainerCapabilities {
-  /** Linux capability names to add to the container, for example `NET_ADMIN`. */
+  /**
+   * Linux capability names to add to the container, for example `NET_ADMIN`.
+   * @since gitlab-runner 14.5
+   */
   add?: string[];
-  /** Linux capability names to drop from the container, for example `ALL`. */
+  /**
+   * Linux capability names to drop from the container, for example `ALL`.
+   * @since gitlab-runner 14.5
+   */
   drop?: string[];
 }
 
@@ -1348,9 +2000,15 @@ export interface KubernetesVolumes {
   secret?: KubernetesSecret[];
   /** emptyDir volumes: scratch directories created empty for the pod and removed with it. */
   empty_dir?: KubernetesEmptyDir[];
-  /** CSI volumes: storage provided by a Container Storage Interface driver. */
+  /**
+   * CSI volumes: storage provided by a Container Storage Interface driver.
+   * @since gitlab-runner 13.11
+   */
   csi?: KubernetesCSI[];
-  /** NFS volumes: exports from an NFS server mounted into the containers. */
+  /**
+   * NFS volumes: exports from an NFS server mounted into the containers.
+   * @since gitlab-runner 19.0
+   */
   nfs?: KubernetesNFS[];
 }
 
@@ -1360,7 +2018,10 @@ export interface KubernetesHostPath {
   name?: string;
   /** Path inside the container where the volume is mounted. */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 13.6
+   */
   sub_path?: string;
   /**
    * Mount the volume read-only; defaults to false.
@@ -1369,7 +2030,10 @@ export interface KubernetesHostPath {
   read_only?: boolean;
   /** Path on the node to mount; defaults to the same path as mount_path when unset. */
   host_path?: string;
-  /** Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional). */
+  /**
+   * Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional).
+   * @since gitlab-runner 17.8
+   */
   mount_propagation?: string;
 }
 
@@ -1379,14 +2043,20 @@ export interface KubernetesPVC {
   name?: string;
   /** Path inside the container where the volume is mounted. */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 13.6
+   */
   sub_path?: string;
   /**
    * Mount the volume read-only; defaults to false.
    * @default false
    */
   read_only?: boolean;
-  /** Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional). */
+  /**
+   * Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional).
+   * @since gitlab-runner 17.2
+   */
   mount_propagation?: string;
 }
 
@@ -1396,7 +2066,10 @@ export interface KubernetesConfigMap {
   name?: string;
   /** Path inside the container where the volume is mounted. */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 13.6
+   */
   sub_path?: string;
   /**
    * Mount the volume read-only; defaults to false.
@@ -1413,7 +2086,10 @@ export interface KubernetesSecret {
   name?: string;
   /** Path inside the container where the volume is mounted. */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 13.6
+   */
   sub_path?: string;
   /**
    * Mount the volume read-only; defaults to false.
@@ -1430,147 +2106,267 @@ export interface KubernetesEmptyDir {
   name?: string;
   /** Path inside the container where the volume is mounted. */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 13.6
+   */
   sub_path?: string;
   /** Storage medium: empty for the node's default disk storage, or Memory for a tmpfs. */
   medium?: "" | "Memory";
-  /** Maximum amount of storage for the volume, as a Kubernetes quantity such as `1Gi`. */
+  /**
+   * Maximum amount of storage for the volume, as a Kubernetes quantity such as `1Gi`.
+   * @since gitlab-runner 16.6
+   */
   size_limit?: string;
-  /** Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional). */
+  /**
+   * Mount propagation mode for the volume (Kubernetes modes: None, HostToContainer, Bidirectional).
+   * @since gitlab-runner 19.0
+   */
   mount_propagation?: string;
 }
 
 /** A volume provided by a CSI storage driver, mounted into the job pod ([[runners.kubernetes.volumes.csi]]). */
 export interface KubernetesCSI {
-  /** Name of the volume. */
+  /**
+   * Name of the volume.
+   * @since gitlab-runner 13.11
+   */
   name?: string;
-  /** Path inside the container where the volume is mounted. */
+  /**
+   * Path inside the container where the volume is mounted.
+   * @since gitlab-runner 13.11
+   */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 13.11
+   */
   sub_path?: string;
-  /** Name of the CSI driver that provides the volume. */
+  /**
+   * Name of the CSI driver that provides the volume.
+   * @since gitlab-runner 13.11
+   */
   driver?: string;
-  /** Filesystem type to mount, for example `ext4` or `xfs`; passed to the CSI driver. */
+  /**
+   * Filesystem type to mount, for example `ext4` or `xfs`; passed to the CSI driver.
+   * @since gitlab-runner 13.11
+   */
   fs_type?: string;
   /**
    * Mount the volume read-only; defaults to false.
    * @default false
+   * @since gitlab-runner 13.11
    */
   read_only?: boolean;
-  /** Driver-specific key-value attributes passed to the CSI driver. */
+  /**
+   * Driver-specific key-value attributes passed to the CSI driver.
+   * @since gitlab-runner 13.11
+   */
   volume_attributes?: Record<string, string>;
 }
 
 /** An NFS export mounted into the job pod ([[runners.kubernetes.volumes.nfs]]). */
 export interface KubernetesNFS {
-  /** Name of the volume. */
+  /**
+   * Name of the volume.
+   * @since gitlab-runner 19.0
+   */
   name?: string;
-  /** Path inside the container where the volume is mounted. */
+  /**
+   * Path inside the container where the volume is mounted.
+   * @since gitlab-runner 19.0
+   */
   mount_path?: string;
-  /** Sub-path inside the volume to mount instead of its root. */
+  /**
+   * Sub-path inside the volume to mount instead of its root.
+   * @since gitlab-runner 19.0
+   */
   sub_path?: string;
-  /** Hostname or IP address of the NFS server. */
+  /**
+   * Hostname or IP address of the NFS server.
+   * @since gitlab-runner 19.0
+   */
   server?: string;
-  /** Path exported by the NFS server. */
+  /**
+   * Path exported by the NFS server.
+   * @since gitlab-runner 19.0
+   */
   path?: string;
   /**
    * Mount the NFS export read-only; defaults to false.
    * @default false
+   * @since gitlab-runner 19.0
    */
   read_only?: boolean;
 }
 
 /** One extra hosts-file entry for job pods ([[runners.kubernetes.host_aliases]]). */
 export interface KubernetesHostAliases {
-  /** IP address the listed hostnames resolve to. */
+  /**
+   * IP address the listed hostnames resolve to.
+   * @since gitlab-runner 13.7
+   */
   ip?: string;
-  /** Hostnames that resolve to `ip` inside the job pod. */
+  /**
+   * Hostnames that resolve to `ip` inside the job pod.
+   * @since gitlab-runner 13.7
+   */
   hostnames?: string[];
 }
 
 /** Custom DNS configuration of job pods ([runners.kubernetes.dns_config]). */
 export interface KubernetesDNSConfig {
-  /** IP addresses of DNS servers added to the pod resolver configuration. */
+  /**
+   * IP addresses of DNS servers added to the pod resolver configuration.
+   * @since gitlab-runner 13.7
+   */
   nameservers?: string[];
-  /** Resolver options for the pod, each with a name and optional value. */
+  /**
+   * Resolver options for the pod, each with a name and optional value.
+   * @since gitlab-runner 13.7
+   */
   options?: KubernetesDNSConfigOption[];
-  /** DNS search domains added to the pod resolver configuration. */
+  /**
+   * DNS search domains added to the pod resolver configuration.
+   * @since gitlab-runner 13.7
+   */
   searches?: string[];
 }
 
 /** One resolver option of the pod DNS config ([[runners.kubernetes.dns_config.options]]). */
 export interface KubernetesDNSConfigOption {
-  /** Name of the resolver option, e.g. 'ndots'. */
+  /**
+   * Name of the resolver option, e.g. 'ndots'.
+   * @since gitlab-runner 13.7
+   */
   name?: string;
-  /** Optional value of the resolver option. */
+  /**
+   * Optional value of the resolver option.
+   * @since gitlab-runner 13.7
+   */
   value?: string;
 }
 
 /** Kubernetes lifecycle hooks applied to the job pod's containers ([runners.kubernetes.container_lifecycle]). */
 export interface KubernetesContainerLifecycle {
-  /** Handler run right after a container is created; not guaranteed to run before its entrypoint. */
+  /**
+   * Handler run right after a container is created; not guaranteed to run before its entrypoint.
+   * @since gitlab-runner 14.2
+   */
   post_start?: KubernetesLifecycleHandler;
-  /** Handler run right before a container is terminated; must finish before the stop signal is sent. */
+  /**
+   * Handler run right before a container is terminated; must finish before the stop signal is sent.
+   * @since gitlab-runner 14.2
+   */
   pre_stop?: KubernetesLifecycleHandler;
 }
 
 /** A lifecycle hook handler; set exactly one action: exec, http_get or tcp_socket. */
 export interface KubernetesLifecycleHandler {
-  /** Run a command inside the container. */
+  /**
+   * Run a command inside the container.
+   * @since gitlab-runner 14.2
+   */
   exec?: KubernetesLifecycleExecAction;
-  /** Send an HTTP GET request to the container. */
+  /**
+   * Send an HTTP GET request to the container.
+   * @since gitlab-runner 14.2
+   */
   http_get?: KubernetesLifecycleHTTPGet;
-  /** Open a TCP connection to a port; deprecated and not supported for lifecycle hooks in current Kubernetes. */
+  /**
+   * Open a TCP connection to a port; deprecated and not supported for lifecycle hooks in current Kubernetes.
+   * @since gitlab-runner 14.2
+   */
   tcp_socket?: KubernetesLifecycleTCPSocket;
 }
 
 /** A command executed inside the container by a lifecycle hook. */
 export interface KubernetesLifecycleExecAction {
-  /** Command and arguments run in the container (not in a shell); exit status 0 means success. */
+  /**
+   * Command and arguments run in the container (not in a shell); exit status 0 means success.
+   * @since gitlab-runner 14.2
+   */
   command?: string[];
 }
 
 /** An HTTP GET request performed by a lifecycle hook. */
 export interface KubernetesLifecycleHTTPGet {
-  /** Host name to connect to; defaults to the pod IP. */
+  /**
+   * Host name to connect to; defaults to the pod IP.
+   * @since gitlab-runner 14.2
+   */
   host?: string;
-  /** Custom HTTP headers to send with the request. */
+  /**
+   * Custom HTTP headers to send with the request.
+   * @since gitlab-runner 14.2
+   */
   http_headers?: KubernetesLifecycleHTTPGetHeader[];
-  /** Path of the URL to request on the HTTP server. */
+  /**
+   * Path of the URL to request on the HTTP server.
+   * @since gitlab-runner 14.2
+   */
   path?: string;
-  /** Port number to send the request to. */
+  /**
+   * Port number to send the request to.
+   * @since gitlab-runner 14.2
+   */
   port?: number | bigint;
-  /** Scheme used to connect to the host: HTTP or HTTPS; Kubernetes defaults to HTTP. */
+  /**
+   * Scheme used to connect to the host: HTTP or HTTPS; Kubernetes defaults to HTTP.
+   * @since gitlab-runner 14.2
+   */
   scheme?: string;
 }
 
 /** A custom HTTP header sent with a lifecycle hook's HTTP GET request. */
 export interface KubernetesLifecycleHTTPGetHeader {
-  /** Header field name. */
+  /**
+   * Header field name.
+   * @since gitlab-runner 14.2
+   */
   name?: string;
-  /** Header field value. */
+  /**
+   * Header field value.
+   * @since gitlab-runner 14.2
+   */
   value?: string;
 }
 
 /** A TCP socket action for a lifecycle hook (deprecated in Kubernetes for lifecycle handlers). */
 export interface KubernetesLifecycleTCPSocket {
-  /** Host name to connect to; defaults to the pod IP. */
+  /**
+   * Host name to connect to; defaults to the pod IP.
+   * @since gitlab-runner 14.2
+   */
   host?: string;
-  /** Port number to connect to. */
+  /**
+   * Port number to connect to.
+   * @since gitlab-runner 14.2
+   */
   port?: number | bigint;
 }
 
 /** One patch applied to the generated job pod spec ([[runners.kubernetes.pod_spec]]). */
 export interface KubernetesPodSpec {
-  /** Name identifying this pod spec patch. */
+  /**
+   * Name identifying this pod spec patch.
+   * @since gitlab-runner 15.10
+   */
   name?: string;
-  /** Path to a file holding the patch; cannot be combined with `patch`. */
+  /**
+   * Path to a file holding the patch; cannot be combined with `patch`.
+   * @since gitlab-runner 15.10
+   */
   patch_path?: string;
-  /** Inline patch content in YAML or JSON; cannot be combined with `patch_path`. */
+  /**
+   * Inline patch content in YAML or JSON; cannot be combined with `patch_path`.
+   * @since gitlab-runner 15.10
+   */
   patch?: string;
   /**
    * How the patch is applied: json, merge or strategic; default strategic.
    * @default "strategic"
+   * @since gitlab-runner 15.10
    */
   patch_type?: "json" | "merge" | "strategic" | "";
 }
@@ -1580,18 +2376,29 @@ export interface KubernetesAutoscalerConfig {
   /**
    * Maximum number of pause pods the runner creates; 0 means no limit.
    * @default 0
+   * @since gitlab-runner 18.11
    */
   max_pause_pods?: number | bigint;
   /**
    * Container image used for pause pods; default 'registry.k8s.io/pause:3.10'.
    * @default "registry.k8s.io/pause:3.10"
+   * @since gitlab-runner 18.11
    */
   pause_pod_image?: string;
-  /** PriorityClass of pause pods; empty makes the runner create a low-priority class itself. */
+  /**
+   * PriorityClass of pause pods; empty makes the runner create a low-priority class itself.
+   * @since gitlab-runner 18.11
+   */
   pause_pod_priority_class_name?: string;
-  /** Time-based policies setting how many idle pause pods to keep; the last one matching now applies. */
+  /**
+   * Time-based policies setting how many idle pause pods to keep; the last one matching now applies.
+   * @since gitlab-runner 18.11
+   */
   policy?: AutoscalerPolicyConfig[];
-  /** Names of image pull secrets used to pull the pause pod image. */
+  /**
+   * Names of image pull secrets used to pull the pause pod image.
+   * @since gitlab-runner 19.1
+   */
   pause_pod_image_pull_secrets?: string[];
 }
 
@@ -1600,188 +2407,327 @@ export interface AutoscalerPolicyConfig {
   /**
    * Cron expressions for when this policy applies; default every minute (* * * * *).
    * @default ["* * * * *"]
+   * @since gitlab-runner 15.5
    */
   periods?: string[];
-  /** Time zone used to evaluate periods; the system local zone when empty. */
+  /**
+   * Time zone used to evaluate periods; the system local zone when empty.
+   * @since gitlab-runner 15.5
+   */
   timezone?: string;
-  /** Idle capacity, in jobs, to keep ready while the policy applies. */
+  /**
+   * Idle capacity, in jobs, to keep ready while the policy applies.
+   * @since gitlab-runner 15.5
+   */
   idle_count?: number | bigint;
-  /** How long an instance may stay idle before removal, a duration such as 30m. */
+  /**
+   * How long an instance may stay idle before removal, a duration such as 30m.
+   * @since gitlab-runner 15.5
+   */
   idle_time?: string | number;
   /**
    * Extra idle capacity as a factor of the capacity in use, on top of idle_count; default 0.
    * @default 0.0
+   * @since gitlab-runner 15.5
    */
   scale_factor?: number;
-  /** Upper limit on the idle capacity that scale_factor can produce. */
+  /**
+   * Upper limit on the idle capacity that scale_factor can produce.
+   * @since gitlab-runner 15.5
+   */
   scale_factor_limit?: number | bigint;
-  /** Request jobs only when capacity is ready; when unset it is on if idle_count > 0. */
+  /**
+   * Request jobs only when capacity is ready; when unset it is on if idle_count > 0.
+   * @since gitlab-runner 18.1
+   */
   preemptive_mode?: boolean;
 }
 
 /** Settings of the Custom executor ([runners.custom]). */
 export interface CustomConfig {
-  /** Executable that returns configuration values to the executor before the job. */
+  /**
+   * Executable that returns configuration values to the executor before the job.
+   * @since gitlab-runner 12.1
+   */
   config_exec?: string;
-  /** Arguments passed to config_exec. */
+  /**
+   * Arguments passed to config_exec.
+   * @since gitlab-runner 12.1
+   */
   config_args?: string[];
   /**
    * Timeout for config_exec, in seconds; default 3600.
    * @default 3600
+   * @since gitlab-runner 12.1
    */
   config_exec_timeout?: number | bigint;
-  /** Executable that prepares the job environment. */
+  /**
+   * Executable that prepares the job environment.
+   * @since gitlab-runner 12.1
+   */
   prepare_exec?: string;
-  /** Arguments passed to prepare_exec. */
+  /**
+   * Arguments passed to prepare_exec.
+   * @since gitlab-runner 12.1
+   */
   prepare_args?: string[];
   /**
    * Timeout for prepare_exec, in seconds; default 3600.
    * @default 3600
+   * @since gitlab-runner 12.1
    */
   prepare_exec_timeout?: number | bigint;
-  /** Executable that runs each job script stage; required. */
+  /**
+   * Executable that runs each job script stage; required.
+   * @since gitlab-runner 12.1
+   */
   run_exec?: string;
-  /** Arguments passed to the run_exec executable. */
+  /**
+   * Arguments passed to the run_exec executable.
+   * @since gitlab-runner 12.1
+   */
   run_args?: string[];
-  /** Executable that cleans up the environment after the job. */
+  /**
+   * Executable that cleans up the environment after the job.
+   * @since gitlab-runner 12.1
+   */
   cleanup_exec?: string;
-  /** Arguments passed to cleanup_exec. */
+  /**
+   * Arguments passed to cleanup_exec.
+   * @since gitlab-runner 12.1
+   */
   cleanup_args?: string[];
   /**
    * Timeout for cleanup_exec, in seconds; default 3600.
    * @default 3600
+   * @since gitlab-runner 12.1
    */
   cleanup_exec_timeout?: number | bigint;
-  /** Seconds a script may spend cleaning up after SIGTERM before it is force-killed. */
+  /**
+   * Seconds a script may spend cleaning up after SIGTERM before it is force-killed.
+   * @since gitlab-runner 12.1
+   */
   graceful_kill_timeout?: number | bigint;
-  /** Seconds to wait after the force kill before the runner gives up and logs an error. */
+  /**
+   * Seconds to wait after the force kill before the runner gives up and logs an error.
+   * @since gitlab-runner 12.1
+   */
   force_kill_timeout?: number | bigint;
 }
 
 /** Fleeting-based autoscaling for Instance and Docker Autoscaler executors ([runners.autoscaler]). */
 export interface AutoscalerConfig {
-  /** Number of jobs one instance may run at the same time. */
+  /**
+   * Number of jobs one instance may run at the same time.
+   * @since gitlab-runner 15.5
+   */
   capacity_per_instance?: number | bigint;
-  /** Number of jobs an instance may run before it is removed. */
+  /**
+   * Number of jobs an instance may run before it is removed.
+   * @since gitlab-runner 15.5
+   */
   max_use_count?: number | bigint;
   /**
    * Maximum number of instances in any state; 0 means unlimited.
    * @default 0
+   * @since gitlab-runner 15.5
    */
   max_instances?: number | bigint;
-  /** Fleeting plugin that provisions the instances (name or path). */
+  /**
+   * Fleeting plugin that provisions the instances (name or path).
+   * @since gitlab-runner 15.5
+   */
   plugin?: string;
-  /** Plugin-specific settings, passed as JSON to the fleeting plugin ([runners.autoscaler.plugin_config]). */
+  /**
+   * Plugin-specific settings, passed as JSON to the fleeting plugin ([runners.autoscaler.plugin_config]).
+   * @since gitlab-runner 15.5
+   */
   plugin_config?: Record<string, unknown>;
-  /** How to connect to the instances ([runners.autoscaler.connector_config]). */
+  /**
+   * How to connect to the instances ([runners.autoscaler.connector_config]).
+   * @since gitlab-runner 15.5
+   */
   connector_config?: ConnectorConfig;
-  /** Time-based scaling policies; the last matching one applies ([[runners.autoscaler.policy]]). */
+  /**
+   * Time-based scaling policies; the last matching one applies ([[runners.autoscaler.policy]]).
+   * @since gitlab-runner 15.5
+   */
   policy?: AutoscalerPolicyConfig[];
-  /** Command run on each new instance to check it is ready; failure removes the instance. */
+  /**
+   * Command run on each new instance to check it is ready; failure removes the instance.
+   * @since gitlab-runner 16.11
+   */
   instance_ready_command?: string;
   /**
    * Maximum time to wait to acquire an instance for a job; default 15m.
    * @default "15m"
+   * @since gitlab-runner 18.1
    */
   instance_acquire_timeout?: string | number;
   /**
    * How often the plugin is polled for instance updates; default 1m.
    * @default "1m"
+   * @since gitlab-runner 17.0
    */
   update_interval?: string | number;
   /**
    * Faster polling interval used while an instance state change is expected; default 2s.
    * @default "2s"
+   * @since gitlab-runner 17.0
    */
   update_interval_when_expecting?: string | number;
   /**
    * Wait before retrying an instance deletion that had no effect; default 1m.
    * @default "1m"
+   * @since gitlab-runner 18.3
    */
   deletion_retry_interval?: string | number;
   /**
    * Pause between deleting instances and checking their status at shutdown; default 10s.
    * @default "10s"
+   * @since gitlab-runner 18.3
    */
   shutdown_deletion_interval?: string | number;
   /**
    * Attempts to confirm instances are deleted before shutdown; default 3.
    * @default 3
+   * @since gitlab-runner 18.3
    */
   shutdown_deletion_retries?: number | bigint;
   /**
    * Consecutive health check failures before an instance is replaced; default 3.
    * @default 3
+   * @since gitlab-runner 18.3
    */
   failure_threshold?: number | bigint;
-  /** Rate limits on creating new instances ([runners.autoscaler.scale_throttle]). */
+  /**
+   * Rate limits on creating new instances ([runners.autoscaler.scale_throttle]).
+   * @since gitlab-runner 17.0
+   */
   scale_throttle?: AutoscalerScaleThrottle;
   /**
    * Limit held capacity reservations so idle instances can be removed; default true.
    * @default true
+   * @since gitlab-runner 18.7
    */
   reservation_throttling?: boolean;
   /**
    * Print the internal IP address of the instance in the job log.
    * @default false
+   * @since gitlab-runner 18.2
    */
   log_internal_ip?: boolean;
   /**
    * Print the external IP address of the instance in the job log.
    * @default false
+   * @since gitlab-runner 18.2
    */
   log_external_ip?: boolean;
   /**
    * Delete all provisioned instances when the runner shuts down; default false.
    * @default false
+   * @since gitlab-runner 16.0
    */
   delete_instances_on_shutdown?: boolean;
-  /** Nested VM isolation settings on the instances ([runners.autoscaler.vm_isolation]). */
+  /**
+   * Nested VM isolation settings on the instances ([runners.autoscaler.vm_isolation]).
+   * @since gitlab-runner 15.8
+   */
   vm_isolation?: VMIsolation;
-  /** Persist instance state on disk across runner restarts ([runners.autoscaler.state_storage]). */
+  /**
+   * Persist instance state on disk across runner restarts ([runners.autoscaler.state_storage]).
+   * @since gitlab-runner 17.5
+   */
   state_storage?: AutoscalerStateStorage;
-  /** Default histogram buckets, in seconds, for instance operation duration metrics. */
+  /**
+   * Default histogram buckets, in seconds, for instance operation duration metrics.
+   * @since gitlab-runner 15.5
+   */
   instance_operation_time_buckets?: number[];
-  /** Histogram buckets, in seconds, for instance creation time; falls back to the operation buckets. */
+  /**
+   * Histogram buckets, in seconds, for instance creation time; falls back to the operation buckets.
+   * @since gitlab-runner 15.11
+   */
   instance_creation_time_buckets?: number[];
-  /** Histogram buckets, in seconds, for time until an instance is running; falls back to operation buckets. */
+  /**
+   * Histogram buckets, in seconds, for time until an instance is running; falls back to operation buckets.
+   * @since gitlab-runner 15.11
+   */
   instance_is_running_time_buckets?: number[];
-  /** Histogram buckets, in seconds, for instance deletion time; falls back to the operation buckets. */
+  /**
+   * Histogram buckets, in seconds, for instance deletion time; falls back to the operation buckets.
+   * @since gitlab-runner 15.11
+   */
   instance_deletion_time_buckets?: number[];
-  /** Histogram buckets, in seconds, for instance readiness time; falls back to the operation buckets. */
+  /**
+   * Histogram buckets, in seconds, for instance readiness time; falls back to the operation buckets.
+   * @since gitlab-runner 15.11
+   */
   instance_readiness_time_buckets?: number[];
-  /** Histogram buckets, in seconds, for the total lifetime of instances. */
+  /**
+   * Histogram buckets, in seconds, for the total lifetime of instances.
+   * @since gitlab-runner 15.11
+   */
   instance_life_duration_buckets?: number[];
 }
 
 /** Connection settings for instances ([runners.autoscaler.connector_config], [runners.autoscaler.vm_isolation.connector_config]). */
 export interface ConnectorConfig {
-  /** Operating system of the instance; overrides what the plugin reports. */
+  /**
+   * Operating system of the instance; overrides what the plugin reports.
+   * @since gitlab-runner 15.5
+   */
   os?: string;
-  /** CPU architecture of the instance; overrides what the plugin reports. */
+  /**
+   * CPU architecture of the instance; overrides what the plugin reports.
+   * @since gitlab-runner 15.5
+   */
   arch?: string;
-  /** Connection protocol: ssh, winrm or winrm+https; winrm is the default on Windows. */
+  /**
+   * Connection protocol: ssh, winrm or winrm+https; winrm is the default on Windows.
+   * @since gitlab-runner 15.5
+   */
   protocol?: "ssh" | "winrm" | "winrm+https" | "";
-  /** Port for the protocol; defaults to 22 for ssh, 5985 for winrm, 5986 for winrm+https. */
+  /**
+   * Port for the protocol; defaults to 22 for ssh, 5985 for winrm, 5986 for winrm+https.
+   * @since gitlab-runner 17.11
+   */
   protocol_port?: number | bigint;
-  /** User name to connect to the instance with. */
+  /**
+   * User name to connect to the instance with.
+   * @since gitlab-runner 15.5
+   */
   username?: string;
-  /** Password to connect to the instance with. */
+  /**
+   * Password to connect to the instance with.
+   * @since gitlab-runner 15.5
+   */
   password?: string;
-  /** Path to the private key used to connect or to provision credentials dynamically. */
+  /**
+   * Path to the private key used to connect or to provision credentials dynamically.
+   * @since gitlab-runner 15.5
+   */
   key_path?: string;
   /**
    * Use the given credentials as-is and skip automatic credential provisioning; default false.
    * @default false
+   * @since gitlab-runner 15.5
    */
   use_static_credentials?: boolean;
-  /** Keepalive interval for the connection, a duration. */
+  /**
+   * Keepalive interval for the connection, a duration.
+   * @since gitlab-runner 15.5
+   */
   keepalive?: string | number;
-  /** Timeout for establishing the connection, a duration. */
+  /**
+   * Timeout for establishing the connection, a duration.
+   * @since gitlab-runner 15.5
+   */
   timeout?: string | number;
   /**
    * Connect to the external address reported by the plugin instead of the internal one.
    * @default false
+   * @since gitlab-runner 15.9
    */
   use_external_addr?: boolean;
 }
@@ -1791,9 +2737,13 @@ export interface AutoscalerScaleThrottle {
   /**
    * New instances allowed per second; 0 means 100, -1 means unlimited.
    * @default 0
+   * @since gitlab-runner 17.0
    */
   limit?: number | bigint;
-  /** Maximum instances created at once; defaults to max_instances or limit; ignored if limit is unlimited. */
+  /**
+   * Maximum instances created at once; defaults to max_instances or limit; ignored if limit is unlimited.
+   * @since gitlab-runner 17.0
+   */
   burst?: number | bigint;
 }
 
@@ -1802,15 +2752,28 @@ export interface VMIsolation {
   /**
    * Run each job in a nested VM on the instance; default false.
    * @default false
+   * @since gitlab-runner 15.8
    */
   enabled?: boolean;
-  /** Address of the nesting daemon on the instance. */
+  /**
+   * Address of the nesting daemon on the instance.
+   * @since gitlab-runner 15.8
+   */
   nesting_host?: string;
-  /** Settings sent as JSON to the nesting daemon. */
+  /**
+   * Settings sent as JSON to the nesting daemon.
+   * @since gitlab-runner 15.8
+   */
   nesting_config?: Record<string, unknown>;
-  /** Default VM image for the nesting daemon when the job gives none. */
+  /**
+   * Default VM image for the nesting daemon when the job gives none.
+   * @since gitlab-runner 15.8
+   */
   image?: string;
-  /** How to connect to the nested VM ([runners.autoscaler.vm_isolation.connector_config]). */
+  /**
+   * How to connect to the nested VM ([runners.autoscaler.vm_isolation.connector_config]).
+   * @since gitlab-runner 15.8
+   */
   connector_config?: ConnectorConfig;
 }
 
@@ -1819,13 +2782,18 @@ export interface AutoscalerStateStorage {
   /**
    * Save instance state so existing instances are reused after a restart; default false.
    * @default false
+   * @since gitlab-runner 17.5
    */
   enabled?: boolean;
-  /** Directory for saved state; defaults to .taskscaler next to the config file. */
+  /**
+   * Directory for saved state; defaults to .taskscaler next to the config file.
+   * @since gitlab-runner 17.5
+   */
   dir?: string;
   /**
    * Keep restored instances that were running jobs instead of removing them; default false.
    * @default false
+   * @since gitlab-runner 17.5
    */
   keep_instance_with_acquisitions?: boolean;
 }
@@ -1845,7 +2813,10 @@ export interface SessionServer {
 
 /** Global settings of the docker+machine provider ([machine]). */
 export interface MachineConfig {
-  /** Removal of idle machines when the runner shuts down ([machine.shutdown_drain]). */
+  /**
+   * Removal of idle machines when the runner shuts down ([machine.shutdown_drain]).
+   * @since gitlab-runner 18.10
+   */
   shutdown_drain?: DockerMachineShutdownDrain;
 }
 
@@ -1854,28 +2825,35 @@ export interface DockerMachineShutdownDrain {
   /**
    * Remove idle machines when the runner process shuts down; default false.
    * @default false
+   * @since gitlab-runner 18.10
    */
   enabled?: boolean;
   /**
    * Number of machines removed in parallel during the drain; default 3.
    * @default 3
+   * @since gitlab-runner 18.10
    */
   concurrency?: number | bigint;
   /**
    * Retries per machine if its removal fails; default 3.
    * @default 3
+   * @since gitlab-runner 18.10
    */
   max_retries?: number | bigint;
   /**
    * Base wait between removal retries, growing with each attempt; default 5s.
    * @default "5s"
+   * @since gitlab-runner 18.10
    */
   retry_backoff?: string | number;
 }
 
 /** Global experimental features ([experimental]); may change without notice. */
 export interface ExperimentalConfig {
-  /** Job usage logging settings ([experimental.usage_logger]). */
+  /**
+   * Job usage logging settings ([experimental.usage_logger]).
+   * @since gitlab-runner 17.9
+   */
   usage_logger?: UsageLoggerConfig;
 }
 
@@ -1884,34 +2862,46 @@ export interface UsageLoggerConfig {
   /**
    * Turn on logging of job usage records.
    * @default false
+   * @since gitlab-runner 17.9
    */
   enabled?: boolean;
   /**
    * Destinations for usage records: logrotate and/or snowplow_billing; default logrotate.
    * @default ["logrotate"]
+   * @since gitlab-runner 19.2
    */
   writers?: ("logrotate" | "snowplow_billing" | "")[];
-  /** Settings of the rotated log file writer ([experimental.usage_logger.logrotate]). */
+  /**
+   * Settings of the rotated log file writer ([experimental.usage_logger.logrotate]).
+   * @since gitlab-runner 19.2
+   */
   logrotate?: LogrotateConfig;
-  /** Settings of the Snowplow billing event writer ([experimental.usage_logger.snowplow_billing]). */
+  /**
+   * Settings of the Snowplow billing event writer ([experimental.usage_logger.snowplow_billing]).
+   * @since gitlab-runner 19.2
+   */
   snowplow_billing?: SnowplowConfig;
   /**
    * Directory where usage log files are written (top-level form of the logrotate setting).
+   * @since gitlab-runner 17.9
    * @deprecated
    */
   log_dir?: string;
   /**
    * Number of rotated usage log files to keep (top-level form of the logrotate setting).
+   * @since gitlab-runner 17.9
    * @deprecated
    */
   max_backup_files?: number | bigint;
   /**
    * Maximum age of a usage log file before it is rotated (top-level form of the logrotate setting).
+   * @since gitlab-runner 17.9
    * @deprecated
    */
   max_rotation_age?: string | number;
   /**
    * Extra key-value labels added to each usage record.
+   * @since gitlab-runner 17.9
    * @deprecated
    */
   labels?: Record<string, string>;
@@ -1919,45 +2909,81 @@ export interface UsageLoggerConfig {
 
 /** Rotated log file writer for usage records ([experimental.usage_logger.logrotate]). */
 export interface LogrotateConfig {
-  /** Directory where usage log files are written. */
+  /**
+   * Directory where usage log files are written.
+   * @since gitlab-runner 19.2
+   */
   log_dir?: string;
-  /** Number of rotated usage log files to keep. */
+  /**
+   * Number of rotated usage log files to keep.
+   * @since gitlab-runner 19.2
+   */
   max_backup_files?: number | bigint;
-  /** Maximum age of a usage log file before it is rotated. */
+  /**
+   * Maximum age of a usage log file before it is rotated.
+   * @since gitlab-runner 19.2
+   */
   max_rotation_age?: string | number;
-  /** Extra key-value labels added to records written by this writer. */
+  /**
+   * Extra key-value labels added to records written by this writer.
+   * @since gitlab-runner 19.2
+   */
   labels?: Record<string, string>;
 }
 
 /** Snowplow writer that sends usage as billing events ([experimental.usage_logger.snowplow_billing]). */
 export interface SnowplowConfig {
-  /** URI of the Snowplow collector that receives billing events. */
+  /**
+   * URI of the Snowplow collector that receives billing events.
+   * @since gitlab-runner 19.2
+   */
   collector_uri?: string;
-  /** Application ID attached to the Snowplow events. */
+  /**
+   * Application ID attached to the Snowplow events.
+   * @since gitlab-runner 19.2
+   */
   app_id?: string;
-  /** Event category set on the Snowplow billing events. */
+  /**
+   * Event category set on the Snowplow billing events.
+   * @since gitlab-runner 19.2
+   */
   category?: string;
-  /** Realm value reported in the billing events. */
+  /**
+   * Realm value reported in the billing events.
+   * @since gitlab-runner 19.2
+   */
   realm?: string;
-  /** Deployment type value reported in the billing events. */
+  /**
+   * Deployment type value reported in the billing events.
+   * @since gitlab-runner 19.2
+   */
   deployment_type?: string;
-  /** Extra key-value metadata included in the billing events. */
+  /**
+   * Extra key-value metadata included in the billing events.
+   * @since gitlab-runner 19.2
+   */
   metadata?: Record<string, string>;
   /**
    * Authenticate to the collector with an OIDC token.
    * @default false
+   * @since gitlab-runner 19.2
    */
   enable_oidc?: boolean;
-  /** Histogram bucket bounds, in seconds, for the batch delivery duration metric. */
+  /**
+   * Histogram bucket bounds, in seconds, for the batch delivery duration metric.
+   * @since gitlab-runner 19.2
+   */
   batch_delivery_duration_buckets?: number[];
   /**
    * If true, skip OIDC authentication instead of failing when the cloud platform is not supported.
    * @default false
+   * @since gitlab-runner 19.2
    */
   skip_oidc_if_unsupported_cloud?: boolean;
   /**
    * Controls whether billing events are skipped for jobs that end in a runner system failure.
    * @default false
+   * @since gitlab-runner 19.2
    */
   skip_runner_system_failure?: boolean;
 }

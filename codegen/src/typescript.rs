@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct, EXECUTORS};
+use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct, Version, EXECUTORS};
 
 pub fn declarations() -> String {
     let mut out = String::from(API);
@@ -171,6 +171,9 @@ fn tags(f: &Field) -> Vec<String> {
     };
     if let Some(default) = default {
         tags.push(format!("@default {default}"));
+    }
+    if f.since > Version::OLDEST {
+        tags.push(format!("@since gitlab-runner {}", f.since));
     }
     if f.deprecated {
         tags.push("@deprecated".to_owned());

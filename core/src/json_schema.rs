@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::schema::{self, DefaultValue, Field, Kind, MapOf, Struct, FEATURE_FLAGS};
+use crate::schema::{self, DefaultValue, Field, Kind, MapOf, Struct, Version, FEATURE_FLAGS};
 
 /// Go's `time.ParseDuration` syntax, or a bare "0".
 const DURATION_PATTERN: &str = r"^[-+]?(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$";
@@ -48,6 +48,16 @@ pub fn json_schema() -> String {
     write_json(&mut out, &Json::Object(root), 0);
     out.push('\n');
     out
+}
+
+/// The field's description, with the gitlab-runner release that brought the key when it is on
+/// record (a key of the oldest release on record may be older still).
+fn description(f: &Field) -> Json {
+    if f.since > Version::OLDEST {
+        Json::Str(format!("{} Since gitlab-runner {}.", f.doc, f.since))
+    } else {
+        s(f.doc)
+    }
 }
 
 fn struct_object(st: &'static Struct) -> Json {
@@ -127,7 +137,7 @@ fn property(f: &'static Field) -> Json {
     }) else {
         unreachable!("every property is an object")
     };
-    entries.push(("description".to_owned(), s(f.doc)));
+    entries.push(("description".to_owned(), description(f)));
     let default = match f.default {
         DefaultValue::None => None,
         DefaultValue::Bool(b) => Some(Json::Bool(b)),
