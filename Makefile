@@ -84,6 +84,7 @@ bench: wheel wasm playground $(CHROMIUM) $(VENV)/.bench-installed ## Side-by-sid
 	node bench/node_bench.mjs >> BENCHMARKS.md
 	cargo bench --quiet -p gitlab-runner-config --bench engine >> BENCHMARKS.md
 	node bench/playground_bench.mjs >> BENCHMARKS.md
+	cat bench/findings.md >> BENCHMARKS.md
 	cat BENCHMARKS.md
 
 # SOAK_CASES random configs in all: 40% drawn in Rust, 10% by Hypothesis, 50% by fast-check; each
