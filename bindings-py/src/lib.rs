@@ -53,7 +53,7 @@ fn to_dict<'py>(object: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 
 /// Unknown keys a lenient read kept, as diagnostic tuples: the Python face warns about each.
 fn kept_keys<'py>(py: Python<'py>, warnings: &[Diagnostic]) -> PyResult<Bound<'py, PyList>> {
-    diagnostic_tuples(py, warnings.iter().filter(|w| w.code == Code::UnknownKey).cloned().collect())
+    diagnostic_tuples(py, warnings.iter().filter(|w| w.code == Code::UnknownKey).cloned().collect(), "")
 }
 
 /// An instance of `class` (a `Config` or a subclass) from config.toml text, and the unknown
@@ -126,7 +126,7 @@ fn validate<'py>(object: &Bound<'py, PyAny>, runner_version: Option<&str>, fragm
     if decoded.errors.is_empty() {
         positions::place(object, &decoded.table, &mut diagnostics)?;
     }
-    diagnostic_tuples(py, diagnostics)
+    diagnostic_tuples(py, diagnostics, "")
 }
 
 /// Every finding about config.toml text, each with its range.
@@ -141,17 +141,39 @@ fn lint<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let checks = checks(strict, runner_version, fragment)?;
     let diagnostics = py.detach(|| gitlab_runner_config::lint(text, &checks));
-    diagnostic_tuples(py, diagnostics)
+    diagnostic_tuples(py, diagnostics, text)
 }
 
-/// (severity, code, path, message, line, column, end_line, end_column, suggestion) tuples,
-/// the fields of the Python `Diagnostic` in order.
-fn diagnostic_tuples(py: Python<'_>, diagnostics: Vec<Diagnostic>) -> PyResult<Bound<'_, PyList>> {
+/// (severity, code, path, message, line, column, end_line, end_column, suggestion, fix)
+/// tuples, the fields of the Python `Diagnostic` in order; a fix is (safe, [(start, end,
+/// text)]) with character offsets into `text`, the text the findings are about.
+fn diagnostic_tuples<'py>(py: Python<'py>, diagnostics: Vec<Diagnostic>, text: &str) -> PyResult<Bound<'py, PyList>> {
+    let characters = |byte: usize| text.get(..byte).map_or(0, |before| before.chars().count());
     let items = diagnostics.into_iter().map(|d| {
         let [line, column, end_line, end_column] = errors::range_numbers(d.range);
-        (d.severity.as_str(), d.code.name(), d.path.to_string(), d.message, line, column, end_line, end_column, d.suggestion)
+        let fix = d.fix.map(|fix| {
+            let edits: Vec<(usize, usize, String)> =
+                fix.edits.into_iter().map(|e| (characters(e.start), characters(e.end), e.text)).collect();
+            (fix.safe, edits)
+        });
+        (d.severity.as_str(), d.code.name(), d.path.to_string(), d.message, line, column, end_line, end_column, d.suggestion, fix)
     });
     PyList::new(py, items.collect::<Vec<_>>())
+}
+
+/// `text` with every safe fix made (and the unsafe ones with `unsafe_fixes`).
+#[pyfunction]
+#[pyo3(signature = (text, unsafe_fixes = false, strict = true, runner_version = None, fragment = false))]
+fn fix(
+    py: Python<'_>,
+    text: &str,
+    unsafe_fixes: bool,
+    strict: bool,
+    runner_version: Option<&str>,
+    fragment: bool,
+) -> PyResult<String> {
+    let checks = checks(strict, runner_version, fragment)?;
+    Ok(py.detach(|| gitlab_runner_config::fix(text, unsafe_fixes, &checks)))
 }
 
 /// A file's bytes as text, by the rule every face reads files with: UTF-8 only, newlines as
@@ -181,6 +203,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(from_dict, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(lint, module)?)?;
+    module.add_function(wrap_pyfunction!(fix, module)?)?;
     module.add_function(wrap_pyfunction!(write_file, module)?)?;
     module.add_function(wrap_pyfunction!(text_from_bytes, module)?)?;
     cli::register(module)?;

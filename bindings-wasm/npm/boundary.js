@@ -217,9 +217,27 @@ export function bind(engine, ready = () => {}) {
       ready('hover');
       return JSON.parse(engine.hover(wellFormed(toml), Number.isFinite(offset) ? offset : 0));
     },
-    format(toml) {
+    format(toml, options) {
       ready('format');
-      return call('TomlParseError', () => engine.format(text(toml)));
+      return call('TomlParseError', () => engine.format(text(toml), Boolean(options?.canonical)));
+    },
+    fix(toml, options) {
+      ready('fix');
+      const [strict, runnerVersion, fragment] = settings(options);
+      return call('TomlParseError', () => engine.fix(text(toml), Boolean(options?.unsafeFixes), strict, runnerVersion, fragment));
+    },
+    update(toml, config, options) {
+      ready('update');
+      const given = text(toml);
+      const encoded = encode(config);
+      try {
+        return engine.update(given, encoded, settings(options)[0]);
+      } catch (error) {
+        if (typeof error !== 'string') throw error;
+        // The text's syntax is the text's fault; anything else is the config's.
+        const syntax = JSON.parse(error).errors.some((e) => e.code === 'syntax');
+        throw fail(syntax ? 'TomlParseError' : 'ConfigError', error);
+      }
     },
     schema() {
       ready('schema');

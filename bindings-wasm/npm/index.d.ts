@@ -42,6 +42,14 @@ export interface Diagnostic {
   range: Range | null;
   /** The key meant, for an unknown key that is a misspelling of one (`builds_dir` for `buids_dir`). */
   suggestion: string | null;
+  /** The edits that repair the finding (a key renamed), or null. */
+  fix: Fix | null;
+}
+
+/** Edits that repair a finding: replace `text` from `start` to `end` (string indexes, as `range`'s `offset`). `safe`: the config means the same after (a key's letter case, a key gitlab-runner renamed); otherwise a guess (the known key close to an unknown one). */
+export interface Fix {
+  safe: boolean;
+  edits: { start: number; end: number; text: string }[];
 }
 
 /** What `render`, `parse` and `format` throw: every problem in `errors`, the first one's place on the error. */
@@ -60,8 +68,12 @@ export function render(config: Config, options?: Options): string;
 export function parse(toml: string, options?: Options): Config;
 /** Every finding about a config object or config.toml text. Never throws on bad input (a `runnerVersion` that is not a version is a `ConfigError`). */
 export function validate(input: Config | string, options?: ValidateOptions): Diagnostic[];
-/** config.toml text rewritten in gitlab-runner's layout (unknown keys are kept). */
-export function format(toml: string): string;
+/** config.toml text tidied as gitlab-runner writes it (two spaces per table level, one space around `=`, single blank lines), comments, key order, quoting and numbers kept; `canonical: true` also puts keys in canonical order, comments moving with them (unknown keys are kept). Throws a `ConfigError` named `TomlParseError`. */
+export function format(toml: string, options?: { canonical?: boolean }): string;
+/** `toml` changed to say `config`, everything else kept byte for byte: a changed value replaces its value only (its comments stay), a removed key goes with its comment lines, a new key or runner is written at its canonical place. Throws a `ConfigError` (named `TomlParseError` when `toml` is not TOML). */
+export function update(toml: string, config: Config, options?: Options): string;
+/** `toml` with every safe fix made (`unsafeFixes: true`: the unsafe ones too), comments and everything else kept; a second run changes nothing. Throws a `ConfigError` named `TomlParseError` when `toml` is not TOML. */
+export function fix(toml: string, options?: ValidateOptions & { unsafeFixes?: boolean }): string;
 /** The JSON Schema (draft 2020-12) of config.toml. */
 export function schema(): Record<string, unknown>;
 /** A Python script that builds `config` with `wetwire_gitlab.runner_config` and prints its config.toml (the text `render` gives). Throws a `ConfigError`. */

@@ -87,11 +87,39 @@ pub fn validate_text(
     Ok(output::diagnostics(&gitlab_runner_config::lint(toml, &checks), toml))
 }
 
-/// config.toml text rewritten in gitlab-runner's layout; unknown keys are kept.
+/// config.toml text tidied, comments and key order kept (`canonical`: keys in canonical
+/// order, comments moving with them; unknown keys are kept).
 #[wasm_bindgen]
-pub fn format(toml: &[u8]) -> Result<String, String> {
+pub fn format(toml: &[u8], canonical: bool) -> Result<String, String> {
     let toml = input::text(toml)?;
-    gitlab_runner_config::format(toml).map_err(|errors| output::errors(errors, toml))
+    let formatted =
+        if canonical { gitlab_runner_config::format_canonical(toml) } else { gitlab_runner_config::format(toml) };
+    formatted.map_err(|errors| output::errors(errors, toml))
+}
+
+/// `toml` changed to say `config` (as JSON from `boundary.js`), everything else in it kept
+/// byte for byte: comments, key order, quoting.
+#[wasm_bindgen]
+pub fn update(toml: &[u8], config: &[u8], strict: bool) -> Result<String, String> {
+    let toml = input::text(toml)?;
+    let config = input::config(config)?;
+    let table = decode_config(&JsJson(&config), UnknownKeys::from_strict(strict))
+        .map_err(|errors| output::errors(errors, ""))?;
+    gitlab_runner_config::update(toml, &table).map_err(|errors| output::errors(errors, toml))
+}
+
+/// `toml` with every safe fix made (and the unsafe ones with `unsafe_fixes`).
+#[wasm_bindgen]
+pub fn fix(
+    toml: &[u8],
+    unsafe_fixes: bool,
+    strict: bool,
+    runner_version: Option<String>,
+    fragment: bool,
+) -> Result<String, String> {
+    let checks = checks(strict, runner_version, fragment)?;
+    let toml = input::text(toml)?;
+    Ok(gitlab_runner_config::fix(toml, unsafe_fixes, &checks))
 }
 
 /// The JSON Schema of config.toml, as JSON text.

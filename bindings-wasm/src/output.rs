@@ -156,7 +156,15 @@ pub fn diagnostics(list: &[Diagnostic], text: &str) -> String {
 }
 
 fn write_diagnostics(out: &mut String, list: &[Diagnostic], text: &str) {
-    let bytes: Vec<usize> = list.iter().filter_map(|d| d.range).flat_map(|r| [r.start.offset, r.end.offset]).collect();
+    // Each finding's range, then its fix's edits: the order `diagnostic` reads them in.
+    let bytes: Vec<usize> = list
+        .iter()
+        .flat_map(|d| {
+            let range = d.range.into_iter().flat_map(|r| [r.start.offset, r.end.offset]);
+            let edits = d.fix.iter().flat_map(|f| f.edits.iter().flat_map(|e| [e.start, e.end]));
+            range.chain(edits).collect::<Vec<_>>()
+        })
+        .collect();
     let mut indexes = utf16_offsets(text, &bytes).into_iter();
     for (i, d) in list.iter().enumerate() {
         if i > 0 {
@@ -194,6 +202,20 @@ fn diagnostic(out: &mut String, d: &Diagnostic, indexes: &mut impl Iterator<Item
     out.push_str(",\"suggestion\":");
     match d.suggestion {
         Some(suggestion) => string(out, suggestion),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"fix\":");
+    match &d.fix {
+        Some(fix) => {
+            let _ = write!(out, "{{\"safe\":{},\"edits\":[", fix.safe);
+            for (i, edit) in fix.edits.iter().enumerate() {
+                let (start, end) = (indexes.next().unwrap_or_default(), indexes.next().unwrap_or_default());
+                let _ = write!(out, "{}{{\"start\":{start},\"end\":{end},\"text\":", if i > 0 { "," } else { "" });
+                string(out, &edit.text);
+                out.push('}');
+            }
+            out.push_str("]}");
+        }
         None => out.push_str("null"),
     }
     out.push('}');

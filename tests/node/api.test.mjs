@@ -170,6 +170,7 @@ test('validate takes objects or text', () => {
       column: null,
       range: null,
       suggestion: null,
+      fix: null,
     },
     {
       severity: 'error',
@@ -180,6 +181,7 @@ test('validate takes objects or text', () => {
       column: 1,
       range: { start: { line: 2, column: 1, offset: 12 }, end: { line: 2, column: 24, offset: 35 } },
       suggestion: null,
+      fix: null,
     },
   ]);
   const findings = validate({ concurrent: 1, runners: [{ url: 'https://x/', token: 'glrt-x', executor: 'shell', shell: 'fish' }] });

@@ -22,6 +22,7 @@ test('diagnostics carry ranges in JS string indexes and suggestions', () => {
     column: 3,
     range: { start: { line: 7, column: 3, offset: start }, end: { line: 7, column: 12, offset: start + 9 } },
     suggestion: 'builds_dir',
+    fix: { safe: false, edits: [{ start, end: start + 9, text: 'builds_dir' }] },
   });
   assert.equal(text.slice(finding.range.start.offset, finding.range.end.offset), 'buids_dir');
 });

@@ -92,3 +92,29 @@ def test_every_corpus_file_comes_back_byte_for_byte() -> None:
         text = path.read_text()
         config = Config.from_toml(text)
         assert config.to_toml() == text, path.name
+
+
+def test_lint_findings_carry_fixes_and_fix_makes_the_safe_ones() -> None:
+    from wetwire_gitlab.runner_config import Edit, Fix, fix, lint
+
+    text = '# café\n[[runners]]\n  executor = "docker"\n  buids_dir = "/b" # kept\n  [runners.docker]\n    Privileged = true\n'
+    fixes = [(d.code, d.fix) for d in lint(text) if d.fix]
+    start = text.index("Privileged")
+    assert fixes == [
+        ("unknown-key", Fix(False, (Edit(text.index("buids_dir"), text.index("buids_dir") + 9, "builds_dir"),))),
+        ("key-case", Fix(True, (Edit(start, start + 10, "privileged"),))),
+    ]
+    fixed = fix(text)
+    assert fixed == text.replace("Privileged", "privileged")
+    assert fix(fixed) == fixed
+    assert fix(text, unsafe=True) == fixed.replace("buids_dir", "builds_dir")
+
+
+def test_a_loaded_config_keeps_its_document_through_copies_and_pickle() -> None:
+    import copy
+    import pickle
+
+    text = COMMENTED.read_text()
+    config = Config.from_toml(text)
+    for clone in (copy.deepcopy(config), copy.copy(config), pickle.loads(pickle.dumps(config))):
+        assert clone.to_toml() == text

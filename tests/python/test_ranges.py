@@ -3,7 +3,7 @@ meant: the same numbers from ``lint``, ``Config.validate()`` and parse errors.""
 
 import pytest
 
-from wetwire_gitlab.runner_config import Config, Diagnostic, TomlParseError, lint
+from wetwire_gitlab.runner_config import Config, Diagnostic, Edit, Fix, TomlParseError, lint
 
 TEXT = (
     "# é\n"
@@ -21,7 +21,8 @@ def test_lint_gives_ranges_and_suggestions():
         Diagnostic("error", "unknown-executor", "runners[0].executor",
                    'unknown executor "dockr"; did you mean "docker"?', 6, 1, 6, 19, None),
         Diagnostic("error", "unknown-key", "runners[0].buids_dir",
-                   "unknown key; did you mean builds_dir?", 7, 3, 7, 12, "builds_dir"),
+                   "unknown key; did you mean builds_dir?", 7, 3, 7, 12, "builds_dir",
+                   Fix(False, (Edit(TEXT.index("buids_dir"), TEXT.index("buids_dir") + 9, "builds_dir"),))),
     ]
 
 

@@ -33,12 +33,12 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from .diagnostics import Diagnostic, DiagnosticCode, lint
+    from .diagnostics import Diagnostic, DiagnosticCode, Edit, Fix, fix, lint
 else:
 
     def __getattr__(name: str) -> Any:
         # The findings' module loads on first use: building and writing configs never needs it.
-        if name in ("Diagnostic", "DiagnosticCode", "lint"):
+        if name in ("Diagnostic", "DiagnosticCode", "Edit", "Fix", "fix", "lint"):
             from . import diagnostics
 
             return getattr(diagnostics, name)
@@ -61,7 +61,10 @@ __all__ = [
     "ConfigValueError",
     "Diagnostic",
     "DiagnosticCode",
+    "Edit",
+    "Fix",
     "TomlParseError",
     "UnknownKeyWarning",
+    "fix",
     "lint",
 ]
