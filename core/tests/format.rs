@@ -78,3 +78,14 @@ fn canonical_layout_of_every_corpus_file_is_the_render_with_its_comments() {
         assert_eq!(format_canonical(&render(&table)).unwrap(), render(&table), "{name}");
     }
 }
+
+#[test]
+fn comments_on_every_kind_of_line_survive_format_and_fix() {
+    let text = fixture("edit/commented.toml");
+    let formatted = format(&text).unwrap();
+    assert_eq!(formatted, text, "already in gitlab-runner's layout");
+    let cased = text.replace("privileged = false", "Privileged = false");
+    let fixed = gitlab_runner_config::fix(&cased, true, &gitlab_runner_config::Options::default());
+    assert_eq!(fixed, text);
+    assert_eq!(comments(&fixed), comments(&text));
+}

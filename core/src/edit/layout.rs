@@ -69,10 +69,13 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
     // The keys of the table whose lines these are, for comment lines.
     let mut depth = 0;
     let mut blank = false;
-    let mut pending_comments: Vec<&str> = Vec::new();
-    let flush = |out: &mut String, comments: &mut Vec<&str>, indent: usize| {
-        for comment in comments.drain(..) {
-            push_indent(out, indent);
+    // Comment lines waiting for the line they belong to, and whether each was written at
+    // column 0: a comment block standing alone (a blank line or the end of the file after it)
+    // stays at column 0 if it was there, else it goes to its table's indentation.
+    let mut pending_comments: Vec<(&str, bool)> = Vec::new();
+    let flush = |out: &mut String, comments: &mut Vec<(&str, bool)>, indent: usize, attached: bool| {
+        for (comment, at_start) in comments.drain(..) {
+            push_indent(out, if at_start && !attached { 0 } else { indent });
             out.push_str(comment);
             out.push('\n');
         }
@@ -84,7 +87,7 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
         match lines.get(&at) {
             Some(Line::Header(keys)) => {
                 separate(&mut out, &mut blank);
-                flush(&mut out, &mut pending_comments, 2 * (keys - 1));
+                flush(&mut out, &mut pending_comments, 2 * (keys - 1), true);
                 push_indent(&mut out, 2 * (keys - 1));
                 out.push_str(line.trim_start());
                 out.push('\n');
@@ -93,7 +96,7 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
             }
             Some(Line::Entry { key_end, value, depth: keys }) => {
                 separate(&mut out, &mut blank);
-                flush(&mut out, &mut pending_comments, 2 * keys);
+                flush(&mut out, &mut pending_comments, 2 * keys, true);
                 push_indent(&mut out, 2 * keys);
                 out.push_str(text[at..*key_end].trim_start());
                 out.push_str(" = ");
@@ -108,7 +111,7 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
             None if line.is_empty() => {
                 blank = !out.is_empty() || !pending_comments.is_empty();
                 if blank && !pending_comments.is_empty() {
-                    flush(&mut out, &mut pending_comments, 2 * depth);
+                    flush(&mut out, &mut pending_comments, 2 * depth, false);
                 }
                 at = end;
             }
@@ -116,12 +119,12 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
                 if blank {
                     separate(&mut out, &mut blank);
                 }
-                pending_comments.push(line.trim_start());
+                pending_comments.push((line.trim_start(), !line.starts_with([' ', '\t'])));
                 at = end;
             }
         }
     }
-    flush(&mut out, &mut pending_comments, 2 * depth);
+    flush(&mut out, &mut pending_comments, 2 * depth, false);
     out
 }
 
