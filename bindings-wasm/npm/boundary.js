@@ -195,7 +195,9 @@ export function bind(engine, ready = () => {}) {
   return {
     render(config, options) {
       ready('render');
-      return call('ConfigError', () => engine.render(encode(config), settings(options)[0]));
+      const [strict, runnerVersion, fragment] = settings(options);
+      const check = typeof options === 'object' && options !== null && options.check === true;
+      return call('ConfigError', () => engine.render(encode(config), strict, check, runnerVersion, fragment));
     },
     parse(toml, options) {
       ready('parse');

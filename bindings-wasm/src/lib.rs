@@ -12,8 +12,10 @@ mod workflows;
 use gitlab_runner_config::input::Input;
 use gitlab_runner_config::js_json::{read, JsJson, Json};
 use gitlab_runner_config::schema::Version;
+use gitlab_runner_config::validate::findings;
 use gitlab_runner_config::{
-    decode_config, render as render_table, validate_input, ErrorKind, KeyPath, Options, UnknownKeys,
+    decode, decode_config, render as render_table, schema, validate_input, Diagnostic, ErrorKind, KeyPath, Options,
+    Severity, UnknownKeys,
 };
 use wasm_bindgen::prelude::*;
 
@@ -34,13 +36,40 @@ fn checks(strict: bool, runner_version: Option<String>, fragment: bool) -> Resul
     Ok(Options { unknown: UnknownKeys::from_strict(strict), runner_version, fragment })
 }
 
-/// config.toml text for a config (as JSON from `boundary.js`).
+/// config.toml text for a config (as JSON from `boundary.js`). With `check`, a config with
+/// error-level findings (one gitlab-runner would refuse or misread) is refused with them.
 #[wasm_bindgen]
-pub fn render(config: &[u8], strict: bool) -> Result<String, String> {
+pub fn render(
+    config: &[u8],
+    strict: bool,
+    check: bool,
+    runner_version: Option<String>,
+    fragment: bool,
+) -> Result<String, String> {
+    let checks = checks(strict, runner_version, fragment)?;
     let config = input::config(config)?;
-    let table = decode_config(&JsJson(&config), UnknownKeys::from_strict(strict))
-        .map_err(|errors| output::errors(errors, ""))?;
+    let decoded = decode(schema::ROOT, &JsJson(&config), checks.unknown);
+    if check {
+        let errors: Vec<Diagnostic> =
+            findings(&decoded, &checks).into_iter().filter(|d| d.severity == Severity::Error).collect();
+        if !errors.is_empty() {
+            return Err(refused(&errors));
+        }
+    }
+    let table = decoded.into_result().map_err(|errors| output::errors(errors, ""))?;
     Ok(render_table(&table))
+}
+
+/// The error `render` throws for a config it refuses: every error-level finding, said as
+/// `lint` says them (the same words as Python's `ConfigValidationError`).
+fn refused(errors: &[Diagnostic]) -> String {
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let mut out = String::from("{\"message\":");
+    output::string(&mut out, &format!("not rendered: gitlab-runner would refuse or misread it\n{}", lines.join("\n")));
+    out.push_str(",\"errors\":");
+    out.push_str(&output::diagnostics(errors, ""));
+    out.push('}');
+    out
 }
 
 /// The error for a `toml` argument that is not text (given as JSON from `boundary.js`).

@@ -41,6 +41,11 @@ export interface ValidateOptions extends Options {
   fragment?: boolean;
 }
 
+/** `check: true` makes `render` refuse (a `ConfigError` listing them) a config with error-level findings, checked as `validate` would with the same options. */
+export interface RenderOptions extends ValidateOptions {
+  check?: boolean;
+}
+
 /** A place in config.toml text: 1-based line and column (in characters), and `offset`, its index in the JS string (UTF-16 code units). */
 export interface Position {
   line: number;
@@ -88,8 +93,8 @@ export interface ConfigError extends Error {
   errors: Diagnostic[];
 }
 
-/** config.toml text in gitlab-runner's layout for a config object. Throws a `ConfigError`. */
-export function render(config: Config, options?: Options): string;
+/** config.toml text in gitlab-runner's layout for a config object. Throws a `ConfigError` (with `check: true`, also for error-level findings). */
+export function render(config: Config, options?: RenderOptions): string;
 /** A config object from config.toml text. Throws a `ConfigError` named `TomlParseError`. */
 export function parse(toml: string, options?: Options): Config;
 /** Every finding about a config object or config.toml text. Never throws on bad input (a `runnerVersion` that is not a version is a `ConfigError`). */
