@@ -28,7 +28,7 @@ PY_SOURCES := pyproject.toml $(shell find bindings-py/python -name '*.py' -o -na
 # Python's outputs on the shared inputs, which the Node suite compares its own with.
 CROSS_FACE := target/cross-face/python.json
 
-.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm playground codegen bench soak clean
+.PHONY: help demo test test-rust test-python test-node test-browser wheel cli wasm playground codegen bench soak fuzz clean
 
 # A recipe that fails leaves no target behind for make to take as fresh.
 .DELETE_ON_ERROR:
@@ -94,6 +94,10 @@ soak: wheel wasm ## Long property run: 1,000,000 random configs through every fa
 	ROUND_TRIP_DOCUMENTS=$$(( $(SOAK_CASES) * 4 / 10 )) cargo test --release --quiet -p gitlab-runner-config --test round_trip -- --nocapture
 	ROBUSTNESS_CASES=$$(( $(SOAK_CASES) / 10 )) $(VPY) -m pytest -q -s tests/python/test_robustness_parsers.py
 	ROBUSTNESS_CASES=$$(( $(SOAK_CASES) / 2 )) node --test --test-reporter=spec tests/node/robustness_parsers.test.mjs
+
+fuzz: ## Fuzz the engine (cargo-fuzz, libFuzzer): each target for FUZZ_SECONDS (60), FUZZ_JOBS at a time (1)
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) FUZZ_JOBS=$(or $(FUZZ_JOBS),1) fuzz/run.sh
 
 clean: ## Remove build outputs (keeps .venv)
 	cargo clean

@@ -109,6 +109,14 @@ impl<'a> Reader<'a> {
                         }
                     }
                 }
+                // No JS object holds a key twice; text that does would render a key twice.
+                if entries.len() > 1 {
+                    let mut keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+                    keys.sort_unstable();
+                    if let Some(pair) = keys.windows(2).find(|pair| pair[0] == pair[1]) {
+                        return self.fail(&format!("key {} written twice", crate::escape::quoted(pair[0])));
+                    }
+                }
                 Ok(Json::Object(entries))
             }
             Some(b'-' | b'0'..=b'9') => self.number(),

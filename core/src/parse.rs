@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use toml::de::{DeFloat, DeInteger, DeTable, DeValue};
 use toml::Spanned;
 
-use crate::decode::{decode, Decoded, UnknownKeys};
+use crate::decode::{decode, Decoded, UnknownKeys, MOST_REPORTED};
 use crate::document::{parse_datetime, Datetime, Table};
 use crate::error::{Error, ErrorKind, Range, Written};
 use crate::input::{Duration, Entry, Input, Integer, NotATable};
@@ -49,7 +49,14 @@ impl<'t> Source<'t> {
         let lines = LineIndex::new(text);
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
-            return Err(errors.iter().map(|e| syntax_error(&lines, e)).collect());
+            // Capped like the decoder's errors: garbage can hold a syntax error every few bytes.
+            let mut reported: Vec<Error> = errors.iter().take(MOST_REPORTED).map(|e| syntax_error(&lines, e)).collect();
+            if errors.len() > MOST_REPORTED {
+                let omitted = errors.len() - MOST_REPORTED;
+                let message = format!("{omitted} more problems not shown (only the first {MOST_REPORTED} are)");
+                reported.push(Error::new(ErrorKind::Omitted, KeyPath::root(), message));
+            }
+            return Err(reported);
         }
         Ok(Source { lines, root: root.into_inner() })
     }

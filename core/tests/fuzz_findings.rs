@@ -1,0 +1,56 @@
+//! What the fuzz targets (`fuzz/`) found, one test each, written small by hand.
+
+use gitlab_runner_config::{lint, parse, update, Options, UnknownKeys};
+
+/// fuzz target `parse`: garbage holds a syntax error every few bytes, and every one was
+/// reported (1 MB gave 20,484 errors, a 1.4 MB Python exception). Capped like decode errors.
+#[test]
+fn a_flood_of_syntax_errors_is_counted_not_listed() {
+    // Two errors a line (the value, then the rest of the line).
+    let text = "a = b\n".repeat(50_000);
+    let errors = parse(&text, UnknownKeys::Reject).unwrap_err();
+    assert_eq!(errors.len(), 101);
+    assert_eq!(errors[0].to_string(), "string values must be quoted, expected literal string (line 1, column 5)");
+    assert_eq!(errors[100].to_string(), "99899 more problems not shown (only the first 100 are)");
+    let findings = lint(&text, &Options::default());
+    assert_eq!(findings.len(), 101);
+    assert_eq!(findings[100].message, "99899 more problems not shown (only the first 100 are)");
+}
+
+/// fuzz target `update`: removing every runner left the header of a sub-table written after
+/// an unknown table behind, and the text no longer parsed (`runners` became a table).
+/// Open: `core/src/edit/update.rs` belongs to the lossless-document work, which fixes it.
+#[test]
+#[ignore = "open finding of the update fuzz target: core/src/edit/update.rs leaves [runners.docker] behind"]
+fn removing_runners_removes_their_tables_after_an_unknown_one() {
+    let before = "[[runners]]\n  name = \"a\"\n  [runnersX.a]\n    x = 1\n  [runners.docker]\n    image = \"i\"\n";
+    let empty = parse("", UnknownKeys::Keep).unwrap();
+    let after = update(before, &empty).unwrap();
+    assert_eq!(parse(&after, UnknownKeys::Keep), Ok(empty), "update left:\n{after}");
+}
+
+/// fuzz target `round_trip` (a false alarm of the target, which compared too strictly): a
+/// kept unknown dotted key written before a plain unknown key comes back after it, as its own
+/// sub-table (TOML writes a table's plain keys first). Nothing is lost and a second round
+/// changes nothing; the target now compares documents whatever the order of unknown keys.
+#[test]
+fn an_unknown_dotted_key_is_written_back_as_a_sub_table() {
+    let text = "[[runners]]\n[runners.artifact]\n  u.upload = \"2h\"\n  unknownW = \"x\"\n";
+    let table = parse(text, UnknownKeys::Keep).unwrap();
+    let rendered = gitlab_runner_config::render(&table);
+    let expected = "[[runners]]\n\n  [runners.artifact]\n    unknownW = \"x\"\n\n    [runners.artifact.u]\n      upload = \"2h\"\n";
+    assert_eq!(rendered, expected);
+    let again = parse(&rendered, UnknownKeys::Keep).unwrap();
+    assert_eq!(gitlab_runner_config::render(&again), rendered);
+}
+
+/// fuzz target `json`: the npm package's JSON reader kept an object's key written twice, and a
+/// lenient decode rendered it twice: invalid TOML. No JS value has such an object; the text is
+/// refused.
+#[test]
+fn a_key_twice_in_the_js_boundary_json_is_refused() {
+    use gitlab_runner_config::js_json::read;
+    assert_eq!(read(r#"{"x": 1, "y": 2, "x": 3}"#), Err(r#"key "x" written twice at byte 24"#.to_owned()));
+    assert!(read(r#"{"runners": [{"name": "a", "docker": {"sysctls": {"k": "1", "k": "2"}}}]}"#).is_err());
+    assert!(read(r#"{"x": {"x": 1}, "y": [{"x": 1}, {"x": 2}]}"#).is_ok());
+}
