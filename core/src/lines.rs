@@ -3,6 +3,8 @@
 //! character counts (only for text that is not ASCII) bounds the counting to one block, so a
 //! file written on one long line costs no more to report on than any other.
 
+use std::cell::Cell;
+
 use crate::error::{Position, Range};
 
 /// Characters are counted from the nearest checkpoint, at most this many bytes back.
@@ -16,6 +18,10 @@ pub struct LineIndex<'t> {
     /// The number of characters before each `CHECKPOINT`-byte block; empty for ASCII text,
     /// where characters and bytes are the same.
     chars_before: Vec<usize>,
+    /// The line of the last lookup, tried before the binary search: positions are mostly asked
+    /// for in text order (every key of a parsed file, one after the other), on that line or the
+    /// next.
+    last_line: Cell<usize>,
 }
 
 impl<'t> LineIndex<'t> {
@@ -33,7 +39,7 @@ impl<'t> LineIndex<'t> {
             table.push(count);
             table
         };
-        LineIndex { text, starts, chars_before }
+        LineIndex { text, starts, chars_before, last_line: Cell::new(0) }
     }
 
     /// The text the offsets are into.
@@ -44,9 +50,28 @@ impl<'t> LineIndex<'t> {
     /// Where the byte at `offset` is (offsets past the end are the end).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&start| start <= offset) - 1;
+        let line = self.line_of(offset);
         let column = self.chars_to(offset) - self.chars_to(self.starts[line]) + 1;
         Position { line: line + 1, column, offset }
+    }
+
+    /// The 0-based line holding the byte at `offset` (at most the text's length).
+    fn line_of(&self, offset: usize) -> usize {
+        let holds = |line: usize| {
+            line < self.starts.len()
+                && self.starts[line] <= offset
+                && self.starts.get(line + 1).map_or(true, |&next| offset < next)
+        };
+        let last = self.last_line.get();
+        let line = if holds(last) {
+            last
+        } else if holds(last + 1) {
+            last + 1
+        } else {
+            self.starts.partition_point(|&start| start <= offset) - 1
+        };
+        self.last_line.set(line);
+        line
     }
 
     /// The positions of a span of bytes.
