@@ -18,7 +18,7 @@ seed() {
     # The golden files as JSON in the TOML's shape, as `convert --to json` writes them.
     (cd .. && cargo build --quiet -p gitlab-runner-config-cli)
     for file in ../tests/golden/*.toml; do
-      ../target/debug/gitlab-runner-config convert --to json "$file" >"$dir/$(basename "$file" .toml).json" || true
+      ../target/debug/gitlab-runner-config convert --from toml --to json --no-check "$file" >"$dir/$(basename "$file" .toml).json" || true
     done
   else
     local sources=(../tests/golden ../core/tests/fixtures)

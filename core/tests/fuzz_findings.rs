@@ -54,3 +54,15 @@ fn a_key_twice_in_the_js_boundary_json_is_refused() {
     assert!(read(r#"{"runners": [{"name": "a", "docker": {"sysctls": {"k": "1", "k": "2"}}}]}"#).is_err());
     assert!(read(r#"{"x": {"x": 1}, "y": [{"x": 1}, {"x": 2}]}"#).is_ok());
 }
+
+/// fuzz target `fix`: the unsafe fix renames an unknown key to the one known key close to it
+/// whatever its value, so `executot = 20` became `executor = 20`, a type error: a file that
+/// parsed leniently no longer parses. Open: `core/src/fix.rs` belongs to the `lint --fix` work.
+#[test]
+#[ignore = "open finding of the fix fuzz target: core/src/fix.rs renames a key to one its value does not fit"]
+fn an_unsafe_fix_never_renames_a_key_to_one_its_value_does_not_fit() {
+    let text = "[[runners]]\n  name = \"r\"\n  executot = 20\n";
+    assert!(parse(text, UnknownKeys::Keep).is_ok());
+    let fixed = gitlab_runner_config::fix(text, true, &Options::default());
+    assert!(parse(&fixed, UnknownKeys::Keep).is_ok(), "the fix gave\n{fixed}");
+}
