@@ -287,15 +287,17 @@ test('export copies config.toml as written and the config as JSON', async () => 
   await context.close();
 });
 
-test('a form edit changes the text and the preview', async () => {
+test('a form edit changes the text and the preview, and keeps comments', async () => {
   const { page, errors, context } = await open();
-  await page.getByTestId('preset').selectOption('shell');
+  const text = '# fleet\nconcurrent = 1 # jobs at once\n\n[[runners]]\n  # the only runner\n  name = "shell"\n  url = "https://gitlab.example.com/"\n  token = "${RUNNER_TOKEN}"\n  executor = "shell"\n';
+  await importFile(page, 'config.toml', text);
   await page.getByRole('tab', { name: 'Form' }).click();
   const form = page.getByTestId('form');
   await form.locator('#f-concurrent').fill('7');
   await form.locator('#f-concurrent').press('Tab');
-  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.startsWith('concurrent = 7\n'));
-  assert.match(await editorText(page), /^concurrent = 7\n/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('concurrent = 7 '));
+  // The engine's update changes the value only: comments and layout stay.
+  assert.equal(await editorText(page), text.replace('concurrent = 1', 'concurrent = 7'));
   // The executor picker shows that executor's section.
   await form.locator('#f-runners_0__executor').selectOption('docker');
   await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('executor = "docker"'));
@@ -315,10 +317,13 @@ test('a form edit changes the text and the preview', async () => {
   await form.getByRole('button', { name: 'Remove shell' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.split('[[runners]]').length === 2);
   assert.match(await preview(page), /name = "second"/);
+  assert.match(await editorText(page), /^# fleet\nconcurrent = 7 # jobs at once\n/);
   // Text edits reach the form.
   await page.locator('[data-testid="toml-editor"] .cm-content').click();
   await page.keyboard.press('Control+Home');
-  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'concurrent = 7'.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.insertText('1');
   await page.waitForFunction(() => document.querySelector('#f-concurrent')?.value === '71');
   assert.deepEqual(errors, []);
@@ -360,6 +365,7 @@ test('a share link reopens the same config without its secrets', async () => {
   const broken = `[[runners]]\n  token = "${secret}"\n  environment = ['API_TOKEN=abc123secret']\n  oops =\n`;
   await importFile(page, 'broken.toml', broken);
   await page.locator('[data-testid="diagnostic"][data-code="syntax"]').waitFor();
+  assert.equal(await page.locator('#preview-stale').isVisible(), true);
   const brokenLink = await shareLink(page);
   const brokenPage = await context.newPage();
   await brokenPage.goto(brokenLink);

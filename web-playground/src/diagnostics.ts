@@ -42,33 +42,30 @@ function messageOf(finding: Finding): string {
   return `${where}${finding.message}${suggestion}`;
 }
 
-export interface Fix {
+export interface QuickFix {
   label: string;
-  from: number;
-  to: number;
-  insert: string;
+  changes: { from: number; to: number; insert: string }[];
 }
 
 /**
- * The engine's suggestion as an edit of the text: the misspelled key (the start of the
- * finding's range) becomes the suggested one, and nothing else on the line changes.
+ * The engine's repair of a finding as a change of the text (only the edits it names, so
+ * comments and everything else stay): "Fix" when it is safe (the config means the same after),
+ * "Change to ..." when it is the engine's best guess (the known key close to an unknown one).
  */
-export function fixOf({ finding, from, to }: Placed, doc: Text): Fix | null {
-  if (!finding.suggestion || !finding.range) return null;
-  const written = doc.sliceString(from, to);
-  const key = (QUOTED.exec(written) ?? BARE.exec(written))?.[0];
-  if (!key) return null;
-  const insert = /^[A-Za-z0-9_-]+$/.test(finding.suggestion) ? finding.suggestion : JSON.stringify(finding.suggestion);
-  return { label: `Change to ${finding.suggestion}`, from, to: from + key.length, insert };
+export function fixOf({ finding }: Placed): QuickFix | null {
+  if (!finding.fix) return null;
+  const changes = finding.fix.edits.map((edit) => ({ from: edit.start, to: edit.end, insert: edit.text }));
+  const label = finding.fix.safe ? 'Fix' : finding.suggestion ? `Change to ${finding.suggestion}` : 'Apply the suggested fix';
+  return { label, changes };
 }
 
-export function applyFix(view: EditorView, fix: Fix): void {
-  view.dispatch({ changes: { from: fix.from, to: fix.to, insert: fix.insert } });
+export function applyFix(view: EditorView, fix: QuickFix): void {
+  view.dispatch({ changes: fix.changes });
 }
 
-export function toEditorDiagnostics(placed: Placed[], doc: Text): EditorDiagnostic[] {
+export function toEditorDiagnostics(placed: Placed[]): EditorDiagnostic[] {
   return placed.map((one) => {
-    const fix = fixOf(one, doc);
+    const fix = fixOf(one);
     return {
       from: one.from,
       to: one.to,
@@ -107,8 +104,8 @@ function explainToggle(code: string, markdown: string): HTMLElement[] {
 
 export interface ListActions {
   goTo: (offset: number) => void;
-  fixFor: (placed: Placed) => Fix | null;
-  apply: (fix: Fix) => void;
+  fixFor: (placed: Placed) => QuickFix | null;
+  apply: (fix: QuickFix) => void;
 }
 
 /** Lists the findings, worst first then by position; a click (or Enter) moves the cursor there. */

@@ -32,7 +32,7 @@ function engineCompletions(context: CompletionContext): CompletionResult | null 
       label: item.label,
       apply: item.apply,
       type: item.kind === 'table' ? 'class' : item.kind === 'value' ? 'constant' : 'property',
-      detail: item.deprecated ? `${item.detail} · deprecated` : item.detail,
+      detail: [item.detail, item.since ? `since ${item.since}` : '', item.deprecated ? 'deprecated' : ''].filter(Boolean).join(' · '),
       info: item.documentation,
       boost: item.deprecated ? -1 : 0,
     })),

@@ -33,6 +33,7 @@ async function start(): Promise<void> {
   const presetPicker = byId<HTMLSelectElement>('preset');
   const preview = byId<HTMLPreElement>('preview');
   const layout = byId<HTMLSelectElement>('layout');
+  const staleNote = byId<HTMLParagraphElement>('preview-stale');
   const shareSecrets = byId<HTMLInputElement>('share-secrets');
   const shareWarning = byId<HTMLDivElement>('share-warning');
   fillPresetPicker(presetPicker);
@@ -60,20 +61,22 @@ async function start(): Promise<void> {
     const text = editor.state.doc.toString();
     findings = validate(text, { runnerVersion: versionPicker.value });
     placed = findings.map((finding) => place(finding, editor.state.doc));
-    showDiagnostics(editor, toEditorDiagnostics(placed, editor.state.doc));
+    showDiagnostics(editor, toEditorDiagnostics(placed));
     renderList(byId('diagnostics'), byId('diagnostics-count'), placed, {
       goTo: (offset) => moveCursor(editor, offset),
-      fixFor: (one) => fixOf(one, editor.state.doc),
+      fixFor: fixOf,
       apply: (fix) => applyFix(editor, fix),
     });
     try {
       showPreview(preview, layout.value === 'canonical' ? canonicalLayout(text) : format(text));
       preview.classList.remove('stale');
       preview.removeAttribute('aria-invalid');
+      staleNote.hidden = true;
     } catch {
       // The last good preview stays, dimmed: the problems list says why it cannot be written.
       preview.classList.add('stale');
       preview.setAttribute('aria-invalid', 'true');
+      staleNote.hidden = false;
     }
     form.textChanged();
     // Read by bench/playground_bench.mjs: the work done for one change of the text.

@@ -1,10 +1,8 @@
 // The form beside the text, generated from the engine's JSON Schema: every table and key the
-// schema lists, the common ones first and the rest folded under "More settings".
-//
-// Form edits go through parse → change the object → render, so the text takes the canonical
-// layout and loses its comments (the page says so). When the engine offers a lossless
-// `update(text, config)`, `commit` below calls it instead and comments survive.
-import { parse, render, schema, type Config } from '../engine';
+// schema lists, the common ones first and the rest folded under "More settings". A form edit
+// changes the parsed object and hands it to the engine's `update`, which rewrites only what
+// changed in the user's text: comments, order and layout stay.
+import { parse, schema, update, type Config } from '../engine';
 import { field } from './controls';
 import { SchemaReader, type JsonSchema } from './schema';
 
@@ -70,8 +68,7 @@ export function createForm(root: HTMLElement, host: FormHost) {
   let stale = true;
 
   function commit(): void {
-    // Lossless `update(text, config)` replaces this render once the engine has it.
-    host.replaceText(render(config as Config, { strict: false }));
+    host.replaceText(update(host.text(), config as Config, { strict: false }));
   }
 
   function folded(summaryText: string, path: string, build: () => Node[], className = 'section'): HTMLDetailsElement {
