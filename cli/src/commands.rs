@@ -260,8 +260,10 @@ pub fn convert(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure>
         Err(not_text) => return Ok(report_errors(host, file, not_text)),
     };
     let decoded = if from == "json" {
-        let json: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| Failure::Other(format!("{file}: invalid JSON: {e}")))?;
+        let json = match gitlab_runner_config::json::from_text(&text) {
+            Ok(json) => json,
+            Err(errors) => return Ok(report_errors(host, file, errors)),
+        };
         decode(schema::ROOT, &JsonValue(&json), checks.unknown)
     } else {
         match Source::parse(&text) {

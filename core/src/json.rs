@@ -6,8 +6,23 @@ use std::borrow::Cow;
 use serde_json::{Map, Number, Value as Json};
 
 use crate::document::{parse_datetime, Datetime, Table, Value};
+use crate::error::{Error, ErrorKind};
+use crate::path::KeyPath;
 use crate::input::{Duration, Entry, Input, Integer, NotATable};
 use crate::schema::Struct;
+
+/// JSON text as a value. A key written twice in one object is an error (JSON readers keep
+/// either one, so the config would depend on the reader); other errors carry the line and
+/// column.
+pub fn from_text(text: &str) -> Result<Json, Vec<Error>> {
+    let value: Json = serde_json::from_str(text).map_err(|e| {
+        let message = format!("invalid JSON: {e}");
+        vec![Error::new(ErrorKind::Syntax, KeyPath::root(), message)]
+    })?;
+    // serde_json keeps the last of two equal keys; the engine's own JSON reader refuses them.
+    crate::js_json::read(text).map_err(|e| vec![Error::new(ErrorKind::DuplicateKey, KeyPath::root(), format!("invalid JSON: {e}"))])?;
+    Ok(value)
+}
 
 /// JSON as decoder input.
 #[derive(Clone, Copy)]

@@ -90,6 +90,9 @@ def test_bad_input_stops_the_container_before_the_runner(container):
     assert "glrt" not in wrong.stderr
 
     broken = start('{"concurrent": 4,', RUNNER_TOKEN="glrt-from-the-store")
-    assert (broken.returncode, broken.stdout) == (2, "")
-    assert broken.stderr.startswith("error: -: invalid JSON: EOF while parsing")
+    assert (broken.returncode, broken.stdout) == (1, "")
+    assert broken.stderr == "-: error[syntax]: invalid JSON: EOF while parsing a value at line 1 column 17\n"
+    twice = start('{"concurrent": 4, "concurrent": 5}', RUNNER_TOKEN="glrt-from-the-store")
+    assert (twice.returncode, twice.stdout) == (1, "")
+    assert twice.stderr == '-: error[duplicate-key]: invalid JSON: key "concurrent" written twice at byte 34\n'
     assert not config.exists()

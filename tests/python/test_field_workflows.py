@@ -119,3 +119,8 @@ def test_docker_auth_config_reaches_the_file_exactly_and_never_a_repr():
         docker_auth_config("r", "u")
     with pytest.raises(AttributeError):
         Config(1).add_environment("A", "1")
+
+
+def test_from_json_refuses_a_key_written_twice() -> None:
+    with pytest.raises(ValueError, match='^invalid JSON: key "concurrent" written twice in one object$'):
+        Config.from_json('{"concurrent": 1, "concurrent": 2}')

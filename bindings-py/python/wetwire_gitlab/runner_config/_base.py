@@ -376,7 +376,7 @@ class Root(Table):
         with its line and column."""
         import json  # here, not at import: only this reads JSON
 
-        return cls.from_dict(json.loads(text), strict=strict, expand_env=expand_env)
+        return cls.from_dict(json.loads(text, object_pairs_hook=_refuse_duplicates), strict=strict, expand_env=expand_env)
 
     @classmethod
     def load(cls: Type[R], path: Union[str, "os.PathLike[str]"], strict: bool = True) -> R:
@@ -438,3 +438,17 @@ def _warn_kept(kept: List[tuple]) -> None:
 
     for finding in kept:
         warnings.warn(str(Diagnostic(*finding)), UnknownKeyWarning, stacklevel=3)
+
+
+def _refuse_duplicates(pairs: List[tuple]) -> Dict[str, Any]:
+    """A JSON object, unless a key is written twice in it: JSON readers keep either value (the
+    CLI and the npm package refuse it too)."""
+    import json
+
+    seen: Dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"invalid JSON: key {json.dumps(key)} written twice in one object")
+        seen[key] = value
+    return seen
+
