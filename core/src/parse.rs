@@ -82,30 +82,50 @@ impl<'t> Source<'t> {
     }
 
     /// Calls `visit` with every key and array element and where it is written, parents
-    /// before children: what a face keeps to place findings without keeping the text.
+    /// before children: what a face keeps to place findings without keeping the text. Paths
+    /// are canonical, keys spelt as the schema spells them (`executor` for `Executor`), as the
+    /// findings' paths are, so a key written in another letter case is found too.
     pub fn for_each_position(&self, visit: &mut dyn FnMut(&KeyPath, Written)) {
         let mut path = KeyPath::root();
-        self.visit_table(&self.root, &mut path, visit);
+        self.visit_table(&self.root, Some(schema::ROOT), &mut path, visit);
     }
 
-    fn visit_table(&self, table: &DeTable<'t>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Written)) {
+    fn visit_table(
+        &self,
+        table: &DeTable<'t>,
+        schema: Option<&'static Struct>,
+        path: &mut KeyPath,
+        visit: &mut dyn FnMut(&KeyPath, Written),
+    ) {
         for (key, value) in table {
-            path.push_key(key.get_ref());
+            let written = key.get_ref();
+            let field = schema.and_then(|s| s.field_by_key(written).map(|p| &s.fields[p]));
+            path.push_key(field.map_or(written, |f| f.key));
             visit(path, Written { key: self.lines.range(key.span()), value: self.lines.range(value.span()) });
-            self.visit_value(value, path, visit);
+            let child = field.and_then(|f| match f.kind {
+                schema::Kind::Table(s) | schema::Kind::Tables(s) => Some(s),
+                _ => None,
+            });
+            self.visit_value(value, child, path, visit);
             path.pop();
         }
     }
 
-    fn visit_value(&self, value: &Spanned<DeValue<'t>>, path: &mut KeyPath, visit: &mut dyn FnMut(&KeyPath, Written)) {
+    fn visit_value(
+        &self,
+        value: &Spanned<DeValue<'t>>,
+        schema: Option<&'static Struct>,
+        path: &mut KeyPath,
+        visit: &mut dyn FnMut(&KeyPath, Written),
+    ) {
         match value.get_ref() {
-            DeValue::Table(table) => self.visit_table(table, path, visit),
+            DeValue::Table(table) => self.visit_table(table, schema, path, visit),
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     path.push_index(i);
                     let element = self.lines.range(item.span());
                     visit(path, Written { key: element, value: element });
-                    self.visit_value(item, path, visit);
+                    self.visit_value(item, schema, path, visit);
                     path.pop();
                 }
             }

@@ -270,3 +270,11 @@ def test_lenient_reads_warn_about_each_kept_key() -> None:
     ]
     with pytest.warns(UnknownKeyWarning):
         Config.from_dict({"runners": [{"name": "r", "buids_dir": "/b"}]}, strict=False)
+
+
+def test_validate_and_lint_place_a_key_written_in_another_case_alike() -> None:
+    text = 'concurrent = 1\n[[runners]]\nurl = "https://g.example/"\ntoken = "${T}"\nExecutor = "dockr"\n'
+    from_lint = [(d.code, d.line, d.column, d.end_column) for d in lint(text)]
+    from_validate = [(d.code, d.line, d.column, d.end_column) for d in Config.from_toml(text).validate()]
+    assert ("unknown-executor", 5, 1, 19) in from_lint
+    assert ("unknown-executor", 5, 1, 19) in from_validate
