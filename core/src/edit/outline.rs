@@ -143,12 +143,28 @@ impl<'t> Outline<'t> {
         }
     }
 
-    /// The lines of the table at `path` and of every table below it, with their comments.
+    /// The lines of the table at `path` and of every table below it, with their comments: one
+    /// range per run of their headers (another table's header may be written in between).
+    fn runs(&self, path: &[Step]) -> Vec<std::ops::Range<usize>> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while let Some(first) = self.headers[i..].iter().position(|h| h.path.starts_with(path)).map(|f| f + i) {
+            let after = self.headers[first..].iter().position(|h| !h.path.starts_with(path)).map(|a| a + first);
+            let end = after.map_or_else(|| self.footer(), |a| self.attached_start(self.headers[a].line));
+            runs.push(self.attached_start(self.headers[first].line)..end);
+            match after {
+                Some(a) => i = a,
+                None => break,
+            }
+        }
+        runs
+    }
+
+    /// From the first line of the table at `path` (or of a table below it) to the end of the
+    /// last: where to put what comes before or after it.
     pub fn extent(&self, path: &[Step]) -> Option<std::ops::Range<usize>> {
-        let first = self.headers.iter().position(|h| h.path.starts_with(path))?;
-        let after = self.headers[first..].iter().position(|h| !h.path.starts_with(path)).map(|i| i + first);
-        let end = after.map_or_else(|| self.footer(), |i| self.attached_start(self.headers[i].line));
-        Some(self.attached_start(self.headers[first].line)..end)
+        let runs = self.runs(path);
+        Some(runs.first()?.start..runs.last()?.end)
     }
 
     /// Where the comment lines closing the file begin: after the last key or header, past a
@@ -169,19 +185,22 @@ impl<'t> Outline<'t> {
         self.text.len()
     }
 
-    /// The extent to delete for the table at `path`, with one of the blank lines around it,
-    /// so the tables left keep one blank line between them and none is left at the end.
-    pub fn removal(&self, path: &[Step]) -> Option<std::ops::Range<usize>> {
-        let mut range = self.extent(path)?;
-        let blank_before = self.text[..range.start].ends_with("\n\n");
-        if range.end == self.text.len() {
-            while range.start > 0 && self.text[..range.start].ends_with("\n\n") {
-                range.start -= 1;
+    /// The lines to delete for the table at `path`, each run with one of the blank lines
+    /// around it, so the tables left keep one blank line between them and none is left at the
+    /// end.
+    pub fn removal(&self, path: &[Step]) -> Vec<std::ops::Range<usize>> {
+        let mut runs = self.runs(path);
+        for range in &mut runs {
+            let blank_before = self.text[..range.start].ends_with("\n\n");
+            if range.end == self.text.len() {
+                while range.start > 0 && self.text[..range.start].ends_with("\n\n") {
+                    range.start -= 1;
+                }
+            } else if blank_before && self.text[range.end..].starts_with('\n') {
+                range.end += 1;
             }
-        } else if blank_before && self.text[range.end..].starts_with('\n') {
-            range.end += 1;
         }
-        Some(range)
+        runs
     }
 
     /// The indentation of the line holding `offset`.

@@ -193,7 +193,7 @@ impl<'t> Updater<'_, 't> {
                     self.table(&child, written, &before, &entries(value));
                 }
                 _ => {
-                    if let Some(range) = self.outline.removal(&path) {
+                    for range in self.outline.removal(&path) {
                         self.delete(range);
                     }
                 }
@@ -304,7 +304,7 @@ impl<'t> Updater<'_, 't> {
                 path.push(Step::Key(key.get_ref().to_string()));
                 for i in 0..items.len() {
                     path.push(Step::Index(i));
-                    if let Some(range) = self.outline.removal(&path) {
+                    for range in self.outline.removal(&path) {
                         self.delete(range);
                     }
                     path.pop();
@@ -313,7 +313,7 @@ impl<'t> Updater<'_, 't> {
             _ => {
                 let mut path = place.path.clone();
                 path.push(Step::Key(key.get_ref().to_string()));
-                if let Some(range) = self.outline.removal(&path) {
+                for range in self.outline.removal(&path) {
                     self.delete(range);
                 }
             }
