@@ -4,6 +4,7 @@
 //! everything else stay byte for byte.
 
 use crate::code::Code;
+use crate::decode::UnknownKeys;
 use crate::diagnostic::Diagnostic;
 use crate::edit::{apply, Edit};
 use crate::error::Range;
@@ -46,7 +47,36 @@ fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
     if written_elsewhere(source, &diagnostic.path, renamed, key) {
         return None;
     }
-    Some(Fix { safe, edits: vec![Edit { start: key.start.offset, end: key.end.offset, text: renamed.to_owned() }] })
+    let edits = vec![Edit { start: key.start.offset, end: key.end.offset, text: renamed.to_owned() }];
+    // A guess must at least fit: the value has to be one the key it becomes takes
+    // (`executot = 20` is not `executor = 20`).
+    if !safe && !fits(source.text(), &edits, &diagnostic.path, renamed) {
+        return None;
+    }
+    Some(Fix { safe, edits })
+}
+
+/// Whether the text with `edits` made reads without an error at or below the renamed key.
+fn fits(text: &str, edits: &[Edit], path: &KeyPath, renamed: &str) -> bool {
+    let fixed = apply(text, edits);
+    let mut renamed_path = parent(path);
+    renamed_path.push_key(renamed);
+    let Ok(source) = Source::parse(&fixed) else { return false };
+    let errors = source.decode(UnknownKeys::Keep).errors;
+    errors.iter().all(|e| !e.path.segments().starts_with(renamed_path.segments()))
+}
+
+/// The path of the table holding the key at `path`.
+fn parent(path: &KeyPath) -> KeyPath {
+    let mut parent = KeyPath::root();
+    let segments = path.segments();
+    for segment in &segments[..segments.len().saturating_sub(1)] {
+        match segment {
+            Segment::Key(k) => parent.push_key(k),
+            Segment::Index(i) => parent.push_index(*i),
+        }
+    }
+    parent
 }
 
 /// The key gitlab-runner renamed `key` to, keeping its meaning.
@@ -56,14 +86,7 @@ fn replacement(key: &str) -> Option<&'static str> {
 
 /// Whether the table already has `renamed` (then renaming would write the key twice).
 fn written_elsewhere(source: &Source<'_>, path: &KeyPath, renamed: &str, key: Range) -> bool {
-    let mut sibling = KeyPath::root();
-    let segments = path.segments();
-    for segment in &segments[..segments.len() - 1] {
-        match segment {
-            Segment::Key(k) => sibling.push_key(k),
-            Segment::Index(i) => sibling.push_index(*i),
-        }
-    }
+    let mut sibling = parent(path);
     sibling.push_key(renamed);
     matches!(source.locate(&sibling), Some((found, true)) if found.key != key)
 }
