@@ -111,7 +111,9 @@ def test_hostile_texts_through_python_cli_and_js(files: Dict[str, Path], cli: Pa
     node = shutil.which("node")
     if node is None or not PACKAGE.exists():
         pytest.skip("node or the npm package is absent: run `make wasm`")
-    rows = []
+    rows: List[str] = []
+    slow: List[str] = []
+    large: List[str] = []
     for name, path in files.items():
         size = path.stat().st_size
         said, seconds, peak, code = measured([sys.executable, "-c", PYTHON, str(path)])
@@ -132,11 +134,12 @@ def test_hostile_texts_through_python_cli_and_js(files: Dict[str, Path], cli: Pa
                 assert "(line " in refusal or "not UTF-8" in refusal or "recursion limit" in refusal, f"{name}: {refusal}"
         syntax_or_type_errors = [f for f in findings if f["severity"] == "error"]
         assert bool(syntax_or_type_errors) or python == "accepted", f"{name}: the CLI found no error where Python refused"
-        for seconds_taken in (seconds, cli_seconds, js_seconds):
-            assert seconds_taken < 60, f"{name}: {seconds_taken}s"
-        for peak_kb in (peak, cli_peak, js_peak):
-            assert peak_kb < 4 * 1024 * 1024, f"{name}: {peak_kb} KB"
+        # Linear in the size: a minute, or 6 s a megabyte (a debug CLI on a shared machine).
+        limit = max(60.0, 6 * size / 2**20)
+        slow += [f"{name}: {t}s" for t in (seconds, cli_seconds, js_seconds) if t >= limit]
+        large += [f"{name}: {kb} KB" for kb in (peak, cli_peak, js_peak) if kb >= max(4 * 2**20, 40 * size // 1024)]
         rows.append(f"{name:36} {size:>11,} B  Python {seconds:5.2f}s {peak // 1024:5} MB  CLI {cli_seconds:5.2f}s "
                     f"{cli_peak // 1024:5} MB  JS {js_seconds:5.2f}s {js_peak // 1024:5} MB  {python[:60]}")
     print(f"\n{len(rows)} hostile texts through Python, the CLI and JS (time, peak memory of the process):")
     print("\n".join(rows))
+    assert slow == [] and large == [], (slow, large)
