@@ -71,7 +71,7 @@ pub fn format_canonical(text: &str) -> Result<String, Vec<Error>> {
     Ok(out)
 }
 
-/// A key or header line: its path (keys in lower case, as gitlab-runner matches them), where
+/// A key or header line: its path (keys in ASCII lower case, as the schema's keys match), where
 /// its line starts, where what it writes ends (the value, or the header).
 struct Item<'a, 't> {
     path: String,
@@ -93,7 +93,7 @@ fn walk<'a, 't>(text: &str, table: &'a DeTable<'t>, path: &mut String, found: &m
         if !path.is_empty() {
             path.push('.');
         }
-        path.push_str(&key.get_ref().to_lowercase());
+        path.push_str(&key.get_ref().to_ascii_lowercase());
         let written = &text[value.span()];
         let line = super::outline::line_start(text, key.span().start);
         match value.get_ref() {
