@@ -98,12 +98,19 @@ pub fn fix(text: &str, unsafe_fixes: bool, options: &Options) -> String {
     // Each round renames at least one key; a file has finitely many.
     for _ in 0..16 {
         let mut edits: Vec<Edit> = Vec::new();
+        // The keys this round writes: two keys renamed to the same one would write it twice;
+        // the second waits, and is not offered again once the first is written.
+        let mut written: Vec<KeyPath> = Vec::new();
         for diagnostic in lint(&text, options) {
             let Some(fix) = diagnostic.fix.filter(|f| f.safe || unsafe_fixes) else { continue };
             let overlaps =
                 |e: &Edit| edits.iter().any(|d| e.start < d.end.max(d.start + 1) && d.start < e.end.max(e.start + 1));
-            if !fix.edits.iter().any(overlaps) {
+            let mut target = diagnostic.path.clone();
+            target.pop();
+            let targets: Vec<KeyPath> = fix.edits.iter().map(|e| target.with_key(&e.text)).collect();
+            if !fix.edits.iter().any(overlaps) && !targets.iter().any(|t| written.contains(t)) {
                 edits.extend(fix.edits);
+                written.extend(targets);
             }
         }
         if edits.is_empty() {

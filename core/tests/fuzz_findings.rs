@@ -64,3 +64,14 @@ fn an_unsafe_fix_never_renames_a_key_to_one_its_value_does_not_fit() {
     let fixed = gitlab_runner_config::fix(text, true, &Options::default());
     assert!(parse(&fixed, UnknownKeys::Keep).is_ok(), "the fix gave\n{fixed}");
 }
+
+/// fuzz target `fix`: two unknown keys close to the same known key are both renamed to it in one
+/// round, and the fixed file held the key twice: not TOML. Now the second waits a round, and
+/// is not offered again once the first is written.
+#[test]
+fn an_unsafe_fix_never_writes_a_key_twice() {
+    let text = "[[runners]]\n  name = \"r\"\n  requestOconcurrency = 4\n  requesz_concurrency = 2\n";
+    assert!(parse(text, UnknownKeys::Keep).is_ok());
+    let fixed = gitlab_runner_config::fix(text, true, &Options::default());
+    assert!(parse(&fixed, UnknownKeys::Keep).is_ok(), "the fix gave\n{fixed}");
+}
