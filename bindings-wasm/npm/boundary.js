@@ -245,6 +245,10 @@ export function bind(engine, ready = () => {}) {
       ready('schema');
       return JSON.parse(engine.schema());
     },
+    runnerVersions() {
+      ready('runnerVersions');
+      return JSON.parse(engine.runnerVersions());
+    },
     dockerAuthConfig(auth) {
       ready('dockerAuthConfig');
       const { registry, username, password, credHelper, credsStore } = auth ?? {};

@@ -157,6 +157,13 @@ pub fn schema() -> String {
     gitlab_runner_config::json_schema()
 }
 
+/// The gitlab-runner releases the checks know, oldest first, as a JSON array of `"X.Y"`.
+#[wasm_bindgen(js_name = runnerVersions)]
+pub fn runner_versions() -> String {
+    let versions: Vec<String> = Version::all().map(|v| format!("\"{v}\"")).collect();
+    format!("[{}]", versions.join(","))
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {

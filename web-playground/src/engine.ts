@@ -13,7 +13,7 @@ export async function loadEngine(): Promise<void> {
   await pkg.init();
 }
 
-export const { parse, format, update, schema, complete, hover, toPython, version } = pkg;
+export const { parse, format, update, schema, runnerVersions, complete, hover, toPython, version } = pkg;
 
 /**
  * The config in gitlab-runner's canonical layout (the text Python's `to_toml()` and `render`

@@ -15,7 +15,7 @@ import { redactSecrets } from './secrets';
 import { decodeFragment, encodeFragment } from './share';
 import { setupTabs } from './tabs';
 import { setupTheme } from './theme';
-import { fillVersionPicker, NEWEST_VERSION } from './versions';
+import { fillVersionPicker, newestVersion } from './versions';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -41,7 +41,7 @@ async function start(): Promise<void> {
   const shared = await decodeFragment(location.hash);
   // The link has done its job once read: a reload then keeps the work done since (localStorage).
   if (shared) history.replaceState(null, '', location.pathname + location.search);
-  const initial = shared ?? loadSaved() ?? { text: PRESETS[0].text, runnerVersion: NEWEST_VERSION };
+  const initial = shared ?? loadSaved() ?? { text: PRESETS[0].text, runnerVersion: newestVersion() };
   fillVersionPicker(versionPicker, initial.runnerVersion);
   presetPicker.value = PRESETS.find((preset) => preset.text === initial.text)?.id ?? '';
 

@@ -21,4 +21,4 @@ function loaded(name) {
   }
 }
 
-export const { render, parse, validate, format, update, fix, schema, toPython, dockerAuthConfig, complete, hover } = bind(engine, loaded);
+export const { render, parse, validate, format, update, fix, schema, runnerVersions, toPython, dockerAuthConfig, complete, hover } = bind(engine, loaded);
