@@ -90,10 +90,11 @@ bench: wheel wasm playground $(CHROMIUM) $(VENV)/.bench-installed ## Side-by-sid
 # SOAK_CASES random configs in all: 40% drawn in Rust, 10% by Hypothesis, 50% by fast-check; each
 # read back by the toml crate, tomllib and smol-toml.
 SOAK_CASES ?= 1000000
-soak: wheel wasm ## Long property run: 1,000,000 random configs through every face and three TOML parsers
+soak: wheel wasm ## Long runs: 1,000,000 random configs through every face and three TOML parsers; 100 MB files
 	ROUND_TRIP_DOCUMENTS=$$(( $(SOAK_CASES) * 4 / 10 )) cargo test --release --quiet -p gitlab-runner-config --test round_trip -- --nocapture
 	ROBUSTNESS_CASES=$$(( $(SOAK_CASES) / 10 )) $(VPY) -m pytest -q -s tests/python/test_robustness_parsers.py
 	ROBUSTNESS_CASES=$$(( $(SOAK_CASES) / 2 )) node --test --test-reporter=spec tests/node/robustness_parsers.test.mjs
+	ROBUSTNESS_BIG_MB=100 $(VPY) -m pytest -q -s tests/python/test_robustness_texts.py
 
 fuzz: ## Fuzz the engine (cargo-fuzz, libFuzzer): each target for FUZZ_SECONDS (60), FUZZ_JOBS at a time (1)
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
