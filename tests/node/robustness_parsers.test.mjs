@@ -16,7 +16,7 @@ import { ROOT } from './helpers.mjs';
 import { check } from '../robustness/smol_toml_reader.mjs';
 
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'core', 'generated', 'gitlab-runner-config.schema.json'), 'utf8'));
-const CASES = Number(process.env.ROBUSTNESS_CASES ?? 20000);
+const CASES = Number(process.env.ROBUSTNESS_CASES ?? 90000);
 
 // Pieces of hostile strings: each is something a template or a careless escaper gets wrong.
 const PIECES = [
