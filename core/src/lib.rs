@@ -39,8 +39,8 @@ pub mod validate;
 
 pub use complete::{complete, Completions};
 pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};
-pub use diagnostic::{Diagnostic, Severity};
 pub use code::Code;
+pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Table, Value};
 pub use edit::{format, format_canonical, update};
 pub use error::{Error, ErrorKind, Errors};

@@ -20,8 +20,10 @@ pub fn json(relative: &str) -> serde_json::Value {
 
 /// The files of a corpus folder (`valid`, `unknown-keys`), by name, with their text.
 pub fn corpus(set: &str) -> Vec<(String, String)> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(path(&format!("corpus/{set}"))).expect("a folder").map(|e| e.expect("entry").path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path(&format!("corpus/{set}")))
+        .expect("a folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
     files.sort();
     files
         .into_iter()
