@@ -81,7 +81,7 @@ export function update(toml: string, config: Config, options?: Options): string;
 export function fix(toml: string, options?: ValidateOptions & { unsafeFixes?: boolean }): string;
 /** The JSON Schema (draft 2020-12) of config.toml. */
 export function schema(): Record<string, unknown>;
-/** The gitlab-runner releases the version-aware checks know (`\"12.0\"` to the newest), oldest first: the values `runnerVersion` takes. */
+/** The gitlab-runner releases the version-aware checks know (`"12.0"` to the newest), oldest first: the values `runnerVersion` takes. */
 export function runnerVersions(): string[];
 /** A Python script that builds `config` with `wetwire_gitlab.runner_config` and prints its config.toml (the text `render` gives). Throws a `ConfigError`. */
 export function toPython(config: Config, options?: Options): string;
