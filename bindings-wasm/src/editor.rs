@@ -7,7 +7,7 @@ use std::fmt::Write;
 use gitlab_runner_config::lines::{byte_offset, utf16_offsets};
 use wasm_bindgen::prelude::*;
 
-use crate::output::string;
+use gitlab_runner_config::escape::write_json_string as string;
 
 /// A JS string index as a byte offset into `text`; anything that is not a number is 0.
 fn byte_offset_of(text: &str, index: f64) -> usize {

@@ -4,36 +4,13 @@
 use std::fmt::Write;
 
 use gitlab_runner_config::document::{Table, Value};
+use gitlab_runner_config::escape::write_json_string as string;
 use gitlab_runner_config::error::Position;
 use gitlab_runner_config::lines::utf16_offsets;
 use gitlab_runner_config::{Diagnostic, Error, Errors};
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
-
-/// A JSON string. Only what JSON requires is escaped: the text is for `JSON.parse`, not people.
-pub(crate) fn string(out: &mut String, s: &str) {
-    out.push('"');
-    let mut start = 0;
-    for (i, byte) in s.bytes().enumerate() {
-        let escape = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{byte:04x}");
-        } else {
-            out.push_str(escape);
-        }
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
-}
 
 /// `[document, specials]`: the document with `null` where a value JSON cannot hold belongs,
 /// and each such value as `[path, "bigint" | "number", text]` for the JavaScript to put back

@@ -2,6 +2,8 @@
 //! from a runner's `environment` to pull images from private registries. The JSON is written
 //! here (compact, keys in Docker's spelling), so every face gives the same text.
 
+use crate::escape::write_json_string;
+
 /// How the Docker client authenticates to a registry.
 pub enum DockerAuth<'a> {
     /// `{"auths": {registry: {"auth": base64("username:password")}}}`.
@@ -23,24 +25,24 @@ pub fn docker_auth_config(auth: &DockerAuth) -> Result<String, String> {
                 return Err("username: a Docker registry username cannot hold ':'".into());
             }
             out.push_str("{\"auths\":{");
-            string(&mut out, registry);
+            write_json_string(&mut out, registry);
             out.push_str(":{\"auth\":");
-            string(&mut out, &base64(format!("{username}:{password}").as_bytes()));
+            write_json_string(&mut out, &base64(format!("{username}:{password}").as_bytes()));
             out.push_str("}}}");
         }
         DockerAuth::Helper { registry, helper } => {
             named("registry", registry)?;
             named("helper", helper)?;
             out.push_str("{\"credHelpers\":{");
-            string(&mut out, registry);
+            write_json_string(&mut out, registry);
             out.push(':');
-            string(&mut out, helper);
+            write_json_string(&mut out, helper);
             out.push_str("}}");
         }
         DockerAuth::Store { store } => {
             named("store", store)?;
             out.push_str("{\"credsStore\":");
-            string(&mut out, store);
+            write_json_string(&mut out, store);
             out.push('}');
         }
     }
@@ -53,23 +55,6 @@ fn named(what: &str, value: &str) -> Result<(), String> {
     } else {
         Ok(())
     }
-}
-
-/// A JSON string: quotes, backslashes and control characters escaped.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// Standard base64 with padding, as the Docker client writes `auth`.

@@ -43,6 +43,32 @@ pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
     out.write_char('"')
 }
 
+/// A JSON string: only what JSON requires is escaped (quotes, backslashes, control
+/// characters), plain runs written in one piece. The one JSON escaper of the engine (the wasm
+/// face's answers, the JSON Schema, `DOCKER_AUTH_CONFIG` values).
+pub fn write_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            write!(out, "\\u{byte:04x}").expect("writing to a String");
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
 /// A value from a config, quoted for a message: `"value"`, escaped as TOML writes it.
 pub fn quoted(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);

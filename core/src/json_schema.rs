@@ -201,7 +201,7 @@ fn write_json(out: &mut String, value: &Json, level: usize) {
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Json::Int(n) => write!(out, "{n}").expect("writing to a String"),
         Json::Real(x) => write!(out, "{x:?}").expect("writing to a String"),
-        Json::Str(text) => write_string(out, text),
+        Json::Str(text) => crate::escape::write_json_string(out, text),
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
         Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
         Json::Array(items) => {
@@ -218,7 +218,7 @@ fn write_json(out: &mut String, value: &Json, level: usize) {
             out.push_str("{\n");
             for (i, (key, item)) in entries.iter().enumerate() {
                 indent(out, level + 1);
-                write_string(out, key);
+                crate::escape::write_json_string(out, key);
                 out.push_str(": ");
                 write_json(out, item, level + 1);
                 out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
@@ -229,16 +229,3 @@ fn write_json(out: &mut String, value: &Json, level: usize) {
     }
 }
 
-fn write_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if u32::from(c) < 0x20 => write!(out, "\\u{:04x}", u32::from(c)).expect("writing to a String"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
