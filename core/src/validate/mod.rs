@@ -168,6 +168,23 @@ fn walk_tables(root: &Table, visit: &mut dyn FnMut(&Table, &KeyPath)) {
     });
 }
 
+/// Calls `check` on a string value, or on each string of an array with its element's path.
+fn each_string(value: &Value, path: &KeyPath, check: &mut dyn FnMut(&str, &KeyPath)) {
+    match value {
+        Value::String(text) => check(text, path),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::String(text) = item {
+                    let mut element = path.clone();
+                    element.push_index(i);
+                    check(text, &element);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The runners of a config with their paths.
 fn runners(root: &Table) -> Vec<(KeyPath, &Table)> {
     match root.value(&handle::RUNNERS) {

@@ -2,9 +2,9 @@
 //! sizes, `NAME=value` environment entries and the JSON of `DOCKER_AUTH_CONFIG`.
 //! A `$` placeholder, filled in when the file is deployed, is not checked.
 
-use super::{walk, Report};
+use super::{each_string, walk, Report};
 use crate::code::Code;
-use crate::document::{Table, Value};
+use crate::document::Table;
 use crate::escape::quoted;
 use crate::path::KeyPath;
 use crate::schema::Syntax;
@@ -21,19 +21,7 @@ pub(super) fn check(report: &mut Report, root: &Table) {
                 one(report, field.syntax, field.key, text, path);
             }
         };
-        match value {
-            Value::String(text) => check(text, path),
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    if let Value::String(text) = item {
-                        let mut element = path.clone();
-                        element.push_index(i);
-                        check(text, &element);
-                    }
-                }
-            }
-            _ => {}
-        }
+        each_string(value, path, &mut check);
     });
 }
 

@@ -1,7 +1,7 @@
 //! Checks any field can fail on its own: allowed values, deprecated keys, feature flags,
 //! required keys and secrets written in clear.
 
-use super::{walk, walk_tables, Report};
+use super::{each_string, walk, walk_tables, Report};
 use crate::code::Code;
 use crate::document::{Table, Value};
 use crate::escape::quoted;
@@ -50,16 +50,7 @@ fn allowed_values(report: &mut Report, field: &Field, value: &Value, path: &KeyP
         }
     };
     match value {
-        Value::String(text) => check(text, path),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                if let Value::String(text) = item {
-                    let mut element = path.clone();
-                    element.push_index(i);
-                    check(text, &element);
-                }
-            }
-        }
+        Value::String(_) | Value::Array(_) => each_string(value, path, &mut check),
         Value::Map(entries) if matches!(field.kind, Kind::Map(_)) => {
             for (key, _) in entries {
                 if !field.allowed.contains(&key.as_str()) {
