@@ -19,29 +19,9 @@ use gitlab_runner_config::schema::{Kind, MapOf, Struct, ROOT};
 use gitlab_runner_config::{parse, render, UnknownKeys};
 use serde_json::{json, Value as Json};
 
-/// xorshift64*: small, seedable, good enough to pick fields and values.
-struct Random(u64);
+mod random;
 
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+use random::Random;
 
 const STRINGS: &[&str] = &[
     "",

@@ -6,25 +6,9 @@
 use gitlab_runner_config::document::{Table, Value};
 use gitlab_runner_config::{render, update, Source, UnknownKeys};
 
-/// xorshift64*: small, seedable, good enough to pick lines and edits.
-struct Random(u64);
+mod random;
 
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+use random::Random;
 
 fn read(text: &str) -> Table {
     let decoded = Source::parse(text).unwrap_or_else(|e| panic!("{e:?}\n{text}")).decode(UnknownKeys::Keep);
