@@ -189,9 +189,58 @@ pub(crate) fn find_key<'a, 't>(
 }
 
 fn syntax_error(lines: &LineIndex<'_>, error: &toml::de::Error) -> Error {
-    let mut result = Error::new(ErrorKind::Syntax, KeyPath::root(), error.message().trim_end().to_owned());
-    result.range = error.span().map(|span| lines.range(span));
+    // The toml crate refuses a key of too many dotted parts without saying where: find it.
+    let (message, span) = match error.span() {
+        Some(span) => (error.message().trim_end().to_owned(), Some(span)),
+        None => match too_deep_key(lines.text()) {
+            Some(span) => {
+                (format!("a key of more than {} dotted parts is nested too deeply", DEEPEST_KEY - 1), Some(span))
+            }
+            None => (error.message().trim_end().to_owned(), None),
+        },
+    };
+    let mut result = Error::new(ErrorKind::Syntax, KeyPath::root(), message);
+    result.range = span.map(|span| lines.range(span));
     result
+}
+
+/// The number of dotted parts at which the toml crate stops reading a key (its recursion limit).
+const DEEPEST_KEY: usize = 81;
+
+/// Where the first key of `DEEPEST_KEY` or more dotted parts is written (a table header, a
+/// key/value or an inline table's key). Only asked after a parse failed with no position.
+fn too_deep_key(text: &str) -> Option<std::ops::Range<usize>> {
+    use toml_parser::lexer::TokenKind;
+    let mut parts = 0;
+    let mut start = 0;
+    let mut end = 0;
+    let mut after_dot = false;
+    for token in toml_parser::Source::new(text).lex() {
+        match token.kind() {
+            TokenKind::Whitespace => continue,
+            TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString => {
+                if !after_dot {
+                    if parts >= DEEPEST_KEY {
+                        break;
+                    }
+                    parts = 0;
+                    start = token.span().start();
+                }
+                parts += 1;
+                end = token.span().end();
+                after_dot = false;
+            }
+            TokenKind::Dot if parts > 0 && !after_dot => after_dot = true,
+            _ => {
+                if parts >= DEEPEST_KEY {
+                    break;
+                }
+                parts = 0;
+                after_dot = false;
+            }
+        }
+    }
+    (parts >= DEEPEST_KEY).then_some(start..end)
 }
 
 /// Parsed TOML as decoder input.
