@@ -65,6 +65,8 @@ impl<'t> Outline<'t> {
                 (Shape::HeaderArray, DeValue::Array(items)) => {
                     for (i, item) in items.iter().enumerate() {
                         path.push(Step::Index(i));
+                        // A block holding no key still ends somewhere: the footer starts after it.
+                        self.ends.push(item.span().end);
                         let line = line_start(self.text, item.span().start);
                         self.headers.push(Header { line, path: path.clone() });
                         if let DeValue::Table(t) = item.get_ref() {
@@ -87,7 +89,8 @@ impl<'t> Outline<'t> {
             DeValue::Table(_) if written.starts_with('[') => Shape::Section,
             DeValue::Table(_) => {
                 let line = &self.text[line_start(self.text, key.span().start)..];
-                if line.trim_start().starts_with('[') {
+                // A byte order mark may open the first line.
+                if line.trim_start_matches([' ', '\t', '\u{feff}']).starts_with('[') {
                     Shape::Implicit
                 } else {
                     Shape::Dotted
@@ -116,7 +119,8 @@ impl<'t> Outline<'t> {
             }
             start = above;
         }
-        start
+        // A byte order mark stays first, whatever is removed or inserted after it.
+        start.max(bom(self.text))
     }
 
     /// The end of the last key or value before `offset`.
@@ -208,6 +212,15 @@ impl<'t> Outline<'t> {
         let start = line_start(self.text, offset);
         let line = &self.text[start..];
         &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+    }
+}
+
+/// The length of the byte order mark opening the text, if any.
+pub fn bom(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
     }
 }
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::outline::{line_end, Outline, Shape, Step};
+use super::outline::{bom, line_end, line_start, Outline, Shape, Step};
 use super::{apply, Edit};
 use crate::decode::UnknownKeys;
 use crate::document::{Table, Value};
@@ -25,7 +25,7 @@ pub fn update(source: &str, config: &Table) -> Result<String, Vec<Error>> {
     let mut updater = Updater { outline: &outline, edits: Vec::new(), blocks: Vec::new() };
     let place = Place { kind: Kind::Root, path: Vec::new(), header: Vec::new(), prefix: String::new() };
     updater.table(&place, parsed.root(), &entries(&Value::Table(old)), &entries(&Value::Table(config.clone())));
-    let mut edits = updater.edits;
+    let mut edits = close_gaps(source, updater.edits);
     edits.extend(blocks(source, updater.blocks));
     Ok(apply(source, &edits))
 }
@@ -327,6 +327,48 @@ impl<'t> Updater<'_, 't> {
     fn delete(&mut self, range: std::ops::Range<usize>) {
         self.edits.push(Edit { start: range.start, end: range.end, text: String::new() });
     }
+}
+
+/// Removals that together reach the start or the end of the file take the blank lines between
+/// and beyond them: each removal keeps one blank line of its own, and removing every key and
+/// table must not leave those blank lines behind as the file.
+fn close_gaps(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
+    let (mut removals, mut edits): (Vec<Edit>, Vec<Edit>) =
+        edits.into_iter().partition(|e| e.text.is_empty() && e.start < e.end);
+    removals.sort_by_key(|e| (e.start, e.end));
+    let first = bom(text);
+    let blank = |from: usize, to: usize| from >= to || text[from..to].trim().is_empty();
+    let mut groups: Vec<(std::ops::Range<usize>, Vec<Edit>)> = Vec::new();
+    for removal in removals {
+        match groups.last_mut() {
+            Some((range, members)) if blank(range.end, removal.start) => {
+                range.end = range.end.max(removal.end);
+                members.push(removal);
+            }
+            _ => groups.push((removal.start..removal.end, vec![removal])),
+        }
+    }
+    for (mut range, members) in groups {
+        let at_start = blank(first, range.start);
+        let at_end = blank(range.end, text.len());
+        if !at_start && !at_end {
+            edits.extend(members);
+            continue;
+        }
+        if at_start {
+            range.start = range.start.max(first);
+            while range.end < text.len() && blank(range.end, line_end(text, range.end)) {
+                range.end = line_end(text, range.end);
+            }
+        }
+        if at_end {
+            while range.start > first && blank(line_start(text, range.start - 1), range.start) {
+                range.start = line_start(text, range.start - 1).max(first);
+            }
+        }
+        edits.push(Edit { start: range.start, end: range.end, text: String::new() });
+    }
+    edits
 }
 
 fn quoted_key(key: &str) -> String {
