@@ -472,3 +472,24 @@ fn lint_fix_renames_keys_keeps_comments_and_a_second_run_changes_nothing() {
     assert_eq!(run(&["lint", "--unsafe-fixes", path], None).status.code(), Some(2));
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+#[test]
+fn fmt_and_lint_fix_keep_a_crlf_files_line_ends() {
+    let directory = std::env::temp_dir().join(format!("grc-crlf-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let file = directory.join("config.toml");
+    let path = file.to_str().unwrap();
+    let edit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/edit");
+    let crlf = |name: &str| std::fs::read_to_string(edit.join(name)).unwrap().replace('\n', "\r\n");
+    std::fs::write(&file, crlf("messy.toml")).unwrap();
+    assert_eq!(run(&["fmt", "--check", path], None).status.code(), Some(1));
+    assert_eq!(run(&["fmt", path], None).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), crlf("messy.formatted.toml"));
+    assert_eq!(run(&["fmt", "--check", path], None).status.code(), Some(0));
+
+    let text = "[[runners]]\r\n  Name = \"a\" # first\r\n  url = \"https://gitlab.example.com\"\r\n  token = \"${T}\"\r\n  executor = \"shell\"\r\n";
+    std::fs::write(&file, text).unwrap();
+    assert_eq!(run(&["lint", "--fix", path], None).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text.replace("Name", "name"));
+    std::fs::remove_dir_all(&directory).unwrap();
+}

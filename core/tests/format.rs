@@ -89,3 +89,20 @@ fn comments_on_every_kind_of_line_survive_format_and_fix() {
     assert_eq!(fixed, text);
     assert_eq!(comments(&fixed), comments(&text));
 }
+
+/// A file written with CRLF line ends keeps them through `format` and `format_canonical`: each
+/// gives the LF file's result with CRLF line ends (and a multi-line string's bytes as written).
+#[test]
+fn a_crlf_file_keeps_its_line_ends() {
+    let crlf = |text: &str| text.replace('\n', "\r\n");
+    for name in ["docker.toml", "kubernetes.toml", "shell.toml"] {
+        let text = crlf(&fixture(&format!("register/{name}")));
+        assert_eq!(format(&text).unwrap(), text, "{name}");
+    }
+    let messy = crlf(&fixture("edit/messy.toml"));
+    let formatted = format(&messy).unwrap();
+    assert_eq!(formatted, crlf(&fixture("edit/messy.formatted.toml")));
+    assert_eq!(format(&formatted).unwrap(), formatted);
+    let canonical = format_canonical(&crlf(&fixture("edit/commented.toml"))).unwrap();
+    assert_eq!(canonical, crlf(&fixture("edit/commented.canonical.toml")));
+}

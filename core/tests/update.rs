@@ -284,3 +284,109 @@ fn in_every_corpus_file_setting_a_value_is_one_line_and_a_new_runner_the_only_ad
         assert_eq!(read(&updated), appended, "{name}");
     }
 }
+
+/// A file written with CRLF line ends (as Windows editors write it) keeps them: the lines
+/// `update` writes end in CRLF, what it removes takes its CRLF along, and the result is the LF
+/// file's, line end for line end.
+#[test]
+fn a_crlf_file_keeps_its_line_ends() {
+    let lf = fixture("commented.toml");
+    let crlf = lf.replace('\n', "\r\n");
+    let snippet = read("[[runners]]\n  [runners.custom_build_dir]\n    enabled = true\n");
+    let mut table = with_runner(&read(&lf), 0, |r| {
+        r.set("limit", Value::Integer(8));
+        r.set("output_limit", Value::Integer(8192));
+        r.set("custom_build_dir", runners(&snippet)[0].get("custom_build_dir").unwrap().clone());
+        let mut docker = Table::new(sub(r, "docker").schema());
+        for (field, value) in sub(r, "docker").fields().filter(|(f, _)| f.key != "shm_size") {
+            docker.set(field.key, value.clone());
+        }
+        r.set("docker", Value::Table(docker));
+    });
+    let mut all = runners(&table);
+    all[1] = runners(&read("[[runners]]\n  name = \"third\"\n  executor = \"shell\"\n"))[0].clone();
+    table.set("runners", Value::Tables(all));
+    let expected = update(&lf, &table).unwrap();
+    assert!(expected.contains("  limit = 8 # at most 4 jobs\n  output_limit = 8192\n"), "{expected}");
+    assert!(expected.contains("  [runners.custom_build_dir]\n    enabled = true\n"), "{expected}");
+    assert!(!expected.contains("shm_size"), "{expected}");
+    let updated = update(&crlf, &table).unwrap();
+    assert_eq!(updated, expected.replace('\n', "\r\n"));
+    assert_eq!(read(&updated), table);
+
+    // Removing everything leaves the comments opening and closing the file, in CRLF.
+    let empty = read("");
+    let cleared = update(&crlf, &empty).unwrap();
+    assert_eq!(cleared, update(&lf, &empty).unwrap().replace('\n', "\r\n"));
+    assert_eq!(read(&cleared), empty);
+}
+
+fn with_volumes(table: &Table, volumes: &[&str]) -> Table {
+    with_runner(table, 0, |r| {
+        let mut docker = sub(r, "docker");
+        docker.set("volumes", Value::Array(volumes.iter().map(|v| Value::String((*v).into())).collect()));
+        r.set("docker", Value::Table(docker));
+    })
+}
+
+/// An array written over several lines keeps its layout and the comments of the elements that
+/// stay: a changed element is replaced where it is (its comment stays), a new one gets its own
+/// line in the array's indentation, a removed one goes with its comments.
+#[test]
+fn a_multi_line_array_keeps_its_lines_and_comments_through_changes() {
+    let text = "[[runners]]\n  name = \"a\"\n  [runners.docker]\n    volumes = [\n      # the cache\n      \"/cache\", # shared\n      \"/certs/client\", # TLS\n      \"/data\", # scratch\n    ] # mounts\n    privileged = false\n";
+    let changed = with_volumes(&read(text), &["/cache", "/certs", "/data"]);
+    let updated = update(text, &changed).unwrap();
+    assert_eq!(updated, text.replace("\"/certs/client\", # TLS", "\"/certs\", # TLS"));
+    assert_eq!(read(&updated), changed);
+
+    let added = with_volumes(&read(text), &["/cache", "/certs/client", "/data", "/more"]);
+    let updated = update(text, &added).unwrap();
+    assert_eq!(updated, text.replace("# scratch\n", "# scratch\n      \"/more\",\n"));
+    assert_eq!(read(&updated), added);
+
+    let removed = with_volumes(&read(text), &["/certs/client", "/data"]);
+    let updated = update(text, &removed).unwrap();
+    assert_eq!(updated, text.replace("      # the cache\n      \"/cache\", # shared\n", ""));
+    assert_eq!(read(&updated), removed);
+
+    // All three at once: every comment of an element that stays is still there.
+    let all = with_volumes(&read(text), &["/cache", "/certs", "/more"]);
+    let updated = update(text, &all).unwrap();
+    assert_eq!(
+        updated,
+        "[[runners]]\n  name = \"a\"\n  [runners.docker]\n    volumes = [\n      # the cache\n      \"/cache\", # shared\n      \"/certs\", # TLS\n      \"/more\", # scratch\n    ] # mounts\n    privileged = false\n"
+    );
+    assert_eq!(read(&updated), all);
+    let removed = with_volumes(&read(text), &["/cache", "/certs"]);
+    let updated = update(text, &removed).unwrap();
+    assert_eq!(updated, text.replace("\"/certs/client\", # TLS\n      \"/data\", # scratch\n", "\"/certs\", # TLS\n"));
+    assert_eq!(read(&updated), removed);
+}
+
+/// The same in an array closed on its last element's line, without a trailing comma, whose
+/// first element shares the opening bracket's line.
+#[test]
+fn a_multi_line_array_written_tightly_gets_elements_in_its_own_style() {
+    let text =
+        "[[runners]]\n  name = \"a\"\n  [runners.docker]\n    volumes = [\"/a\",\n      # b's comment\n      \"/b\"]\n";
+    let appended = with_volumes(&read(text), &["/a", "/b", "/c"]);
+    let updated = update(text, &appended).unwrap();
+    assert_eq!(updated, text.replace("\"/b\"]", "\"/b\", \"/c\"]"));
+    assert_eq!(read(&updated), appended);
+
+    let first = with_volumes(&read(text), &["/z", "/a", "/b"]);
+    let updated = update(text, &first).unwrap();
+    assert_eq!(updated, text.replace("[\"/a\",", "[\"/z\", \"/a\","));
+    assert_eq!(read(&updated), first);
+
+    let without_first = with_volumes(&read(text), &["/b"]);
+    let updated = update(text, &without_first).unwrap();
+    assert_eq!(updated, text.replace("[\"/a\",", "["));
+    assert_eq!(read(&updated), without_first);
+
+    let without_last = with_volumes(&read(text), &["/a"]);
+    let updated = update(text, &without_last).unwrap();
+    assert_eq!(updated, text.replace("      # b's comment\n      \"/b\"]", "      ]"));
+    assert_eq!(read(&updated), without_last);
+}

@@ -48,6 +48,38 @@ fn document(random: &mut Random) -> String {
     render(&read(&text))
 }
 
+/// The one-line `volumes` arrays of the canonical layout written over several lines, in one of
+/// the styles people use (a trailing comma or not, the bracket closing on the last element's line
+/// or its own, the first element on the bracket's line or not).
+fn spread_arrays(random: &mut Random, text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let Some(rest) = line.trim_start().strip_prefix("volumes = [").filter(|_| random.chance(70)) else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let elements: Vec<&str> = rest.trim_end().trim_end_matches(']').split(", ").collect();
+        let (first_inline, trailing, close_inline) = (random.chance(30), random.chance(50), random.chance(30));
+        out.push_str(&format!("{indent}volumes = ["));
+        for (i, element) in elements.iter().enumerate() {
+            if i > 0 || !first_inline {
+                out.push_str(&format!("\n{indent}  "));
+            }
+            out.push_str(element);
+            if i + 1 < elements.len() || trailing {
+                out.push(',');
+            }
+        }
+        if close_inline {
+            out.push_str("]\n");
+        } else {
+            out.push_str(&format!("\n{indent}]\n"));
+        }
+    }
+    out
+}
+
 /// The text with comment lines, trailing comments and blank lines sprinkled in, each comment
 /// unique (`#c7`).
 fn commented(random: &mut Random, text: &str) -> String {
@@ -90,7 +122,7 @@ fn runners(table: &Table) -> Vec<Table> {
 fn edit(random: &mut Random, table: &mut Table) -> bool {
     let mut all = runners(table);
     let template = read("[[runners]]\nname = \"new\"\nurl = \"https://gitlab.example.com\"\nexecutor = \"shell\"\n");
-    match random.below(7) {
+    match random.below(9) {
         0 => {
             table.set("concurrent", Value::Integer(random.below(100) as i64));
             false
@@ -141,6 +173,24 @@ fn edit(random: &mut Random, table: &mut Table) -> bool {
             table.set("runners", Value::Tables(all));
             true
         }
+        7 if all.iter().any(|r| r.get("docker").is_some()) => {
+            let i = all.iter().position(|r| r.get("docker").is_some()).unwrap_or(0);
+            let Some(Value::Table(mut docker)) = all[i].get("docker").cloned() else { return false };
+            let before = match docker.get("volumes") {
+                Some(Value::Array(volumes)) => volumes.clone(),
+                _ => Vec::new(),
+            };
+            let pool = ["/cache", "/certs", "/data", "/tmp", "/srv"];
+            let volumes: Vec<Value> =
+                (0..random.below(5)).map(|_| Value::String((*random.pick(&pool)).to_owned())).collect();
+            // Elements that all stay in order keep their comments; otherwise some may go.
+            let mut rest = volumes.iter();
+            let kept = before.iter().all(|b| rest.any(|v| v == b));
+            docker.set("volumes", Value::Array(volumes));
+            all[i].set("docker", Value::Table(docker));
+            table.set("runners", Value::Tables(all));
+            !kept
+        }
         _ => {
             all.push(runners(&template)[0].clone());
             table.set("runners", Value::Tables(all));
@@ -161,7 +211,8 @@ fn random_edits_of_commented_documents_keep_the_rest() {
     for seed in 1..=documents {
         let mut random = Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let canonical = document(&mut random);
-        let text = commented(&mut random, &canonical);
+        let spread = spread_arrays(&mut random, &canonical);
+        let text = commented(&mut random, &spread);
         let original = read(&text);
         assert_eq!(update(&text, &original).unwrap(), text, "seed {seed}: unchanged");
         let mut table = original.clone();

@@ -28,7 +28,7 @@ pub fn format_canonical(text: &str) -> Result<String, Vec<Error>> {
     let sources = items(text, source.root());
     // Comments opening the file and set apart by a blank line (`#:schema`) open it still.
     let head = &text[..sources.first().map_or(0, |item| item.start)];
-    let mut previous_end = head.rfind("\n\n").map_or(0, |i| i + 1);
+    let mut previous_end = [head.rfind("\n\n"), head.rfind("\n\r\n")].into_iter().flatten().max().map_or(0, |i| i + 1);
     let opening: String = comment_lines(&head[..previous_end]).map(|c| format!("{c}\n")).collect();
     for item in &sources {
         let above: Vec<&str> =
@@ -68,7 +68,7 @@ pub fn format_canonical(text: &str) -> Result<String, Vec<Error>> {
         }
         out.push_str(&leftover);
     }
-    Ok(out)
+    Ok(super::with_newline(out, super::newline(text)))
 }
 
 /// A key or header line: its path (keys in ASCII lower case, as the schema's keys match), where

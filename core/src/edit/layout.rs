@@ -25,7 +25,7 @@ pub fn format(text: &str) -> Result<String, Vec<Error>> {
     let source = Source::parse(text)?;
     let mut lines = BTreeMap::new();
     walk(text, source.root(), 0, 0, &mut lines);
-    Ok(write(text, &lines))
+    Ok(write(text, &lines, super::newline(text)))
 }
 
 fn walk<'a, 't>(
@@ -63,7 +63,8 @@ fn walk<'a, 't>(
     }
 }
 
-fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
+/// `newline` ends each line written here; lines inside multi-line strings keep their own.
+fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>, newline: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut at = 0;
     // The keys of the table whose lines these are, for comment lines.
@@ -77,7 +78,7 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
         for (comment, at_start) in comments.drain(..) {
             push_indent(out, if at_start && !attached { 0 } else { indent });
             out.push_str(comment);
-            out.push('\n');
+            out.push_str(newline);
         }
     };
     while at < text.len() {
@@ -86,26 +87,26 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
         let line = raw.trim_end();
         match lines.get(&at) {
             Some(Line::Header(keys)) => {
-                separate(&mut out, &mut blank);
+                separate(&mut out, &mut blank, newline);
                 flush(&mut out, &mut pending_comments, 2 * (keys - 1), true);
                 push_indent(&mut out, 2 * (keys - 1));
                 out.push_str(line.trim_start());
-                out.push('\n');
+                out.push_str(newline);
                 depth = *keys;
                 at = end;
             }
             Some(Line::Entry { key_end, value, depth: keys }) => {
-                separate(&mut out, &mut blank);
+                separate(&mut out, &mut blank, newline);
                 flush(&mut out, &mut pending_comments, 2 * keys, true);
                 push_indent(&mut out, 2 * keys);
                 out.push_str(text[at..*key_end].trim_start());
                 out.push_str(" = ");
-                write_value(&mut out, text, value, 2 * keys);
+                write_value(&mut out, text, value, 2 * keys, newline);
                 // The rest of the value's last line (a comment, spaced as written), and a
                 // multi-line value's lines as they are (a string's bytes are its value).
                 let rest_end = line_end(text, value.span().end);
                 out.push_str(text[value.span().end..rest_end].trim_end());
-                out.push('\n');
+                out.push_str(newline);
                 at = rest_end;
             }
             None if line.is_empty() => {
@@ -117,7 +118,7 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
             }
             None => {
                 if blank {
-                    separate(&mut out, &mut blank);
+                    separate(&mut out, &mut blank, newline);
                 }
                 pending_comments.push((line.trim_start(), !line.starts_with([' ', '\t'])));
                 at = end;
@@ -129,9 +130,9 @@ fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>) -> String {
 }
 
 /// One blank line where the text had one or more.
-fn separate(out: &mut String, blank: &mut bool) {
+fn separate(out: &mut String, blank: &mut bool, newline: &str) {
     if *blank && !out.is_empty() {
-        out.push('\n');
+        out.push_str(newline);
     }
     *blank = false;
 }
@@ -142,7 +143,7 @@ fn push_indent(out: &mut String, width: usize) {
 
 /// A value as written, but a one-line array as `[a, b]` (nested ones alike), and the lines of
 /// a multi-line array indented one level under its key (the lines inside a string stay).
-fn write_value(out: &mut String, text: &str, value: &Spanned<DeValue<'_>>, indent: usize) {
+fn write_value(out: &mut String, text: &str, value: &Spanned<DeValue<'_>>, indent: usize, newline: &str) {
     let written = &text[value.span()];
     let DeValue::Array(items) = value.get_ref() else {
         out.push_str(written);
@@ -154,7 +155,7 @@ fn write_value(out: &mut String, text: &str, value: &Spanned<DeValue<'_>>, inden
             if i > 0 {
                 out.push_str(", ");
             }
-            write_value(out, text, item, indent);
+            write_value(out, text, item, indent, newline);
         }
         out.push(']');
         return;
@@ -175,7 +176,7 @@ fn write_value(out: &mut String, text: &str, value: &Spanned<DeValue<'_>>, inden
         push_indent(out, if content.starts_with(']') { indent } else { indent + 2 });
         out.push_str(content);
         if line.ends_with('\n') {
-            out.push('\n');
+            out.push_str(newline);
         }
     }
 }

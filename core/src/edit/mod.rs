@@ -4,6 +4,7 @@
 //! header ([`Source`](crate::parse::Source)); every operation is a list of [`Edit`]s, byte
 //! ranges and their replacement, so whatever no edit touches stays byte for byte.
 
+mod array;
 mod canonical;
 mod layout;
 mod outline;
@@ -36,4 +37,23 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// The line ending the text uses, as its first line ends: what an edit writes into a file
+/// keeps the file's style (Windows editors write CRLF).
+pub(crate) fn newline(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if text[..i].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// Text written with LF line ends (and every string escaped: no line end is part of a value)
+/// given `newline`'s.
+pub(crate) fn with_newline(text: String, newline: &str) -> String {
+    if newline == "\n" {
+        text
+    } else {
+        text.replace('\n', newline)
+    }
 }

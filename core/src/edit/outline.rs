@@ -195,13 +195,13 @@ impl<'t> Outline<'t> {
     pub fn removal(&self, path: &[Step]) -> Vec<std::ops::Range<usize>> {
         let mut runs = self.runs(path);
         for range in &mut runs {
-            let blank_before = self.text[..range.start].ends_with("\n\n");
+            let blank_before = ends_with_blank_line(&self.text[..range.start]);
             if range.end == self.text.len() {
-                while range.start > 0 && self.text[..range.start].ends_with("\n\n") {
-                    range.start -= 1;
+                while range.start > 0 && ends_with_blank_line(&self.text[..range.start]) {
+                    range.start = line_start(self.text, range.start - 1);
                 }
-            } else if blank_before && self.text[range.end..].starts_with('\n') {
-                range.end += 1;
+            } else if blank_before {
+                range.end += blank_line(&self.text[range.end..]);
             }
         }
         runs
@@ -222,6 +222,16 @@ pub fn bom(text: &str) -> usize {
     } else {
         0
     }
+}
+
+/// Whether the text ends with an empty line (LF or CRLF).
+pub fn ends_with_blank_line(text: &str) -> bool {
+    text.ends_with("\n\n") || text.ends_with("\n\r\n")
+}
+
+/// The length of the empty line opening the text (0 when there is none).
+fn blank_line(text: &str) -> usize {
+    ["\n", "\r\n"].iter().find(|end| text.starts_with(**end)).map_or(0, |end| end.len())
 }
 
 pub fn line_start(text: &str, offset: usize) -> usize {

@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::outline::{bom, line_end, line_start, Outline, Shape, Step};
-use super::{apply, Edit};
+use super::outline::{bom, ends_with_blank_line, line_end, line_start, Outline, Shape, Step};
+use super::{apply, newline, with_newline, Edit};
 use crate::decode::UnknownKeys;
 use crate::document::{Table, Value};
 use crate::error::Error;
@@ -27,6 +27,10 @@ pub fn update(source: &str, config: &Table) -> Result<String, Vec<Error>> {
     updater.table(&place, parsed.root(), &entries(&Value::Table(old)), &entries(&Value::Table(config.clone())));
     let mut edits = close_gaps(source, updater.edits);
     edits.extend(blocks(source, updater.blocks));
+    let newline = newline(source);
+    for edit in &mut edits {
+        edit.text = with_newline(std::mem::take(&mut edit.text), newline);
+    }
     Ok(apply(source, &edits))
 }
 
@@ -133,7 +137,15 @@ impl<'t> Updater<'_, 't> {
     ) {
         let shape = self.outline.shape(key, value);
         let old = before.cloned().unwrap_or(Value::Map(Vec::new()));
+        let written_over_lines = self.text()[value.span()].contains('\n');
         match (shape, value.get_ref(), new) {
+            (Shape::Plain, DeValue::Array(items), Value::Array(news))
+                if written_over_lines && matches!(&old, Value::Array(olds) if olds.len() == items.len()) =>
+            {
+                let olds = if let Value::Array(olds) = &old { olds.as_slice() } else { &[] };
+                let indent = self.outline.indentation(key.span().start);
+                self.edits.extend(super::array::edits(self.text(), indent, value, olds, news, same));
+            }
             (Shape::Plain, _, _) if render::inline_only(new) || self.text()[value.span()].starts_with('{') => {
                 self.replace(value.span(), render::inline(new));
             }
@@ -402,7 +414,7 @@ fn blocks(text: &str, mut blocks: Vec<(usize, String)>) -> Vec<Edit> {
         if !before.is_empty() && !before.ends_with('\n') {
             lead.push('\n');
         }
-        if !before.is_empty() && !before.ends_with("\n\n") {
+        if !before.is_empty() && !ends_with_blank_line(before) {
             lead.push('\n');
         }
         let next_line = &text[edit.start..line_end(text, edit.start)];
