@@ -7,10 +7,10 @@ mod document;
 mod errors;
 mod input;
 mod output;
-mod positions;
 mod registry;
 mod workflows;
 
+use gitlab_runner_config::render::fingerprint;
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
 use gitlab_runner_config::{decode, decode_struct, Code, Diagnostic, Options, Source, UnknownKeys};
@@ -57,8 +57,8 @@ fn kept_keys<'py>(py: Python<'py>, warnings: &[Diagnostic]) -> PyResult<Bound<'p
 }
 
 /// An instance of `class` (a `Config` or a subclass) from config.toml text, and the unknown
-/// keys kept (lenient mode). Where each key was written is remembered (not the text, which
-/// holds tokens) so that `validate()` can say it.
+/// keys kept (lenient mode). The text is kept (out of Python's sight: it holds tokens), so
+/// that `to_toml()` changes only what changed and `validate()` says where each finding is.
 #[pyfunction]
 #[pyo3(signature = (class, text, strict = true))]
 fn from_toml<'py>(
@@ -72,15 +72,14 @@ fn from_toml<'py>(
         let source = Source::parse(text)?;
         let decoded = source.decode(UnknownKeys::from_strict(strict));
         if decoded.errors.is_empty() {
-            Ok((positions::remembered(&source, &decoded.table), decoded.table, decoded.warnings))
+            Ok((fingerprint(&decoded.table), decoded.table, decoded.warnings))
         } else {
             Err(decoded.errors)
         }
     });
-    let (remembered, table, warnings) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
+    let (parsed, table, warnings) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
     let config = output::to_root_object(py, registry, &table, class)?;
-    positions::remember(&config, remembered)?;
-    document::remember(&config, text)?;
+    document::remember(&config, text, parsed)?;
     Ok((config, kept_keys(py, &warnings)?))
 }
 
@@ -117,14 +116,18 @@ fn checks(strict: bool, runner_version: Option<&str>, fragment: bool) -> PyResul
 /// the range of each finding.
 #[pyfunction]
 #[pyo3(signature = (object, runner_version = None, fragment = false))]
-fn validate<'py>(object: &Bound<'py, PyAny>, runner_version: Option<&str>, fragment: bool) -> PyResult<Bound<'py, PyList>> {
+fn validate<'py>(
+    object: &Bound<'py, PyAny>,
+    runner_version: Option<&str>,
+    fragment: bool,
+) -> PyResult<Bound<'py, PyList>> {
     let py = object.py();
     let registry = registry::get(py)?;
     let checks = checks(true, runner_version, fragment)?;
     let decoded = decode(schema::ROOT, &PyInput::new(object.clone(), registry, Tables::Objects), checks.unknown);
     let mut diagnostics = findings(&decoded, &checks);
     if decoded.errors.is_empty() {
-        positions::place(object, &decoded.table, &mut diagnostics)?;
+        document::place(object, &decoded.table, &mut diagnostics);
     }
     diagnostic_tuples(py, diagnostics, "")
 }
@@ -156,7 +159,18 @@ fn diagnostic_tuples<'py>(py: Python<'py>, diagnostics: Vec<Diagnostic>, text: &
                 fix.edits.into_iter().map(|e| (characters(e.start), characters(e.end), e.text)).collect();
             (fix.safe, edits)
         });
-        (d.severity.as_str(), d.code.name(), d.path.to_string(), d.message, line, column, end_line, end_column, d.suggestion, fix)
+        (
+            d.severity.as_str(),
+            d.code.name(),
+            d.path.to_string(),
+            d.message,
+            line,
+            column,
+            end_line,
+            end_column,
+            d.suggestion,
+            fix,
+        )
     });
     PyList::new(py, items.collect::<Vec<_>>())
 }

@@ -81,58 +81,6 @@ impl<'t> Source<'t> {
         decode(table, &TomlValue::Root(&self.root, &self.lines), unknown)
     }
 
-    /// Calls `visit` with every key and array element and where it is written, parents
-    /// before children: what a face keeps to place findings without keeping the text. Paths
-    /// are canonical, keys spelt as the schema spells them (`executor` for `Executor`), as the
-    /// findings' paths are, so a key written in another letter case is found too.
-    pub fn for_each_position(&self, visit: &mut dyn FnMut(&KeyPath, Written)) {
-        let mut path = KeyPath::root();
-        self.visit_table(&self.root, Some(schema::ROOT), &mut path, visit);
-    }
-
-    fn visit_table(
-        &self,
-        table: &DeTable<'t>,
-        schema: Option<&'static Struct>,
-        path: &mut KeyPath,
-        visit: &mut dyn FnMut(&KeyPath, Written),
-    ) {
-        for (key, value) in table {
-            let written = key.get_ref();
-            let field = schema.and_then(|s| s.field_by_key(written).map(|p| &s.fields[p]));
-            path.push_key(field.map_or(written, |f| f.key));
-            visit(path, Written { key: self.lines.range(key.span()), value: self.lines.range(value.span()) });
-            let child = field.and_then(|f| match f.kind {
-                schema::Kind::Table(s) | schema::Kind::Tables(s) => Some(s),
-                _ => None,
-            });
-            self.visit_value(value, child, path, visit);
-            path.pop();
-        }
-    }
-
-    fn visit_value(
-        &self,
-        value: &Spanned<DeValue<'t>>,
-        schema: Option<&'static Struct>,
-        path: &mut KeyPath,
-        visit: &mut dyn FnMut(&KeyPath, Written),
-    ) {
-        match value.get_ref() {
-            DeValue::Table(table) => self.visit_table(table, schema, path, visit),
-            DeValue::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    path.push_index(i);
-                    let element = self.lines.range(item.span());
-                    visit(path, Written { key: element, value: element });
-                    self.visit_value(item, schema, path, visit);
-                    path.pop();
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Where the bytes `within` of the string written at `value` are, when the string is a
     /// one-line basic or literal string without escapes, so its bytes are the text's (else
     /// `None`: the caller keeps the whole string's range).
@@ -149,7 +97,11 @@ impl<'t> Source<'t> {
     }
 
     /// Where the key at `path` is written, or else the nearest enclosing key that is (a
-    /// missing key is reported where its table is); true when it is the key itself.
+    /// missing key is reported where its table is); true when it is the key itself. The one
+    /// way every face places findings: paths are canonical (`executor` finds `Executor`, as
+    /// gitlab-runner matches keys), and the walk goes down the path alone, so nothing is
+    /// computed for the keys no finding is about, and offsets become lines and columns only
+    /// for the ones asked for.
     pub fn locate(&self, path: &KeyPath) -> Option<(Written, bool)> {
         let mut found: Option<Written> = None;
         let mut depth = 0;
