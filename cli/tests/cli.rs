@@ -493,3 +493,25 @@ fn fmt_and_lint_fix_keep_a_crlf_files_line_ends() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text.replace("Name", "name"));
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+#[test]
+fn lint_fix_renames_a_table_header_written_in_another_letter_case() {
+    let directory = std::env::temp_dir().join(format!("grc-fix-header-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let file = directory.join("config.toml");
+    let path = file.to_str().unwrap();
+    let text = "concurrent = 1\n\n[[Runners]] # one\n  name = \"a\"\n  url = \"https://gitlab.example.com\"\n  token = \"${T}\"\n  executor = \"docker\"\n  [Runners.Docker]\n    image = \"alpine\"\n  [Runners.Docker.sysctls]\n    \"net.core.somaxconn\" = \"1024\"\n";
+    std::fs::write(&file, text).unwrap();
+    let before = run(&["lint", path], None);
+    assert_eq!(before.status.code(), Some(0));
+    assert!(stdout(&before).contains("warning[key-case]: runners:"), "{}", stdout(&before));
+
+    let fixed = run(&["lint", "--fix", path], None);
+    assert_eq!(String::from_utf8_lossy(&fixed.stderr), format!("fixed {path}\n"));
+    assert_eq!(stdout(&fixed), "1 file: 0 errors, 0 warnings, 0 notes\n");
+    let once = text.replace("Runners", "runners").replace("Docker", "docker");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), once);
+    assert_eq!(run(&["lint", "--fix", path], None).stderr, b"");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), once, "a second --fix changes nothing");
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -1,14 +1,18 @@
 //! Fixes for findings, ruff-style: a finding may carry the edits that repair it, marked safe
 //! (the meaning stays: a key's letter case, a key gitlab-runner renamed) or unsafe (a guess:
-//! the one known key close to an unknown one). Fixes rename keys only, so comments, values and
-//! everything else stay byte for byte.
+//! the one known key close to an unknown one). Fixes rename keys only (a table's key in each
+//! header that writes it), so comments, values and everything else stay byte for byte.
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+use toml_parser::lexer::TokenKind;
 
 use crate::code::Code;
 use crate::decode::UnknownKeys;
 use crate::diagnostic::Diagnostic;
 use crate::edit::{apply, Edit};
 use crate::error::Range;
-use crate::parse::Source;
+use crate::parse::{find_key, Source};
 use crate::path::{KeyPath, Segment};
 use crate::schema;
 use crate::validate::{lint, Options};
@@ -38,14 +42,18 @@ fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
     };
     let (found, exact) = source.locate(&diagnostic.path)?;
     let key = found.key;
-    // Only a key written once, as `key = value`: a table's key is also written in the headers
-    // of the tables below it, and a dotted key in each of its lines.
-    let value_text = &source.text()[found.value.start.offset..found.value.end.offset];
-    if !exact || key == found.value || value_text.starts_with('[') {
+    if !exact || written_elsewhere(source, &diagnostic.path, renamed, key) {
         return None;
     }
-    if written_elsewhere(source, &diagnostic.path, renamed, key) {
-        return None;
+    // A table's key is written in its header and again in the headers of the tables below it
+    // (a table known only through deeper headers, or made of dotted keys, has its key as its
+    // span); any other key is written once, as `key = value`.
+    let in_header = found.value.start.offset <= key.start.offset && key.end.offset <= found.value.end.offset;
+    if in_header {
+        return match diagnostic.code {
+            Code::KeyCase => Some(Fix { safe: true, edits: header_edits(source, &diagnostic.path, renamed)? }),
+            _ => None,
+        };
     }
     let edits = vec![Edit { start: key.start.offset, end: key.end.offset, text: renamed.to_owned() }];
     // A guess must at least fit: the value has to be one the key it becomes takes
@@ -54,6 +62,84 @@ fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
         return None;
     }
     Some(Fix { safe, edits })
+}
+
+/// The edits renaming the table at `path` in every header that writes it (`[runners.Docker]`,
+/// `[runners.Docker.sysctls]`, each `[[Runners]]`), offered only when the text then reads as
+/// the same config with no new error: a header missed, or the table's key also written as a
+/// dotted key, would make two tables of one.
+fn header_edits(source: &Source<'_>, path: &KeyPath, renamed: &str) -> Option<Vec<Edit>> {
+    let text = source.text();
+    // The path as written, to find the headers below it.
+    let mut written: Vec<Segment> = Vec::new();
+    let mut value: Option<&Spanned<DeValue<'_>>> = None;
+    for segment in path.segments() {
+        let next = match segment {
+            Segment::Key(key) => {
+                let table = value.map_or(Some(source.root()), |v| v.get_ref().as_table())?;
+                let (written_key, next) = find_key(table, key)?;
+                written.push(Segment::Key(written_key.get_ref().to_string()));
+                next
+            }
+            Segment::Index(i) => {
+                written.push(Segment::Index(*i));
+                value?.get_ref().as_array()?.get(*i)?
+            }
+        };
+        value = Some(next);
+    }
+    // Which of a header's keys is the renamed one.
+    let part = written.iter().filter(|s| matches!(s, Segment::Key(_))).count().checked_sub(1)?;
+    let mut headers = Vec::new();
+    collect_headers(text, source.root(), &mut Vec::new(), &mut headers);
+    let mut edits = Vec::new();
+    for span in headers.into_iter().filter(|(_, p)| p.starts_with(&written)).map(|(span, _)| span) {
+        let keys = toml_parser::Source::new(&text[span.clone()])
+            .lex()
+            .filter(|t| matches!(t.kind(), TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString));
+        let token = keys.into_iter().nth(part)?;
+        let (start, end) = (span.start + token.span().start(), span.start + token.span().end());
+        edits.push(Edit { start, end, text: renamed.to_owned() });
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let before = source.decode(UnknownKeys::Keep);
+    let fixed = apply(text, &edits);
+    let after = Source::parse(&fixed).ok()?.decode(UnknownKeys::Keep);
+    (after.table == before.table && after.errors.len() <= before.errors.len()).then_some(edits)
+}
+
+/// The span of every table header (`[a.b]`, each `[[a]]`) with the path of the table it opens.
+fn collect_headers(
+    text: &str,
+    table: &DeTable<'_>,
+    path: &mut Vec<Segment>,
+    found: &mut Vec<(std::ops::Range<usize>, Vec<Segment>)>,
+) {
+    for (key, value) in table {
+        path.push(Segment::Key(key.get_ref().to_string()));
+        match value.get_ref() {
+            DeValue::Table(inner) if !text[value.span()].starts_with('{') => {
+                if text[value.span()].starts_with('[') {
+                    found.push((value.span(), path.clone()));
+                }
+                collect_headers(text, inner, path, found);
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let (DeValue::Table(inner), true) = (item.get_ref(), text[item.span()].starts_with("[[")) {
+                        path.push(Segment::Index(i));
+                        found.push((item.span(), path.clone()));
+                        collect_headers(text, inner, path, found);
+                        path.pop();
+                    }
+                }
+            }
+            _ => {}
+        }
+        path.pop();
+    }
 }
 
 /// Whether the text with `edits` made reads without an error at or below the renamed key.
