@@ -10,6 +10,7 @@ mod output;
 mod registry;
 mod workflows;
 
+use gitlab_runner_config::diagnostic::Line;
 use gitlab_runner_config::render::fingerprint;
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
@@ -175,6 +176,21 @@ fn diagnostic_tuples<'py>(py: Python<'py>, diagnostics: Vec<Diagnostic>, text: &
     PyList::new(py, items.collect::<Vec<_>>())
 }
 
+/// A finding in one line, said as the core says it (`Diagnostic.__str__`).
+#[pyfunction]
+fn diagnostic_line(
+    severity: &str,
+    code: &str,
+    path: &str,
+    message: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+) -> String {
+    let shown: &dyn std::fmt::Display = &path;
+    let path = (!path.is_empty()).then_some(shown);
+    Line { start: line.zip(column), severity, code, path, message }.to_string()
+}
+
 /// `text` with every safe fix made (and the unsafe ones with `unsafe_fixes`).
 #[pyfunction]
 #[pyo3(signature = (text, unsafe_fixes = false, strict = true, runner_version = None, fragment = false))]
@@ -217,6 +233,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(from_dict, module)?)?;
     module.add_function(wrap_pyfunction!(validate, module)?)?;
     module.add_function(wrap_pyfunction!(lint, module)?)?;
+    module.add_function(wrap_pyfunction!(diagnostic_line, module)?)?;
     module.add_function(wrap_pyfunction!(fix, module)?)?;
     module.add_function(wrap_pyfunction!(write_file, module)?)?;
     module.add_function(wrap_pyfunction!(text_from_bytes, module)?)?;

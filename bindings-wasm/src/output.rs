@@ -1,12 +1,14 @@
 //! What the engine hands to the package's JavaScript, as JSON text it reads with one
 //! `JSON.parse`: documents in the TOML's shape, findings, and errors.
 
+use std::convert::Infallible;
 use std::fmt::Write;
 
-use gitlab_runner_config::document::{Table, Value};
-use gitlab_runner_config::escape::write_json_string as string;
+use gitlab_runner_config::document::{Datetime, Table};
 use gitlab_runner_config::error::Position;
+use gitlab_runner_config::escape::write_json_string as string;
 use gitlab_runner_config::lines::utf16_offsets;
+use gitlab_runner_config::visit::{self, Entries, Items, Visitor};
 use gitlab_runner_config::{Diagnostic, Error, Errors};
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
@@ -17,7 +19,7 @@ const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// (integers beyond 2^53 as BigInt, NaN and infinities as numbers).
 pub fn document(table: &Table) -> String {
     let mut writer = DocumentWriter { out: String::from("["), path: Vec::new(), specials: String::new() };
-    writer.table(table);
+    visit::walk(table, &mut writer).unwrap_or_else(|never| match never {});
     let DocumentWriter { mut out, specials, .. } = writer;
     out.push_str(",[");
     out.push_str(&specials);
@@ -25,83 +27,19 @@ pub fn document(table: &Table) -> String {
     out
 }
 
-enum Step<'a> {
-    Key(&'a str),
+enum Step<'v> {
+    Key(&'v str),
     Index(usize),
 }
 
-struct DocumentWriter<'a> {
+struct DocumentWriter<'v> {
     out: String,
     /// Where the value being written sits, for the specials.
-    path: Vec<Step<'a>>,
+    path: Vec<Step<'v>>,
     specials: String,
 }
 
-impl<'a> DocumentWriter<'a> {
-    fn table(&mut self, table: &'a Table) {
-        let fields = table.fields().map(|(field, value)| (field.key, value));
-        let unknown = table.unknown().iter().map(|(key, value)| (key.as_str(), value));
-        self.object(fields.chain(unknown));
-    }
-
-    fn object(&mut self, entries: impl Iterator<Item = (&'a str, &'a Value)>) {
-        self.out.push('{');
-        for (i, (key, value)) in entries.enumerate() {
-            if i > 0 {
-                self.out.push(',');
-            }
-            string(&mut self.out, key);
-            self.out.push(':');
-            self.path.push(Step::Key(key));
-            self.value(value);
-            self.path.pop();
-        }
-        self.out.push('}');
-    }
-
-    fn array<T: 'a>(&mut self, items: &'a [T], mut item: impl FnMut(&mut Self, &'a T)) {
-        self.out.push('[');
-        for (i, value) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
-            }
-            self.path.push(Step::Index(i));
-            item(self, value);
-            self.path.pop();
-        }
-        self.out.push(']');
-    }
-
-    fn value(&mut self, value: &'a Value) {
-        match value {
-            Value::String(s) => string(&mut self.out, s),
-            Value::Integer(n) if n.unsigned_abs() > MAX_SAFE_INTEGER => self.special("bigint", &n.to_string()),
-            Value::Integer(n) => {
-                let _ = write!(self.out, "{n}");
-            }
-            // Debug writes the shortest text that reads back as the same float (`1e300`, `-0.0`).
-            Value::Float(x) if x.is_finite() => {
-                let _ = write!(self.out, "{x:?}");
-            }
-            Value::Float(x) => self.special(
-                "number",
-                if x.is_nan() {
-                    "NaN"
-                } else if *x > 0.0 {
-                    "Infinity"
-                } else {
-                    "-Infinity"
-                },
-            ),
-            Value::Boolean(b) => self.out.push_str(if *b { "true" } else { "false" }),
-            Value::Datetime(d) => string(&mut self.out, &d.to_string()),
-            Value::Array(items) => self.array(items, Self::value),
-            Value::Table(t) => self.table(t),
-            Value::Tables(ts) => self.array(ts, Self::table),
-            Value::Map(entries) => self.object(entries.iter().map(|(key, value)| (key.as_str(), value))),
-        }
-    }
-
+impl DocumentWriter<'_> {
     fn special(&mut self, kind: &str, text: &str) {
         self.out.push_str("null");
         if !self.specials.is_empty() {
@@ -120,6 +58,81 @@ impl<'a> DocumentWriter<'a> {
             }
         }
         let _ = write!(self.specials, "],\"{kind}\",\"{text}\"]");
+    }
+}
+
+impl<'v> Visitor<'v> for DocumentWriter<'v> {
+    type Out = ();
+    type Error = Infallible;
+
+    fn string(&mut self, text: &str) -> Result<(), Infallible> {
+        string(&mut self.out, text);
+        Ok(())
+    }
+
+    fn integer(&mut self, n: i64) -> Result<(), Infallible> {
+        if n.unsigned_abs() > MAX_SAFE_INTEGER {
+            self.special("bigint", &n.to_string());
+        } else {
+            let _ = write!(self.out, "{n}");
+        }
+        Ok(())
+    }
+
+    fn float(&mut self, x: f64) -> Result<(), Infallible> {
+        if x.is_finite() {
+            // Debug writes the shortest text that reads back as the same float (`1e300`, `-0.0`).
+            let _ = write!(self.out, "{x:?}");
+        } else {
+            let text = if x.is_nan() {
+                "NaN"
+            } else if x > 0.0 {
+                "Infinity"
+            } else {
+                "-Infinity"
+            };
+            self.special("number", text);
+        }
+        Ok(())
+    }
+
+    fn boolean(&mut self, b: bool) -> Result<(), Infallible> {
+        self.out.push_str(if b { "true" } else { "false" });
+        Ok(())
+    }
+
+    fn datetime(&mut self, datetime: &Datetime) -> Result<(), Infallible> {
+        self.string(&datetime.to_string())
+    }
+
+    fn array(&mut self, items: Items<'v>) -> Result<(), Infallible> {
+        self.out.push('[');
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.path.push(Step::Index(i));
+            item.walk(self)?;
+            self.path.pop();
+        }
+        self.out.push(']');
+        Ok(())
+    }
+
+    fn table(&mut self, entries: Entries<'v>) -> Result<(), Infallible> {
+        self.out.push('{');
+        for (i, (key, node)) in entries.enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            string(&mut self.out, key.as_str());
+            self.out.push(':');
+            self.path.push(Step::Key(key.as_str()));
+            node.walk(self)?;
+            self.path.pop();
+        }
+        self.out.push('}');
+        Ok(())
     }
 }
 

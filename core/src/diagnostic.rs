@@ -102,14 +102,40 @@ impl From<Error> for Diagnostic {
 /// `LINE:COLUMN: severity[code]: path: message`, the shape compilers and CI problem matchers use.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(Position { line, column, .. }) = self.position() {
+        let path: &dyn fmt::Display = &self.path;
+        let line = Line {
+            start: self.position().map(|p| (p.line, p.column)),
+            severity: self.severity.as_str(),
+            code: self.code.name(),
+            path: (!self.path.is_root()).then_some(path),
+            message: &self.message,
+        };
+        line.fmt(f)
+    }
+}
+
+/// A finding said in one line, from its parts: how `Diagnostic` displays, and how the faces
+/// that hold findings as their own values (Python's `Diagnostic`) say them.
+pub struct Line<'a> {
+    /// Line and column.
+    pub start: Option<(usize, usize)>,
+    pub severity: &'a str,
+    pub code: &'a str,
+    /// `None` for the whole file.
+    pub path: Option<&'a dyn fmt::Display>,
+    pub message: &'a str,
+}
+
+impl fmt::Display for Line<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((line, column)) = self.start {
             write!(f, "{line}:{column}: ")?;
         }
-        write!(f, "{}[{}]: ", self.severity.as_str(), self.code)?;
-        if !self.path.is_root() {
-            write!(f, "{}: ", self.path)?;
+        write!(f, "{}[{}]: ", self.severity, self.code)?;
+        if let Some(path) = self.path {
+            write!(f, "{path}: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(self.message)
     }
 }
 

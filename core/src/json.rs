@@ -2,14 +2,16 @@
 //! and produced by `convert --to json`. Datetimes are RFC 3339 strings; durations stay strings.
 
 use std::borrow::Cow;
+use std::convert::Infallible;
 
 use serde_json::{Map, Number, Value as Json};
 
-use crate::document::{parse_datetime, Datetime, Table, Value};
+use crate::document::{parse_datetime, Datetime, Table};
 use crate::error::{Error, ErrorKind};
-use crate::path::KeyPath;
 use crate::input::{Duration, Entry, Input, Integer, NotATable};
+use crate::path::KeyPath;
 use crate::schema::Struct;
+use crate::visit::{self, Entries, Items, Visitor};
 
 /// JSON text as a value. A key written twice in one object is an error (JSON readers keep
 /// either one, so the config would depend on the reader); other errors carry the line and
@@ -20,7 +22,8 @@ pub fn from_text(text: &str) -> Result<Json, Vec<Error>> {
         vec![Error::new(ErrorKind::Syntax, KeyPath::root(), message)]
     })?;
     // serde_json keeps the last of two equal keys; the engine's own JSON reader refuses them.
-    crate::js_json::read(text).map_err(|e| vec![Error::new(ErrorKind::DuplicateKey, KeyPath::root(), format!("invalid JSON: {e}"))])?;
+    crate::js_json::read(text)
+        .map_err(|e| vec![Error::new(ErrorKind::DuplicateKey, KeyPath::root(), format!("invalid JSON: {e}"))])?;
     Ok(value)
 }
 
@@ -98,26 +101,44 @@ impl<'a> Input for JsonValue<'a> {
 
 /// A table as JSON in the TOML shape. Non-finite floats, which JSON cannot hold, become null.
 pub fn to_json(table: &Table) -> Json {
-    let mut object = Map::new();
-    for (field, value) in table.fields() {
-        object.insert(field.key.to_owned(), value_to_json(value));
-    }
-    for (key, value) in table.unknown() {
-        object.insert(key.clone(), value_to_json(value));
-    }
-    Json::Object(object)
+    visit::walk(table, &mut ToJson).unwrap_or_else(|never| match never {})
 }
 
-fn value_to_json(value: &Value) -> Json {
-    match value {
-        Value::String(s) => Json::String(s.clone()),
-        Value::Integer(n) => Json::Number((*n).into()),
-        Value::Float(x) => Number::from_f64(*x).map_or(Json::Null, Json::Number),
-        Value::Boolean(b) => Json::Bool(*b),
-        Value::Datetime(d) => Json::String(d.to_string()),
-        Value::Array(items) => Json::Array(items.iter().map(value_to_json).collect()),
-        Value::Table(t) => to_json(t),
-        Value::Tables(ts) => Json::Array(ts.iter().map(to_json).collect()),
-        Value::Map(entries) => Json::Object(entries.iter().map(|(k, v)| (k.clone(), value_to_json(v))).collect()),
+struct ToJson;
+
+impl Visitor<'_> for ToJson {
+    type Out = Json;
+    type Error = Infallible;
+
+    fn string(&mut self, text: &str) -> Result<Json, Infallible> {
+        Ok(Json::String(text.to_owned()))
+    }
+
+    fn integer(&mut self, n: i64) -> Result<Json, Infallible> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn float(&mut self, x: f64) -> Result<Json, Infallible> {
+        Ok(Number::from_f64(x).map_or(Json::Null, Json::Number))
+    }
+
+    fn boolean(&mut self, b: bool) -> Result<Json, Infallible> {
+        Ok(Json::Bool(b))
+    }
+
+    fn datetime(&mut self, datetime: &Datetime) -> Result<Json, Infallible> {
+        Ok(Json::String(datetime.to_string()))
+    }
+
+    fn array(&mut self, items: Items<'_>) -> Result<Json, Infallible> {
+        items.map(|item| item.walk(self)).collect::<Result<_, _>>().map(Json::Array)
+    }
+
+    fn table(&mut self, entries: Entries<'_>) -> Result<Json, Infallible> {
+        let mut object = Map::new();
+        for (key, node) in entries {
+            object.insert(key.as_str().to_owned(), node.walk(self)?);
+        }
+        Ok(Json::Object(object))
     }
 }

@@ -36,6 +36,7 @@ pub mod render;
 pub mod schema;
 mod suggest;
 pub mod validate;
+pub mod visit;
 
 pub use complete::{complete, Completions};
 pub use decode::{decode, decode_config, decode_struct, Decoded, UnknownKeys};

@@ -50,9 +50,8 @@ class Diagnostic:
     fix: Optional[Fix] = None
 
     def __str__(self) -> str:
-        place = f"{self.line}:{self.column}: " if self.line is not None else ""
-        path = f"{self.path}: " if self.path else ""
-        return f"{place}{self.severity}[{self.code}]: {path}{self.message}"
+        """``LINE:COLUMN: severity[code]: path: message``, as the CLI and the npm package say it."""
+        return _native.diagnostic_line(self.severity, self.code, self.path, self.message, self.line, self.column)
 
 
 def lint(
