@@ -64,6 +64,11 @@ fn document<'py>(object: &Bound<'py, PyAny>) -> Option<Bound<'py, Document>> {
     document.cast_into::<Document>().ok()
 }
 
+/// Whether `object` keeps the text it was parsed from.
+pub fn kept(object: &Bound<'_, PyAny>) -> bool {
+    document(object).is_some()
+}
+
 /// Gives each finding the range of its path (or of its nearest enclosing key) in the text
 /// `object` was parsed from, as `lint` does, when `current` (the object as it is now) still
 /// renders as it did then, and puts them in text order. The text is read again only here:

@@ -35,6 +35,30 @@ fn str_text<'s>(string: &'s Bound<'_, PyString>) -> Option<&'s str> {
     }
 }
 
+extern "C" {
+    // In the stable ABI and exported by every CPython 3: the instance `__dict__` without the
+    // attribute lookup through the type that `getattr(object, "__dict__")` makes.
+    fn PyObject_GenericGetDict(
+        object: *mut pyo3::ffi::PyObject,
+        context: *mut std::ffi::c_void,
+    ) -> *mut pyo3::ffi::PyObject;
+}
+
+/// An object's instance `__dict__`; `None` (Python's error cleared) for an object without one.
+fn instance_dict<'py>(object: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> {
+    let py = object.py();
+    // SAFETY: `object` is a live object; the result is a new reference or null with an error set.
+    let dict =
+        unsafe { Bound::from_owned_ptr_or_opt(py, PyObject_GenericGetDict(object.as_ptr(), std::ptr::null_mut())) };
+    match dict {
+        Some(dict) => dict.cast_into::<PyDict>().ok(),
+        None => {
+            drop(PyErr::take(py));
+            None
+        }
+    }
+}
+
 /// The attribute naming a generated class's schema struct.
 pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
 /// The instance attribute holding keys a lenient parse kept (TOML key to value).
@@ -124,20 +148,21 @@ impl<'a, 'py> PyInput<'a, 'py> {
         if value.is_none() {
             return true;
         }
-        let class = value.get_type();
-        let untouched_default = class.is(self.registry.default_list.bind(self.py()))
-            || class.is(self.registry.default_dict.bind(self.py()));
+        // By address: abi3 makes each reference count change a call, and this runs per value.
+        let class = value.get_type_ptr().cast::<pyo3::ffi::PyObject>();
+        let untouched_default =
+            class == self.registry.default_list.as_ptr() || class == self.registry.default_dict.as_ptr();
         untouched_default && value.len().is_ok_and(|n| n == 0)
     }
 
     fn instance_entries(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
-        let py = self.py();
-        let class_type = self.value.get_type();
         // The generated classes are known by address; a user's subclass names its struct.
-        let class = match self.registry.class_of_type(&class_type) {
+        let class = match self.registry.class_of_type(self.value.get_type_ptr()) {
             Some(class) => class,
             None => {
-                let class_struct = class_type
+                let class_struct = self
+                    .value
+                    .get_type()
                     .getattr(STRUCT_ATTRIBUTE)
                     .ok()
                     .and_then(|s| s.extract::<String>().ok())
@@ -151,15 +176,13 @@ impl<'a, 'py> PyInput<'a, 'py> {
         if !std::ptr::eq(class.schema, schema) {
             return Err(NotATable::OtherStruct(class.schema.class.to_owned()));
         }
-        let attributes = self.value.getattr(pyo3::intern!(py, "__dict__")).map_err(|_| NotATable::WrongType)?;
-        let attributes = attributes.cast::<PyDict>().map_err(|_| NotATable::WrongType)?;
+        let attributes = instance_dict(&self.value).ok_or(NotATable::WrongType)?;
         let mut entries = Vec::with_capacity(attributes.len());
         for (name, value) in attributes.iter() {
             if let Some(position) = class.field_of_name(&name) {
                 if !self.is_unset(&value) {
-                    let key = schema.fields[position].name.to_owned();
                     entries.push(Entry {
-                        key,
+                        key: Cow::Borrowed(schema.fields[position].name),
                         member: Member::Field(position),
                         value: self.child(value),
                         position: None,
@@ -172,7 +195,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
                 Err((shown, why)) => {
                     let why = format!("attribute name {why}");
                     entries.push(Entry {
-                        key: shown,
+                        key: shown.into(),
                         member: Member::Invalid(why),
                         value: self.child(value),
                         position: None,
@@ -187,7 +210,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
                         Ok(key) => (key, Member::Kept),
                         Err((shown, why)) => (shown, Member::Invalid(format!("key {why}"))),
                     };
-                    entries.push(Entry { key, member, value: self.child(value), position: None });
+                    entries.push(Entry { key: key.into(), member, value: self.child(value), position: None });
                 }
                 continue;
             }
@@ -196,7 +219,7 @@ impl<'a, 'py> PyInput<'a, 'py> {
                 continue;
             }
             let member = schema.field_by_name(&name).map_or(Member::Unknown, Member::Field);
-            entries.push(Entry { key: name, member, value: self.child(value), position: None });
+            entries.push(Entry { key: name.into(), member, value: self.child(value), position: None });
         }
         Ok(entries)
     }
@@ -223,6 +246,9 @@ impl<'py> Input for PyInput<'_, 'py> {
             return str_text(s).map(Cow::Borrowed);
         }
         // An enum member whose value is a string (Executor.DOCKER) stands for that string.
+        if let Some(value) = self.registry.executor_value(&self.value) {
+            return Some(Cow::Borrowed(value));
+        }
         if self.is_instance(&self.registry.enum_type) {
             let value = self.value.getattr("value").ok()?;
             let s = value.cast::<PyString>().ok()?;
@@ -295,12 +321,7 @@ impl<'py> Input for PyInput<'_, 'py> {
                 let entries = Self::dict_entries(dict).ok_or(NotATable::WrongType)?;
                 Ok(entries
                     .into_iter()
-                    .map(|(key, value)| Entry {
-                        member: schema.member(&key),
-                        key,
-                        value: self.child(value),
-                        position: None,
-                    })
+                    .map(|(key, value)| Entry::keyed(schema, &key, self.child(value), None))
                     .collect())
             }
             // A dict where a table object belongs would keep its secrets out of the masked repr.

@@ -11,6 +11,7 @@ mod registry;
 mod workflows;
 
 use gitlab_runner_config::diagnostic::Line;
+use gitlab_runner_config::direct::render_input;
 use gitlab_runner_config::render::fingerprint;
 use gitlab_runner_config::schema::{self, Struct};
 use gitlab_runner_config::validate::findings;
@@ -43,6 +44,14 @@ fn decode_object(object: &Bound<'_, PyAny>) -> PyResult<gitlab_runner_config::Ta
 #[pyfunction]
 #[pyo3(signature = (object, canonical = false))]
 fn to_toml(object: &Bound<'_, PyAny>, canonical: bool) -> PyResult<String> {
+    // A config built in code is written straight from its objects; one with an error (or
+    // anything else out of the ordinary) is decoded, which names the key path of each error.
+    if !document::kept(object) {
+        let input = PyInput::new(object.clone(), registry::get(object.py())?, Tables::Objects);
+        if let Some(text) = render_input(struct_of(object)?, &input) {
+            return Ok(text);
+        }
+    }
     document::to_toml(object, &decode_object(object)?, canonical)
 }
 

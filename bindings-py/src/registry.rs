@@ -63,6 +63,9 @@ pub struct Registry {
     classes: Vec<Class>,
     /// `Executor` members by value, for parsed executors.
     pub executors: HashMap<String, Py<PyAny>>,
+    /// `Executor` members (by address) to their values, for writing them: reading an enum
+    /// member's `value` runs Python code.
+    executor_values: ByAddress<&'static str>,
     /// The list and dict types of defaults materialised by reading an unset field.
     pub default_list: Py<PyType>,
     pub default_dict: Py<PyType>,
@@ -74,8 +77,13 @@ pub struct Registry {
 
 impl Registry {
     /// The generated class exactly of this type (not a user's subclass).
-    pub fn class_of_type(&self, class: &Bound<'_, PyType>) -> Option<&Class> {
-        self.by_type.get(&(class.as_ptr() as usize)).map(|&i| &self.classes[i])
+    pub fn class_of_type(&self, class: *mut pyo3::ffi::PyTypeObject) -> Option<&Class> {
+        self.by_type.get(&(class as usize)).map(|&i| &self.classes[i])
+    }
+
+    /// The value of an `Executor` member.
+    pub fn executor_value(&self, member: &Bound<'_, PyAny>) -> Option<&'static str> {
+        self.executor_values.get(&(member.as_ptr() as usize)).copied()
     }
 
     /// The generated class of a schema struct.
@@ -116,9 +124,14 @@ pub fn register(
     let by_struct = registered.iter().enumerate().map(|(i, c)| (c.schema as *const Struct as usize, i)).collect();
     let enum_type = py.import("enum")?.getattr("Enum")?.cast_into::<PyType>()?.unbind();
     let mut executors = HashMap::new();
+    let mut executor_values = ByAddress::default();
     for member in executor.try_iter()? {
         let member = member?;
-        executors.insert(member.getattr("value")?.extract::<String>()?, member.unbind());
+        let value = member.getattr("value")?.extract::<String>()?;
+        if let Some(known) = schema::EXECUTORS.iter().find(|e| e.value == value) {
+            executor_values.insert(member.as_ptr() as usize, known.value);
+        }
+        executors.insert(value, member.unbind());
     }
     let object_new = py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind();
     let registry = Registry {
@@ -126,6 +139,7 @@ pub fn register(
         by_struct,
         classes: registered,
         executors,
+        executor_values,
         default_list: default_list.unbind(),
         default_dict: default_dict.unbind(),
         enum_type,

@@ -1,6 +1,8 @@
 //! Turns any [`Input`] into a typed [`Table`], checking every value against the schema and
 //! collecting every problem with its key path.
 
+use std::borrow::Cow;
+
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{portable_datetime, Table, Value};
@@ -52,7 +54,7 @@ impl Decoded {
 
 /// Decodes one table of the given struct; paths in errors start at that table.
 pub fn decode<I: Input>(schema: &'static Struct, input: &I, unknown: UnknownKeys) -> Decoded {
-    let mut decoder = Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), omitted: 0, path: Trail::default() };
+    let mut decoder = Decoder::new(unknown);
     let table = decoder.table(schema, input).unwrap_or_else(|| Table::new(schema));
     let mut errors = decoder.errors;
     if decoder.omitted > 0 {
@@ -76,7 +78,7 @@ pub fn decode_config<I: Input>(input: &I, unknown: UnknownKeys) -> Result<Table,
     decode_struct(crate::schema::ROOT, input, unknown)
 }
 
-struct Decoder {
+pub(crate) struct Decoder {
     unknown: UnknownKeys,
     errors: Vec<Error>,
     warnings: Vec<Diagnostic>,
@@ -127,6 +129,15 @@ impl Trail {
 }
 
 impl Decoder {
+    pub(crate) fn new(unknown: UnknownKeys) -> Decoder {
+        Decoder { unknown, errors: Vec::new(), warnings: Vec::new(), omitted: 0, path: Trail::default() }
+    }
+
+    /// Whether any error was found.
+    pub(crate) fn failed(&self) -> bool {
+        !self.errors.is_empty() || self.omitted > 0
+    }
+
     /// Records an error at the current path; the error, unless it is past `MOST_REPORTED`.
     fn fail_at(&mut self, kind: ErrorKind, range: Option<Range>, message: impl Into<String>) -> Option<&mut Error> {
         if self.errors.len() >= MOST_REPORTED {
@@ -174,7 +185,7 @@ impl Decoder {
         };
         let mut table = Table::new(schema);
         // The key each field was first written as: a second spelling of it is an error.
-        let mut written: Vec<(usize, String)> = Vec::new();
+        let mut written: Vec<(usize, Cow<'static, str>)> = Vec::new();
         for entry in entries {
             if let Member::Field(position) | Member::FoldedField(position) = entry.member {
                 if let Some((_, first)) = written.iter().find(|(p, _)| *p == position) {
@@ -257,7 +268,7 @@ impl Decoder {
 
     fn kept_key<I: Input>(&mut self, table: &mut Table, entry: Entry<I>) {
         match entry.value.to_any() {
-            Ok(value) => table.insert_unknown(entry.key, value),
+            Ok(value) => table.insert_unknown(entry.key.into_owned(), value),
             Err(message) => {
                 self.path.push_key(&entry.key);
                 self.fail(&entry.value, ErrorKind::Type, message);
@@ -266,7 +277,7 @@ impl Decoder {
         }
     }
 
-    fn field<I: Input>(&mut self, field: &'static Field, input: &I) -> Option<Value> {
+    pub(crate) fn field<I: Input>(&mut self, field: &'static Field, input: &I) -> Option<Value> {
         match field.kind {
             Kind::String => self.string(input),
             Kind::Integer => self.integer(input),
@@ -306,13 +317,16 @@ impl Decoder {
     }
 
     fn string<I: Input>(&mut self, input: &I) -> Option<Value> {
-        match input.as_str() {
-            Some(text) => Some(Value::String(text.into_owned())),
-            None => {
-                self.type_error("string", input);
-                None
-            }
+        self.text(input).map(|text| Value::String(text.into_owned()))
+    }
+
+    /// A string's text, borrowed from the input where it can be.
+    pub(crate) fn text<'i, I: Input>(&mut self, input: &'i I) -> Option<Cow<'i, str>> {
+        let text = input.as_str();
+        if text.is_none() {
+            self.type_error("string", input);
         }
+        text
     }
 
     fn integer<I: Input>(&mut self, input: &I) -> Option<Value> {

@@ -6,8 +6,34 @@ use std::fmt::{self, Write};
 
 /// Keys TOML allows without quotes.
 pub fn is_bare_key(key: &str) -> bool {
-    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    !key.is_empty() && key.bytes().all(|b| BARE[usize::from(b)])
 }
+
+/// Per byte: whether it may be in a bare key (A-Z, a-z, 0-9, `_`, `-`). A table, because
+/// rendering asks for every key.
+static BARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// Per byte: whether it is printable ASCII written as it is in a basic string (not `"` or
+/// `\\`). A table, because rendering asks for every byte of every string value.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = matches!(c, b' '..=b'~') && c != b'"' && c != b'\\';
+        b += 1;
+    }
+    table
+};
 
 /// Characters written as `\uXXXX`: control characters (which would move the cursor, clear the
 /// screen or forge a new line of output) and the invisible ones that reorder or break lines
@@ -19,15 +45,22 @@ fn escaped(c: char) -> bool {
 /// A TOML 1.0 basic string: quotes, backslashes and the characters above escaped.
 pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
     out.write_char('"')?;
-    // Runs of characters written as they are go out in one piece.
+    // Runs of characters written as they are go out in one piece; printable ASCII, nearly all
+    // of a config, is told by its byte alone.
+    let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let plain = (matches!(c, ' '..='~') && c != '"' && c != '\\') || (!c.is_ascii() && !escaped(c));
-        if plain {
+    let mut i = 0;
+    while let Some(skipped) = bytes[i..].iter().position(|&b| !PLAIN[usize::from(b)]) {
+        i += skipped;
+        let c = s[i..].chars().next().expect("`i` is at a character boundary");
+        let width = c.len_utf8();
+        if !c.is_ascii() && !escaped(c) {
+            i += width;
             continue;
         }
         out.write_str(&s[run..i])?;
-        run = i + c.len_utf8();
+        i += width;
+        run = i;
         match c {
             '"' => out.write_str("\\\"")?,
             '\\' => out.write_str("\\\\")?,

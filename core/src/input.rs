@@ -44,12 +44,26 @@ pub enum Member {
 
 /// One entry of a table, as the input has it.
 pub struct Entry<I> {
-    /// The key as written (a field name for Python objects, a TOML key otherwise).
-    pub key: String,
+    /// The key as written (a field name for Python objects, a TOML key otherwise); a field's
+    /// own spelling is borrowed from the schema, so the common case allocates nothing.
+    pub key: Cow<'static, str>,
     pub member: Member,
     pub value: I,
     /// Where the key is written, for inputs parsed from text.
     pub position: Option<Range>,
+}
+
+impl<I> Entry<I> {
+    /// The entry of a key written in TOML, JSON or a JS object (keyed as gitlab-runner spells
+    /// them), resolved to its member of `schema`.
+    pub fn keyed(schema: &'static Struct, key: &str, value: I, position: Option<Range>) -> Entry<I> {
+        let member = schema.member(key);
+        let key = match member {
+            Member::Field(position) => Cow::Borrowed(schema.fields[position].key),
+            _ => Cow::Owned(key.to_owned()),
+        };
+        Entry { key, member, value, position }
+    }
 }
 
 /// A table that cannot be read as the struct asked for.

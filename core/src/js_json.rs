@@ -372,12 +372,7 @@ impl Input for JsJson<'_, '_> {
 
     fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
         let entries = self.entries().ok_or(NotATable::WrongType)?;
-        Ok(entries
-            .map(|(key, value)| {
-                let member = schema.member(&key);
-                Entry { key, member, value, position: None }
-            })
-            .collect())
+        Ok(entries.map(|(key, value)| Entry::keyed(schema, &key, value, None)).collect())
     }
 }
 

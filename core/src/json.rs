@@ -89,13 +89,7 @@ impl<'a> Input for JsonValue<'a> {
 
     fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
         let object = self.0.as_object().ok_or(NotATable::WrongType)?;
-        Ok(object
-            .iter()
-            .map(|(key, value)| {
-                let member = schema.member(key);
-                Entry { key: key.clone(), member, value: JsonValue(value), position: None }
-            })
-            .collect())
+        Ok(object.iter().map(|(key, value)| Entry::keyed(schema, key, JsonValue(value), None)).collect())
     }
 }
 

@@ -15,6 +15,7 @@ pub mod decode;
 mod describe;
 pub mod docker_auth;
 pub mod diagnostic;
+pub mod direct;
 pub mod document;
 pub mod edit;
 pub mod duration;

@@ -307,16 +307,7 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
         let lines = self.lines();
         Ok(table
             .iter()
-            .map(|(key, value)| {
-                let written = key.get_ref();
-                let member = schema.member(written);
-                Entry {
-                    key: written.to_string(),
-                    member,
-                    value: self.child(value),
-                    position: Some(lines.range(key.span())),
-                }
-            })
+            .map(|(key, value)| Entry::keyed(schema, key.get_ref(), self.child(value), Some(lines.range(key.span()))))
             .collect())
     }
 

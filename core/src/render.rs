@@ -11,8 +11,12 @@ use crate::escape;
 /// Renders the root table (a whole config.toml).
 pub fn render(root: &Table) -> String {
     let mut out = String::with_capacity(1024);
-    Renderer { out: &mut out, header: Vec::new() }.table_body(root);
-    // Exactly one trailing newline; an empty config renders as an empty file.
+    Renderer::new(&mut out).table_body(root);
+    finish(out)
+}
+
+/// Exactly one trailing newline; an empty config renders as an empty file.
+pub(crate) fn finish(mut out: String) -> String {
     let trimmed = out.trim_end_matches('\n').len();
     out.truncate(trimmed);
     if !out.is_empty() {
@@ -37,7 +41,11 @@ pub(crate) fn inline_only(value: &Value) -> bool {
 /// canonical layout, without a blank line before the first.
 pub(crate) fn render_at(header: &[String], key: &str, value: &Value) -> String {
     let mut out = String::new();
-    Renderer { out: &mut out, header: header.to_vec() }.entries(&[(key, value)]);
+    let mut renderer = Renderer::new(&mut out);
+    for key in header {
+        renderer.push_header(key);
+    }
+    renderer.entries(&[(key, value)]);
     out
 }
 
@@ -51,10 +59,12 @@ pub fn fingerprint(table: &Table) -> u64 {
     hasher.finish()
 }
 
-struct Renderer<'a> {
-    out: &'a mut String,
-    /// The keys of the current table's header, already quoted where needed.
-    header: Vec<String>,
+pub(crate) struct Renderer<'a> {
+    pub(crate) out: &'a mut String,
+    /// The current table's header (`runners.docker`), keys quoted where needed, and where
+    /// each of its keys starts: one buffer for every header, not a `String` per key.
+    header: String,
+    starts: Vec<usize>,
 }
 
 /// A table-like entry, written after the plain keys.
@@ -80,11 +90,44 @@ impl<'v> Child<'v> {
     }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    pub(crate) fn new(out: &'a mut String) -> Renderer<'a> {
+        Renderer { out, header: String::new(), starts: Vec::new() }
+    }
+
+    /// How many tables deep the current one is.
+    fn depth(&self) -> usize {
+        self.starts.len()
+    }
+
     fn indent(&mut self, level: usize) {
-        for _ in 0..level {
-            self.out.push_str("  ");
+        const SPACES: &str = "                                ";
+        let mut width = level * 2;
+        while width > 0 {
+            let run = width.min(SPACES.len());
+            self.out.push_str(&SPACES[..run]);
+            width -= run;
         }
+    }
+
+    /// `key = ` at the current table's indentation.
+    pub(crate) fn key(&mut self, key: &str) {
+        self.indent(self.depth());
+        write_key(self.out, key);
+        self.out.push_str(" = ");
+    }
+
+    /// Starts the next key of the header; the caller writes it.
+    fn open_header(&mut self) {
+        self.starts.push(self.header.len());
+        if !self.header.is_empty() {
+            self.header.push('.');
+        }
+    }
+
+    fn push_header(&mut self, quoted: &str) {
+        self.open_header();
+        self.header.push_str(quoted);
     }
 
     fn table_body(&mut self, table: &Table) {
@@ -92,13 +135,10 @@ impl Renderer<'_> {
         self.entries(&entries);
     }
 
-    fn entries(&mut self, entries: &[(&str, &Value)]) {
-        let depth = self.header.len();
+    pub(crate) fn entries(&mut self, entries: &[(&str, &Value)]) {
         for (key, value) in entries {
             if Child::of(value).is_none() {
-                self.indent(depth);
-                write_key(self.out, key);
-                self.out.push_str(" = ");
+                self.key(key);
                 write_inline(self.out, value);
                 self.out.push('\n');
             }
@@ -124,32 +164,43 @@ impl Renderer<'_> {
         }
     }
 
-    fn map_body(&mut self, map: &[(String, Value)]) {
+    pub(crate) fn map_body(&mut self, map: &[(String, Value)]) {
         let entries: Vec<(&str, &Value)> = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
         self.entries(&entries);
     }
 
     /// Writes a blank line and the `[header]` (or `[[header]]`) of a sub-table, then its body.
     fn child(&mut self, key: &str, array: bool, body: impl FnOnce(&mut Self)) {
-        let mut quoted = String::new();
-        write_key(&mut quoted, key);
-        self.header.push(quoted);
+        self.open(key, array);
+        body(self);
+        self.close();
+    }
+
+    /// Writes a blank line and the `[header]` (or `[[header]]`) of a sub-table, whose body
+    /// follows until `close`.
+    pub(crate) fn open(&mut self, key: &str, array: bool) {
+        self.open_header();
+        write_key(&mut self.header, key);
         if !self.out.is_empty() {
             self.out.push('\n');
         }
-        self.indent(self.header.len() - 1);
+        self.indent(self.depth() - 1);
         let (open, close) = if array { ("[[", "]]") } else { ("[", "]") };
         self.out.push_str(open);
-        self.out.push_str(&self.header.join("."));
+        self.out.push_str(&self.header);
         self.out.push_str(close);
         self.out.push('\n');
-        body(self);
-        self.header.pop();
+    }
+
+    /// Back to the table around the one `open` started.
+    pub(crate) fn close(&mut self) {
+        let start = self.starts.pop().unwrap_or(0);
+        self.header.truncate(start);
     }
 }
 
 /// A value written after `key = `, on one line.
-fn write_inline(out: &mut String, value: &Value) {
+pub(crate) fn write_inline(out: &mut String, value: &Value) {
     match value {
         Value::String(s) => escape::write_basic_string(out, s).expect("writing to a String"),
         Value::Integer(n) => write!(out, "{n}").expect("writing to a String"),
@@ -211,6 +262,6 @@ fn write_float(out: &mut String, x: f64) {
     }
 }
 
-fn write_key(out: &mut String, key: &str) {
+pub(crate) fn write_key(out: &mut String, key: &str) {
     escape::write_key(out, key).expect("writing to a String");
 }
