@@ -279,31 +279,21 @@ impl<'py> Input for PyInput<'_, 'py> {
         }
     }
 
-    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
-        let text = if let Ok(s) = self.value.cast::<PyString>() {
-            s.to_string_lossy().into_owned()
-        } else if self.is_datetime("datetime") {
-            self.value.call_method0("isoformat").ok()?.extract::<String>().ok()?
-        } else {
+    fn native_datetime(&self) -> Option<Result<Datetime, String>> {
+        if !self.is_datetime("datetime") {
             return None;
-        };
+        }
+        let text: String = self.value.call_method0("isoformat").ok()?.extract().ok()?;
         Some(parse_datetime(&text))
     }
 
-    fn as_duration(&self) -> Option<Duration> {
-        if let Ok(s) = self.value.cast::<PyString>() {
-            return Some(Duration::Text(s.to_string_lossy().into_owned()));
+    fn native_duration(&self) -> Option<Duration> {
+        if !self.is_datetime("timedelta") {
+            return None;
         }
-        if self.is_datetime("timedelta") {
-            let part = |name: &str| self.value.getattr(name).and_then(|v| v.extract::<i64>()).unwrap_or(0) as i128;
-            let nanos = ((part("days") * 86_400 + part("seconds")) * 1_000_000 + part("microseconds")) * 1_000;
-            return Some(Duration::Text(duration::format_nanos(nanos)));
-        }
-        // An integer is nanoseconds, as gitlab-runner reads it from TOML (and parsing returns it).
-        match self.as_integer()? {
-            Integer::Fits(nanos) => Some(Duration::Nanos(nanos)),
-            _ => None,
-        }
+        let part = |name: &str| self.value.getattr(name).and_then(|v| v.extract::<i64>()).unwrap_or(0) as i128;
+        let nanos = ((part("days") * 86_400 + part("seconds")) * 1_000_000 + part("microseconds")) * 1_000;
+        Some(Duration::Text(duration::format_nanos(nanos)))
     }
 
     fn as_array(&self) -> Option<Vec<Self>> {

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::document::{portable_datetime, Datetime, Value};
+use crate::document::{parse_datetime, portable_datetime, Datetime, Value};
 use crate::error::Range;
 use crate::schema::Struct;
 
@@ -83,9 +83,36 @@ pub trait Input: Sized {
     fn as_integer(&self) -> Option<Integer>;
     /// Integers are accepted where floats are expected.
     fn as_float(&self) -> Option<f64>;
-    /// `Err` carries why a datetime-typed or datetime-looking value is invalid.
-    fn as_datetime(&self) -> Option<Result<Datetime, String>>;
-    fn as_duration(&self) -> Option<Duration>;
+    /// A datetime, from RFC 3339 text as gitlab-runner reads `time.Time` from a string, or
+    /// from the face's own datetime type; `Err` carries why the value is invalid.
+    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
+        match self.as_str() {
+            Some(text) => Some(parse_datetime(&text)),
+            None => self.native_datetime(),
+        }
+    }
+    /// The face's own datetime type (a TOML datetime, a Python `datetime`, a JS `Date`).
+    fn native_datetime(&self) -> Option<Result<Datetime, String>> {
+        None
+    }
+    /// A duration: Go syntax from a string, the face's own duration type, or an integer of
+    /// nanoseconds, as gitlab-runner reads one from TOML (and parsing gives back).
+    fn as_duration(&self) -> Option<Duration> {
+        if let Some(text) = self.as_str() {
+            return Some(Duration::Text(text.into_owned()));
+        }
+        if let Some(duration) = self.native_duration() {
+            return Some(duration);
+        }
+        match self.as_integer()? {
+            Integer::Fits(nanos) => Some(Duration::Nanos(nanos)),
+            Integer::TooLarge | Integer::Imprecise => None,
+        }
+    }
+    /// The face's own duration type (a Python `timedelta`).
+    fn native_duration(&self) -> Option<Duration> {
+        None
+    }
     fn as_array(&self) -> Option<Vec<Self>>;
     /// A free-form table's entries, keys as written.
     fn as_map(&self) -> Option<Vec<(String, Self)>>;

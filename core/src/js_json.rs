@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use crate::document::{parse_datetime, Datetime};
-use crate::input::{Duration, Entry, Input, Integer, NotATable};
+use crate::input::{Entry, Input, Integer, NotATable};
 use crate::schema::Struct;
 
 /// A JSON value, strings borrowed from the text where they hold no escape.
@@ -338,23 +338,10 @@ impl Input for JsJson<'_, '_> {
         }
     }
 
-    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
-        if let Some(text) = self.text() {
-            return Some(parse_datetime(text));
-        }
+    fn native_datetime(&self) -> Option<Result<Datetime, String>> {
         match self.marker()? {
             ("Date", Some(text)) => Some(parse_datetime(text)),
             ("Date", None) => Some(Err("invalid Date".into())),
-            _ => None,
-        }
-    }
-
-    fn as_duration(&self) -> Option<Duration> {
-        if let Some(text) = self.text() {
-            return Some(Duration::Text(text.to_owned()));
-        }
-        match self.as_integer()? {
-            Integer::Fits(nanos) => Some(Duration::Nanos(nanos)),
             _ => None,
         }
     }

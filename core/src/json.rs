@@ -6,9 +6,9 @@ use std::convert::Infallible;
 
 use serde_json::{Map, Number, Value as Json};
 
-use crate::document::{parse_datetime, Datetime, Table};
+use crate::document::{Datetime, Table};
 use crate::error::{Error, ErrorKind};
-use crate::input::{Duration, Entry, Input, Integer, NotATable};
+use crate::input::{Entry, Input, Integer, NotATable};
 use crate::path::KeyPath;
 use crate::schema::Struct;
 use crate::visit::{self, Entries, Items, Visitor};
@@ -64,19 +64,6 @@ impl<'a> Input for JsonValue<'a> {
 
     fn as_float(&self) -> Option<f64> {
         self.0.as_f64()
-    }
-
-    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
-        let text = self.0.as_str()?;
-        Some(parse_datetime(text))
-    }
-
-    fn as_duration(&self) -> Option<Duration> {
-        match self.0 {
-            Json::String(s) => Some(Duration::Text(s.clone())),
-            Json::Number(n) => n.as_i64().map(Duration::Nanos),
-            _ => None,
-        }
     }
 
     fn as_array(&self) -> Option<Vec<Self>> {

@@ -6,9 +6,9 @@ use toml::de::{DeFloat, DeInteger, DeTable, DeValue};
 use toml::Spanned;
 
 use crate::decode::{decode, Decoded, UnknownKeys, MOST_REPORTED};
-use crate::document::{parse_datetime, Datetime, Table};
+use crate::document::{Datetime, Table};
 use crate::error::{Error, ErrorKind, Range, Written};
-use crate::input::{Duration, Entry, Input, Integer, NotATable};
+use crate::input::{Entry, Input, Integer, NotATable};
 use crate::lines::LineIndex;
 use crate::path::{KeyPath, Segment};
 use crate::schema::{self, Struct};
@@ -275,19 +275,9 @@ impl<'a, 't> Input for TomlValue<'a, 't> {
         }
     }
 
-    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
+    fn native_datetime(&self) -> Option<Result<Datetime, String>> {
         match self.value()? {
             DeValue::Datetime(d) => Some(Ok(*d)),
-            // gitlab-runner reads time.Time through its text form too: "2024-01-02T03:04:05Z".
-            DeValue::String(s) => Some(parse_datetime(s)),
-            _ => None,
-        }
-    }
-
-    fn as_duration(&self) -> Option<Duration> {
-        match self.value()? {
-            DeValue::String(s) => Some(Duration::Text(s.to_string())),
-            DeValue::Integer(n) => integer(n).map(Duration::Nanos),
             _ => None,
         }
     }
