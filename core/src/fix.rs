@@ -27,12 +27,36 @@ pub struct Fix {
 
 /// Gives the findings that can be repaired by renaming their key the edits that do it.
 pub fn attach(diagnostics: &mut [Diagnostic], source: &Source<'_>) {
-    for diagnostic in diagnostics.iter_mut() {
-        diagnostic.fix = fix_for(diagnostic, source);
+    // Every table header and the table it opens, found once for all the headers to rename.
+    let mut headers = None;
+    let mut renaming_headers = Vec::new();
+    for (i, diagnostic) in diagnostics.iter_mut().enumerate() {
+        diagnostic.fix = match fix_for(diagnostic, source) {
+            Some(Found::Key(fix)) => Some(fix),
+            Some(Found::Table(renamed)) => {
+                let headers = headers.get_or_insert_with(|| {
+                    let mut found = Vec::new();
+                    collect_headers(source.text(), source.root(), &mut Vec::new(), &mut found);
+                    found
+                });
+                let edits = header_edits(source, headers, &diagnostic.path, renamed);
+                renaming_headers.extend(edits.is_some().then_some(i));
+                edits.map(|edits| Fix { safe: true, edits })
+            }
+            None => None,
+        };
     }
+    keep_header_fixes_that_read_the_same(diagnostics, &renaming_headers, source);
 }
 
-fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
+/// What renaming a finding's key takes.
+enum Found {
+    Key(Fix),
+    /// A table's key, written in the headers below it too: renamed to this in each.
+    Table(&'static str),
+}
+
+fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Found> {
     let Some(Segment::Key(written)) = diagnostic.path.segments().last() else { return None };
     let (renamed, safe) = match diagnostic.code {
         Code::KeyCase => (diagnostic.suggestion?, true),
@@ -50,10 +74,7 @@ fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
     // span); any other key is written once, as `key = value`.
     let in_header = found.value.start.offset <= key.start.offset && key.end.offset <= found.value.end.offset;
     if in_header {
-        return match diagnostic.code {
-            Code::KeyCase => Some(Fix { safe: true, edits: header_edits(source, &diagnostic.path, renamed)? }),
-            _ => None,
-        };
+        return (diagnostic.code == Code::KeyCase).then_some(Found::Table(renamed));
     }
     let edits = vec![Edit { start: key.start.offset, end: key.end.offset, text: renamed.to_owned() }];
     // A guess must at least fit: the value has to be one the key it becomes takes
@@ -61,14 +82,12 @@ fn fix_for(diagnostic: &Diagnostic, source: &Source<'_>) -> Option<Fix> {
     if !safe && !fits(source.text(), &edits, &diagnostic.path, renamed) {
         return None;
     }
-    Some(Fix { safe, edits })
+    Some(Found::Key(Fix { safe, edits }))
 }
 
 /// The edits renaming the table at `path` in every header that writes it (`[runners.Docker]`,
-/// `[runners.Docker.sysctls]`, each `[[Runners]]`), offered only when the text then reads as
-/// the same config with no new error: a header missed, or the table's key also written as a
-/// dotted key, would make two tables of one.
-fn header_edits(source: &Source<'_>, path: &KeyPath, renamed: &str) -> Option<Vec<Edit>> {
+/// `[runners.Docker.sysctls]`, each `[[Runners]]`).
+fn header_edits(source: &Source<'_>, headers: &[Header], path: &KeyPath, renamed: &str) -> Option<Vec<Edit>> {
     let text = source.text();
     // The path as written, to find the headers below it.
     let mut written: Vec<Segment> = Vec::new();
@@ -90,33 +109,49 @@ fn header_edits(source: &Source<'_>, path: &KeyPath, renamed: &str) -> Option<Ve
     }
     // Which of a header's keys is the renamed one.
     let part = written.iter().filter(|s| matches!(s, Segment::Key(_))).count().checked_sub(1)?;
-    let mut headers = Vec::new();
-    collect_headers(text, source.root(), &mut Vec::new(), &mut headers);
     let mut edits = Vec::new();
-    for span in headers.into_iter().filter(|(_, p)| p.starts_with(&written)).map(|(span, _)| span) {
-        let keys = toml_parser::Source::new(&text[span.clone()])
+    for (span, _) in headers.iter().filter(|(_, p)| p.starts_with(&written)) {
+        let mut keys = toml_parser::Source::new(&text[span.clone()])
             .lex()
             .filter(|t| matches!(t.kind(), TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString));
-        let token = keys.into_iter().nth(part)?;
+        let token = keys.nth(part)?;
         let (start, end) = (span.start + token.span().start(), span.start + token.span().end());
         edits.push(Edit { start, end, text: renamed.to_owned() });
     }
-    if edits.is_empty() {
-        return None;
-    }
-    let before = source.decode(UnknownKeys::Keep);
-    let fixed = apply(text, &edits);
-    let after = Source::parse(&fixed).ok()?.decode(UnknownKeys::Keep);
-    (after.table == before.table && after.errors.len() <= before.errors.len()).then_some(edits)
+    (!edits.is_empty()).then_some(edits)
 }
 
+/// Header fixes are kept only when the text they give reads as the same config with no new
+/// error: a header missed, or the table's key also written as a dotted key, would make two
+/// tables of one. All are tried together (one more parse), then, if that fails, one by one.
+fn keep_header_fixes_that_read_the_same(diagnostics: &mut [Diagnostic], fixes: &[usize], source: &Source<'_>) {
+    if fixes.is_empty() {
+        return;
+    }
+    let before = source.decode(UnknownKeys::Keep);
+    let reads_the_same = |indexes: &[usize], diagnostics: &[Diagnostic]| {
+        let edits: Vec<Edit> =
+            indexes.iter().filter_map(|&i| diagnostics[i].fix.as_ref()).flat_map(|f| f.edits.iter().cloned()).collect();
+        let fixed = apply(source.text(), &edits);
+        let Ok(parsed) = Source::parse(&fixed) else { return false };
+        let after = parsed.decode(UnknownKeys::Keep);
+        after.table == before.table && after.errors.len() <= before.errors.len()
+    };
+    if reads_the_same(fixes, diagnostics) {
+        return;
+    }
+    for &i in fixes {
+        if !reads_the_same(&[i], diagnostics) {
+            diagnostics[i].fix = None;
+        }
+    }
+}
+
+/// A table header's span and the path of the table it opens, as written.
+type Header = (std::ops::Range<usize>, Vec<Segment>);
+
 /// The span of every table header (`[a.b]`, each `[[a]]`) with the path of the table it opens.
-fn collect_headers(
-    text: &str,
-    table: &DeTable<'_>,
-    path: &mut Vec<Segment>,
-    found: &mut Vec<(std::ops::Range<usize>, Vec<Segment>)>,
-) {
+fn collect_headers(text: &str, table: &DeTable<'_>, path: &mut Vec<Segment>, found: &mut Vec<Header>) {
     for (key, value) in table {
         path.push(Segment::Key(key.get_ref().to_string()));
         match value.get_ref() {
