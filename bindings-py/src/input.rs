@@ -59,6 +59,26 @@ fn instance_dict<'py>(object: &Bound<'py, PyAny>) -> Option<Bound<'py, PyDict>> 
     }
 }
 
+/// The item of `dict` at `next` (0 for the first), and where the one after it is. pyo3's
+/// iterator asks the dict's size at every step and takes a reference to each key and value,
+/// each a call in the stable ABI; this is the loop CPython's own C code makes.
+///
+/// # Safety
+///
+/// The key and value are the dict's own references: the caller runs no Python code (which
+/// could change the dict) before it takes references of its own to what it keeps.
+unsafe fn next_item<'a, 'py>(
+    dict: &'a Bound<'py, PyDict>,
+    next: &mut pyo3::ffi::Py_ssize_t,
+) -> Option<(Borrowed<'a, 'py, PyAny>, Borrowed<'a, 'py, PyAny>)> {
+    let mut key = std::ptr::null_mut();
+    let mut value = std::ptr::null_mut();
+    if pyo3::ffi::PyDict_Next(dict.as_ptr(), next, &mut key, &mut value) == 0 {
+        return None;
+    }
+    Some((Borrowed::from_ptr(dict.py(), key), Borrowed::from_ptr(dict.py(), value)))
+}
+
 /// The attribute naming a generated class's schema struct.
 pub const STRUCT_ATTRIBUTE: &str = "_toml_struct";
 /// The instance attribute holding keys a lenient parse kept (TOML key to value).
@@ -106,16 +126,6 @@ impl<'a, 'py> PyInput<'a, 'py> {
     fn is_datetime(&self, name: &str) -> bool {
         let class = self.py().import("datetime").and_then(|module| module.getattr(name));
         class.is_ok_and(|class| self.value.is_instance(&class).unwrap_or(false))
-    }
-
-    fn items(&self) -> Option<Vec<Bound<'py, PyAny>>> {
-        if let Ok(list) = self.value.cast::<PyList>() {
-            return Some(list.iter().collect());
-        }
-        if let Ok(tuple) = self.value.cast::<PyTuple>() {
-            return Some(tuple.iter().collect());
-        }
-        None
     }
 
     /// A dict's entries; `None` when a key is not a string (TOML keys are strings, and turning
@@ -178,18 +188,22 @@ impl<'a, 'py> PyInput<'a, 'py> {
         }
         let attributes = instance_dict(&self.value).ok_or(NotATable::WrongType)?;
         let mut entries = Vec::with_capacity(attributes.len());
-        for (name, value) in attributes.iter() {
+        let mut next = 0;
+        // SAFETY: a field's name and value are used without running Python code (an address, a
+        // type, a list's length) until the value is taken; any other item is taken at once.
+        while let Some((name, value)) = unsafe { next_item(&attributes, &mut next) } {
             if let Some(position) = class.field_of_name(&name) {
                 if !self.is_unset(&value) {
                     entries.push(Entry {
                         key: Cow::Borrowed(schema.fields[position].name),
                         member: Member::Field(position),
-                        value: self.child(value),
+                        value: self.child(value.to_owned()),
                         position: None,
                     });
                 }
                 continue;
             }
+            let (name, value) = (name.to_owned(), value.to_owned());
             let name = match Self::key_text(&name) {
                 Ok(name) => name,
                 Err((shown, why)) => {
@@ -297,7 +311,11 @@ impl<'py> Input for PyInput<'_, 'py> {
     }
 
     fn as_array(&self) -> Option<Vec<Self>> {
-        Some(self.items()?.into_iter().map(|v| self.child(v)).collect())
+        if let Ok(list) = self.value.cast::<PyList>() {
+            return Some(list.iter().map(|item| self.child(item)).collect());
+        }
+        let tuple = self.value.cast::<PyTuple>().ok()?;
+        Some(tuple.iter().map(|item| self.child(item)).collect())
     }
 
     fn as_map(&self) -> Option<Vec<(String, Self)>> {
