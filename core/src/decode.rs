@@ -241,7 +241,13 @@ impl Decoder {
 
     /// A key the schema does not know: an error, or kept with a warning (lenient mode, or
     /// `kept_before` by a lenient parse of the text the input came from).
-    fn unknown_key<I: Input>(&mut self, schema: &'static Struct, table: &mut Table, entry: Entry<I>, kept_before: bool) {
+    fn unknown_key<I: Input>(
+        &mut self,
+        schema: &'static Struct,
+        table: &mut Table,
+        entry: Entry<I>,
+        kept_before: bool,
+    ) {
         if crate::schema::removed_key(schema, &entry.key).is_some() {
             // Kept whatever the mode: whether gitlab-runner reads it depends on its release,
             // which the checks know (validate/versions.rs).
@@ -322,94 +328,66 @@ impl Decoder {
 
     /// A string's text, borrowed from the input where it can be.
     pub(crate) fn text<'i, I: Input>(&mut self, input: &'i I) -> Option<Cow<'i, str>> {
-        let text = input.as_str();
-        if text.is_none() {
-            self.type_error("string", input);
+        self.read(input, "string", input.as_str())
+    }
+
+    /// What the input gave when read as the kind expected (`read`), or a type error.
+    fn read<I: Input, T>(&mut self, input: &I, expected: &str, read: Option<T>) -> Option<T> {
+        if read.is_none() {
+            self.type_error(expected, input);
         }
-        text
+        read
     }
 
     fn integer<I: Input>(&mut self, input: &I) -> Option<Value> {
-        match input.as_integer() {
-            Some(Integer::Fits(n)) => Some(Value::Integer(n)),
-            Some(Integer::TooLarge) => {
-                self.fail(input, ErrorKind::Value, "integer out of range (TOML integers are 64-bit)");
-                None
-            }
-            Some(Integer::Imprecise) => {
-                let message = "integer beyond 2^53 has lost precision as a JavaScript number; pass a BigInt";
-                self.fail(input, ErrorKind::Value, message);
-                None
-            }
-            None => {
-                self.type_error("integer", input);
-                None
-            }
-        }
+        let message = match self.read(input, "integer", input.as_integer())? {
+            Integer::Fits(n) => return Some(Value::Integer(n)),
+            Integer::TooLarge => "integer out of range (TOML integers are 64-bit)",
+            Integer::Imprecise => "integer beyond 2^53 has lost precision as a JavaScript number; pass a BigInt",
+        };
+        self.fail(input, ErrorKind::Value, message);
+        None
     }
 
     fn float<I: Input>(&mut self, input: &I) -> Option<Value> {
-        match input.as_float() {
-            Some(x) if x.is_nan() => {
-                self.fail(input, ErrorKind::Value, "NaN is not a number gitlab-runner can use");
-                None
-            }
-            Some(x) => Some(Value::Float(x)),
-            None => {
-                self.type_error("float", input);
-                None
-            }
+        let x = self.read(input, "float", input.as_float())?;
+        if x.is_nan() {
+            self.fail(input, ErrorKind::Value, "NaN is not a number gitlab-runner can use");
+            return None;
         }
+        Some(Value::Float(x))
     }
 
     fn boolean<I: Input>(&mut self, input: &I) -> Option<Value> {
-        match input.as_bool() {
-            Some(b) => Some(Value::Boolean(b)),
-            None => {
-                self.type_error("bool", input);
-                None
-            }
-        }
+        self.read(input, "bool", input.as_bool()).map(Value::Boolean)
     }
 
     fn duration<I: Input>(&mut self, field: &Field, input: &I) -> Option<Value> {
-        match input.as_duration() {
-            Some(Duration::Text(text)) => match duration::check(&text) {
-                Ok(()) => Some(Value::String(text)),
-                Err(why) => {
-                    let shown = if field.secret { String::new() } else { format!(" {}", crate::escape::quoted(&text)) };
-                    let message = format!("invalid duration{shown}: {why} (Go syntax, e.g. \"1h30m\")");
-                    self.fail(input, ErrorKind::Value, message);
-                    None
-                }
-            },
-            Some(Duration::Nanos(n)) => Some(Value::Integer(n)),
-            None => {
-                self.type_error("duration string such as \"15m\"", input);
-                None
-            }
+        let text = match self.read(input, "duration string such as \"15m\"", input.as_duration())? {
+            Duration::Text(text) => text,
+            Duration::Nanos(n) => return Some(Value::Integer(n)),
+        };
+        if let Err(why) = duration::check(&text) {
+            let shown = if field.secret { String::new() } else { format!(" {}", crate::escape::quoted(&text)) };
+            let message = format!("invalid duration{shown}: {why} (Go syntax, e.g. \"1h30m\")");
+            self.fail(input, ErrorKind::Value, message);
+            return None;
         }
+        Some(Value::String(text))
     }
 
     fn datetime<I: Input>(&mut self, input: &I) -> Option<Value> {
-        match input.as_datetime().map(|read| read.and_then(portable_datetime)) {
-            Some(Ok(datetime)) => Some(Value::Datetime(datetime)),
-            Some(Err(why)) => {
+        match self.read(input, "datetime", input.as_datetime())?.and_then(portable_datetime) {
+            Ok(datetime) => Some(Value::Datetime(datetime)),
+            Err(why) => {
                 self.fail(input, ErrorKind::Value, format!("invalid datetime: {why}"));
-                None
-            }
-            None => {
-                self.type_error("datetime", input);
                 None
             }
         }
     }
 
     fn array<I: Input>(&mut self, input: &I, mut item: impl FnMut(&mut Self, &I) -> Option<Value>) -> Option<Value> {
-        let Some(items) = input.as_array() else {
-            self.type_error("array", input);
-            return None;
-        };
+        let items = self.read(input, "array", input.as_array())?;
         let mut values = Vec::with_capacity(items.len());
         for (i, element) in items.iter().enumerate() {
             self.path.push_index(i);
@@ -422,10 +400,7 @@ impl Decoder {
     }
 
     fn map<I: Input>(&mut self, of: MapOf, input: &I) -> Option<Value> {
-        let Some(entries) = input.as_map() else {
-            self.type_error("table", input);
-            return None;
-        };
+        let entries = self.read(input, "table", input.as_map())?;
         let mut values = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             self.path.push_key(&key);

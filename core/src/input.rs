@@ -57,10 +57,10 @@ impl<I> Entry<I> {
     /// The entry of a key written in TOML, JSON or a JS object (keyed as gitlab-runner spells
     /// them), resolved to its member of `schema`.
     pub fn keyed(schema: &'static Struct, key: &str, value: I, position: Option<Range>) -> Entry<I> {
-        let member = schema.member(key);
-        let key = match member {
-            Member::Field(position) => Cow::Borrowed(schema.fields[position].key),
-            _ => Cow::Owned(key.to_owned()),
+        let (key, member) = match schema.field_by_key(key) {
+            Some(p) if schema.fields[p].key == key => (Cow::Borrowed(schema.fields[p].key), Member::Field(p)),
+            Some(p) => (Cow::Owned(key.to_owned()), Member::FoldedField(p)),
+            None => (Cow::Owned(key.to_owned()), Member::Unknown),
         };
         Entry { key, member, value, position }
     }

@@ -478,14 +478,4 @@ impl Struct {
             None => self.fields.iter().position(|f| f.name == name),
         }
     }
-
-    /// What a key written in TOML (or JSON, or a JS object) is to this struct.
-    pub fn member(&'static self, key: &str) -> crate::input::Member {
-        use crate::input::Member;
-        match self.field_by_key(key) {
-            Some(p) if self.fields[p].key == key => Member::Field(p),
-            Some(p) => Member::FoldedField(p),
-            None => Member::Unknown,
-        }
-    }
 }
