@@ -236,6 +236,7 @@ fn write_file(py: Python<'_>, path: std::path::PathBuf, text: &str) -> PyResult<
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(registry::register, module)?)?;
+    module.add_function(wrap_pyfunction!(registry::register_more, module)?)?;
     module.add_function(wrap_pyfunction!(to_toml, module)?)?;
     module.add_function(wrap_pyfunction!(to_dict, module)?)?;
     module.add_function(wrap_pyfunction!(from_toml, module)?)?;

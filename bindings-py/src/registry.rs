@@ -55,12 +55,53 @@ impl Class {
     }
 }
 
-pub struct Registry {
-    /// The generated classes by address of the class object.
+/// Generated classes registered together, found by class or by struct.
+pub struct Classes {
+    /// By address of the class object.
     by_type: ByAddress<usize>,
-    /// The generated classes by address of their schema struct.
+    /// By address of the schema struct.
     by_struct: ByAddress<usize>,
     classes: Vec<Class>,
+}
+
+impl Classes {
+    /// The classes of a `{class name: class}` dict.
+    fn new(py: Python<'_>, classes: &Bound<'_, PyDict>) -> PyResult<Classes> {
+        let mut registered = Vec::new();
+        for (name, class) in classes.iter() {
+            let name = name.extract::<String>()?;
+            let schema = schema::structs().iter().copied().find(|s| s.class == name).ok_or_else(|| {
+                pyo3::exceptions::PyRuntimeError::new_err(format!("{name} is not a struct of the schema"))
+            })?;
+            let names: Vec<Py<PyString>> =
+                schema.fields.iter().map(|f| PyString::intern(py, f.name).unbind()).collect();
+            let positions = names.iter().enumerate().map(|(i, n)| (n.as_ptr() as usize, i)).collect();
+            registered.push(Class { schema, class: class.cast_into::<PyType>()?.unbind(), names, positions });
+        }
+        let by_type = registered.iter().enumerate().map(|(i, c)| (c.class.as_ptr() as usize, i)).collect();
+        let by_struct = registered.iter().enumerate().map(|(i, c)| (c.schema as *const Struct as usize, i)).collect();
+        Ok(Classes { by_type, by_struct, classes: registered })
+    }
+
+    fn of_type(&self, class: *mut pyo3::ffi::PyTypeObject) -> Option<&Class> {
+        self.by_type.get(&(class as usize)).map(|&i| &self.classes[i])
+    }
+
+    fn of_struct(&self, schema: &'static Struct) -> Option<&Class> {
+        self.by_struct.get(&(schema as *const Struct as usize)).map(|&i| &self.classes[i])
+    }
+}
+
+/// The module that defines (and registers) the classes loaded on first use.
+const LAZY_MODULE: &str = "wetwire_gitlab.runner_config._executor_tables";
+
+/// The classes of `LAZY_MODULE`, once it is loaded. Set once, as the package's registry is:
+/// lookups on the hot paths take no lock.
+static MORE: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
+
+pub struct Registry {
+    /// The classes made at import.
+    classes: Classes,
     /// `Executor` members by value, for parsed executors.
     pub executors: HashMap<String, Py<PyAny>>,
     /// `Executor` members (by address) to their values, for writing them: reading an enum
@@ -78,7 +119,7 @@ pub struct Registry {
 impl Registry {
     /// The generated class exactly of this type (not a user's subclass).
     pub fn class_of_type(&self, class: *mut pyo3::ffi::PyTypeObject) -> Option<&Class> {
-        self.by_type.get(&(class as usize)).map(|&i| &self.classes[i])
+        self.classes.of_type(class).or_else(|| MORE.get()?.of_type(class))
     }
 
     /// The value of an `Executor` member.
@@ -87,8 +128,17 @@ impl Registry {
     }
 
     /// The generated class of a schema struct.
+    /// The generated class of a schema struct, its module loaded if it was not yet (a parsed
+    /// config with a `[runners.kubernetes]` table is the first to name `KubernetesConfig`).
     pub fn class_of_struct(&self, schema: &'static Struct) -> Option<&Class> {
-        self.by_struct.get(&(schema as *const Struct as usize)).map(|&i| &self.classes[i])
+        if let Some(class) = self.classes.of_struct(schema) {
+            return Some(class);
+        }
+        if MORE.get().is_none() {
+            // The module registers its classes as it is imported (`register_more`).
+            Python::attach(|py| py.import(LAZY_MODULE).map(drop)).ok()?;
+        }
+        MORE.get()?.of_struct(schema)
     }
 }
 
@@ -110,18 +160,7 @@ pub fn register(
     default_dict: Bound<'_, PyType>,
     errors: Bound<'_, PyModule>,
 ) -> PyResult<()> {
-    let mut registered = Vec::new();
-    for (name, class) in classes.iter() {
-        let name = name.extract::<String>()?;
-        let schema = schema::structs().iter().copied().find(|s| s.class == name).ok_or_else(|| {
-            pyo3::exceptions::PyRuntimeError::new_err(format!("{name} is not a struct of the schema"))
-        })?;
-        let names: Vec<Py<PyString>> = schema.fields.iter().map(|f| PyString::intern(py, f.name).unbind()).collect();
-        let positions = names.iter().enumerate().map(|(i, n)| (n.as_ptr() as usize, i)).collect();
-        registered.push(Class { schema, class: class.cast_into::<PyType>()?.unbind(), names, positions });
-    }
-    let by_type = registered.iter().enumerate().map(|(i, c)| (c.class.as_ptr() as usize, i)).collect();
-    let by_struct = registered.iter().enumerate().map(|(i, c)| (c.schema as *const Struct as usize, i)).collect();
+    let classes = Classes::new(py, classes)?;
     let enum_type = py.import("enum")?.getattr("Enum")?.cast_into::<PyType>()?.unbind();
     let mut executors = HashMap::new();
     let mut executor_values = ByAddress::default();
@@ -135,9 +174,7 @@ pub fn register(
     }
     let object_new = py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind();
     let registry = Registry {
-        by_type,
-        by_struct,
-        classes: registered,
+        classes,
         executors,
         executor_values,
         default_list: default_list.unbind(),
@@ -148,5 +185,14 @@ pub fn register(
     };
     // A second import (importlib.reload) keeps the first registration.
     let _ = REGISTRY.set(py, registry);
+    Ok(())
+}
+
+/// Called once by `wetwire_gitlab.runner_config._executor_tables` as it is imported, with the
+/// classes loaded on first use.
+#[pyfunction]
+pub fn register_more(py: Python<'_>, classes: &Bound<'_, PyDict>) -> PyResult<()> {
+    // A second import (importlib.reload) keeps the first registration.
+    let _ = MORE.set(Classes::new(py, classes)?);
     Ok(())
 }

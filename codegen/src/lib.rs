@@ -17,6 +17,10 @@ pub struct Output {
 pub fn outputs() -> Vec<Output> {
     vec![
         Output { path: "bindings-py/python/wetwire_gitlab/runner_config/_tables.py", text: python::module() },
+        Output {
+            path: "bindings-py/python/wetwire_gitlab/runner_config/_executor_tables.py",
+            text: python::lazy_module(),
+        },
         Output { path: "core/generated/gitlab-runner-config.schema.json", text: gitlab_runner_config::json_schema() },
         Output { path: "bindings-wasm/npm/index.d.ts", text: typescript::declarations() },
         Output { path: "bindings-wasm/npm/package.json", text: npm::package_json() },

@@ -257,13 +257,54 @@ def test_copy_replace_does_not_share_unset_lists() -> None:
 def test_every_schema_key_is_a_typed_field() -> None:
     from wetwire_gitlab.runner_config import _tables
 
-    classes = [getattr(_tables, n) for n in _tables.__all__ if n != "Executor"]
+    classes = [getattr(_tables, n) for n in [*_tables.__all__, *_tables.LAZY] if n != "Executor"]
     counts = json.loads(shared_file("reference/gitlab-runner-schema.json").read_text())["counts"]
     assert len(classes) == counts["distinct_go_structs"]
     assert sum(len(dataclasses.fields(c)) for c in classes) == counts["distinct_struct_key_pairs"]
     for cls in classes:
         for f in dataclasses.fields(cls):
             assert f.type and f.type != "Any", f"{cls.__name__}.{f.name}"
+
+
+LAZY_PROBE = """
+import sys
+from wetwire_gitlab.runner_config import Config
+import wetwire_gitlab.runner_config as package
+
+lazy = "wetwire_gitlab.runner_config._executor_tables"
+print(lazy in sys.modules)
+config = Config.from_toml('[[runners]]\\nname = "k"\\n[runners.kubernetes]\\nhost = "h"\\n[runners.kubernetes.dns_config]\\n')
+print(lazy in sys.modules, type(config.runners[0].kubernetes.dns_config) is package.KubernetesDNSConfig)
+"""
+
+
+def test_tables_of_other_executors_load_on_first_use() -> None:
+    # Importing the package does not make the Kubernetes, autoscaler, docker-machine ... classes;
+    # parsing a file that has such a table makes them, and the package's name is that class.
+    import subprocess
+    import sys
+
+    probe = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True, check=True)
+    assert probe.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_lazily_loaded_class_is_a_full_dataclass() -> None:
+    import typing
+
+    from wetwire_gitlab.runner_config import Config, KubernetesConfig, Runner
+    from wetwire_gitlab.runner_config._executor_tables import KubernetesConfig as defined
+
+    assert KubernetesConfig is defined
+    kubernetes = KubernetesConfig(host="https://k8s.example.com", namespace="ci")
+    assert {"host", "namespace", "privileged"} <= {f.name for f in dataclasses.fields(kubernetes)}
+    assert dataclasses.asdict(kubernetes)["namespace"] == "ci"
+    assert pickle.loads(pickle.dumps(kubernetes)) == kubernetes
+    assert kubernetes.__replace__(namespace="x").to_dict() == {"host": "https://k8s.example.com", "namespace": "x"}
+    assert typing.get_type_hints(Runner)["kubernetes"] == typing.Optional[KubernetesConfig]
+    runner = Runner("k", "https://gitlab.example.com/", "t", "kubernetes", kubernetes=kubernetes)
+    assert Config(concurrent=1, runners=[runner]).to_toml().endswith(
+        '[runners.kubernetes]\n    namespace = "ci"\n    host = "https://k8s.example.com"\n'
+    )
 
 
 # The published package's constructors: positional arguments exactly these, in this order.

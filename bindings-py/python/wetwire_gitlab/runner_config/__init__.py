@@ -22,6 +22,7 @@ from .. import _native
 from . import _tables, errors
 from ._base import DefaultDict, DefaultList
 from ._tables import *  # noqa: F401,F403
+from ._tables import LAZY as _lazy_names
 from ._tables import __all__ as _table_names
 from .errors import (
     ConfigError,
@@ -33,6 +34,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._executor_tables import *  # noqa: F401,F403
     from .diagnostics import Diagnostic, DiagnosticCode, Edit, Fix, fix, lint
 else:
 
@@ -42,6 +44,11 @@ else:
             from . import diagnostics
 
             return getattr(diagnostics, name)
+        # So do the tables of executors other than docker (Kubernetes alone has 36 classes).
+        if name in _lazy_names:
+            value = getattr(_tables, name)
+            globals()[name] = value
+            return value
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -55,6 +62,7 @@ _native.register(
 
 __all__ = [
     *_table_names,
+    *_lazy_names,
     "ConfigError",
     "ConfigTypeError",
     "ConfigValidationError",

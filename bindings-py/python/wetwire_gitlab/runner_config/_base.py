@@ -191,21 +191,35 @@ def _dataclass_fields(cls: type) -> Dict[str, dataclasses.Field]:
 
 class _DataclassAttribute:
     """A generated class's dataclass metadata, built on first read (``dataclasses.fields``,
-    ``is_dataclass``, ``asdict``, ``replace``, ``match``)."""
+    ``is_dataclass``, ``asdict``, ``replace``, ``match``, a user's ``@dataclass`` subclass)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def __get__(self, instance: Any, owner: type) -> Any:
+        if self.name == "__dataclass_params__":
+            return _dataclass_params()
         if not any("_field_specs" in c.__dict__ for c in owner.__mro__):
             raise AttributeError(self.name)
         fields = _dataclass_fields(owner)
         return fields if self.name == "__dataclass_fields__" else tuple(fields)
 
 
-@dataclasses.dataclass(init=False, repr=False, eq=False)
-class _Parameters:
-    """Carries the ``__dataclass_params__`` every generated class shares."""
+_PARAMETERS: List[Any] = []
+
+
+def _dataclass_params() -> Any:
+    """The ``__dataclass_params__`` every generated class shares, made by ``@dataclass`` itself
+    (its constructor's arguments differ between Python versions) the first time it is asked
+    for: running the decorator costs a tenth of a millisecond that import need not pay."""
+    if not _PARAMETERS:
+
+        @dataclasses.dataclass(init=False, repr=False, eq=False)
+        class Parameters:
+            pass
+
+        _PARAMETERS.append(Parameters.__dataclass_params__)  # type: ignore[attr-defined]
+    return _PARAMETERS[0]
 
 
 def deprecated_alias(old: str, new: str) -> None:
@@ -247,7 +261,7 @@ class Table:
     if not TYPE_CHECKING:
         __dataclass_fields__ = _DataclassAttribute("__dataclass_fields__")
         __match_args__ = _DataclassAttribute("__match_args__")
-        __dataclass_params__ = _Parameters.__dataclass_params__
+        __dataclass_params__ = _DataclassAttribute("__dataclass_params__")
 
     def __setattr__(self, name: str, value: Any) -> None:
         # None means "not set" (TOML has no null): the field reads its default again.

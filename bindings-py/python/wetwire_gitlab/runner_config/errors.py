@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, List, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
+
+if TYPE_CHECKING:
+    from ._detail import ErrorDetail
 
 __all__ = [
     "ConfigError",
@@ -15,25 +18,13 @@ __all__ = [
 ]
 
 
-class ErrorDetail(NamedTuple):
-    """One problem: where it is (from ``line``/``column`` to ``end_line``/``end_column`` in
-    parsed text) and what is wrong; ``suggestion`` is the key meant by a misspelled one. Never
-    holds a secret's value."""
-
-    path: str
-    message: str
-    line: Optional[int] = None
-    column: Optional[int] = None
-    end_line: Optional[int] = None
-    end_column: Optional[int] = None
-    suggestion: Optional[str] = None
-
-
 class ConfigError(Exception):
     """Base of this package's errors. ``errors`` lists every problem found, not only the first;
     ``path``, ``line`` and ``column`` describe the first."""
 
     def __init__(self, message: str, details: List[tuple]) -> None:
+        from ._detail import ErrorDetail
+
         super().__init__(message)
         self._details = details
         self.errors: List[ErrorDetail] = [ErrorDetail(*d) for d in details]
@@ -77,3 +68,12 @@ class UnknownKeyWarning(UserWarning):
     """An unknown key kept by a lenient read (``strict=False``): written back unchanged, but
     gitlab-runner ignores it, so it is probably a typo."""
 
+
+def __getattr__(name: str) -> Any:
+    # ErrorDetail loads when first used: making a NamedTuple class costs more at import than
+    # the rest of this module.
+    if name == "ErrorDetail":
+        from ._detail import ErrorDetail
+
+        return ErrorDetail
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
