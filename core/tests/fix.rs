@@ -63,7 +63,8 @@ fn no_fix_where_renaming_would_write_a_key_twice_or_miss_some_of_its_lines() {
     let dotted = "[[runners]]\n  executor = \"docker\"\n  Docker.image = \"a\"\n  Docker.privileged = true\n";
     assert_eq!(fix(dotted, true, &Options::default()), dotted);
     // ... also when a header below it writes it too: renaming that one alone would make two tables.
-    let mixed = "[[runners]]\n  executor = \"docker\"\n  Docker.image = \"a\"\n  [runners.Docker.sysctls]\n    x = \"1\"\n";
+    let mixed =
+        "[[runners]]\n  executor = \"docker\"\n  Docker.image = \"a\"\n  [runners.Docker.sysctls]\n    x = \"1\"\n";
     assert!(gitlab_runner_config::parse(mixed, gitlab_runner_config::UnknownKeys::Keep).is_ok());
     assert_eq!(fix(mixed, true, &Options::default()), mixed);
     let twice = "[[runners]]\n  executor = \"docker\"\n  [runners.docker]\n    image = \"a\"\n  [runners.Docker.sysctls]\n    x = \"1\"\n";

@@ -101,3 +101,18 @@ fn removing_a_table_written_right_after_a_bom() {
     assert_eq!(parse(&after, UnknownKeys::Keep), Ok(empty), "update left:\n{after}");
     assert_eq!(after, "\u{feff}");
 }
+
+/// fuzz target `update`, fourth run: new keys of a root written without keys went where the
+/// root's first table goes, in order, so a key after a new table (`podVan.x` then `Key4`) was
+/// written under that table's header and became its key. Fixed: a root's new keys come first.
+#[test]
+fn new_root_keys_are_not_written_under_a_new_table() {
+    let before = "[[runners]]\n  # only a comment\n";
+    let after = "image = \"alpine\"\npodVan.x = \"v\"\nKey4 = \"v\"\n";
+    let new = parse(after, UnknownKeys::Keep).unwrap();
+    let updated = update(before, &new).unwrap();
+    assert_eq!(updated, "image = \"alpine\"\nKey4 = \"v\"\n\n[podVan]\n  x = \"v\"\n");
+    // The same document (unknown keys in TOML's order: plain keys before tables).
+    let reread = parse(&updated, UnknownKeys::Keep).unwrap();
+    assert_eq!(gitlab_runner_config::render(&reread), gitlab_runner_config::render(&new));
+}

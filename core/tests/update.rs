@@ -390,3 +390,18 @@ fn a_multi_line_array_written_tightly_gets_elements_in_its_own_style() {
     assert_eq!(updated, text.replace("      # b's comment\n      \"/b\"]", "      ]"));
     assert_eq!(read(&updated), without_last);
 }
+
+/// A table made only of dotted sub-tables (`a.b.c = 1`) has no key line of its own: a new key
+/// goes after its lines, as a dotted key, not to the top of the file.
+#[test]
+fn a_new_key_of_a_table_of_dotted_tables_goes_after_its_lines() {
+    let text = "[[runners]]\n  name = \"a\"\n  docker.sysctls.a = \"1\" # kept\n\n[[runners]]\n  name = \"b\"\n";
+    let table = with_runner(&read(text), 0, |r| {
+        let mut docker = sub(r, "docker");
+        docker.set("image", Value::String("x".into()));
+        r.set("docker", Value::Table(docker));
+    });
+    let updated = update(text, &table).unwrap();
+    assert_eq!(updated, text.replace("# kept\n", "# kept\n  docker.image = \"x\"\n"));
+    assert_eq!(read(&updated), table);
+}

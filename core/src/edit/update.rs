@@ -26,7 +26,14 @@ pub fn update(source: &str, config: &Table) -> Result<String, Vec<Error>> {
     let place = Place { kind: Kind::Root, path: Vec::new(), header: Vec::new(), prefix: String::new() };
     updater.table(&place, parsed.root(), &entries(&Value::Table(old)), &entries(&Value::Table(config.clone())));
     let mut edits = close_gaps(source, updater.edits);
-    edits.extend(blocks(source, updater.blocks));
+    // Where the text left at the end starts: nothing is left after a removal reaching the end.
+    let kept_end = edits
+        .iter()
+        .filter(|e| e.text.is_empty() && e.end == source.len())
+        .map(|e| e.start)
+        .min()
+        .unwrap_or(source.len());
+    edits.extend(blocks(source, updater.blocks, kept_end));
     let newline = newline(source);
     for edit in &mut edits {
         edit.text = with_newline(std::mem::take(&mut edit.text), newline);
@@ -246,9 +253,12 @@ impl<'t> Updater<'_, 't> {
         }
         let plain: Vec<Written<'_, 't>> =
             table.iter().filter(|(k, v)| self.outline.shape(k, v) == Shape::Plain).collect();
+        // A dotted table holding only dotted tables (`a.b.c = 1`): its new keys go after them.
+        let last_dotted = || line_end(self.text(), last_end(self.text(), table));
         let indent = match (plain.first(), &place.kind) {
             (Some((k, _)), _) => self.outline.indentation(k.span().start).to_owned(),
             (None, Kind::Section(header)) => format!("{}  ", self.outline.indentation(*header)),
+            (None, Kind::Dotted(_)) => self.outline.indentation(last_end(self.text(), table)).to_owned(),
             _ => "  ".repeat(place.header.len()),
         };
         let line = key_line(&indent, &place.prefix, key, value);
@@ -260,6 +270,7 @@ impl<'t> Updater<'_, 't> {
             (Some((_, v)), _, _) => line_end(self.text(), v.span().end),
             (None, Some((k, _)), _) => self.outline.attached_start(k.span().start),
             (None, None, Kind::Section(header)) => line_end(self.text(), *header),
+            (None, None, Kind::Dotted(_)) => last_dotted(),
             (None, None, _) => {
                 // A root without keys: before the first table, as a block so blank lines stay.
                 let at = self.outline.body_end(&[]);
@@ -383,6 +394,19 @@ fn close_gaps(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
     edits
 }
 
+/// The end of the last value written in a table of dotted keys (not in the sections below it).
+fn last_end(text: &str, table: &DeTable<'_>) -> usize {
+    table
+        .iter()
+        .filter(|(_, value)| !(value.get_ref().is_table() && text[value.span()].starts_with('[')))
+        .map(|(_, value)| match value.get_ref() {
+            DeValue::Table(inner) => last_end(text, inner).max(value.span().end),
+            _ => value.span().end,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 fn quoted_key(key: &str) -> String {
     let mut out = String::new();
     crate::escape::write_key(&mut out, key).expect("writing to a String");
@@ -395,18 +419,33 @@ fn key_line(indent: &str, prefix: &str, key: &str, value: &Value) -> String {
 
 /// Table blocks as edits: blocks at one offset joined by a blank line, and a blank line
 /// between them and the text before and after, as the canonical layout has.
-fn blocks(text: &str, mut blocks: Vec<(usize, String)>) -> Vec<Edit> {
+fn blocks(text: &str, mut blocks: Vec<(usize, String)>, kept_end: usize) -> Vec<Edit> {
     blocks.sort_by_key(|(at, _)| *at);
-    let mut edits: Vec<Edit> = Vec::new();
-    for (at, block) in blocks {
+    // Per offset, the lines of keys (new keys of a root written without any) and the tables:
+    // keys first, or a table's header would take them.
+    let mut groups: Vec<(usize, Vec<&str>, Vec<&str>)> = Vec::new();
+    for (at, block) in &blocks {
         let block = block.trim_matches('\n');
-        match edits.last_mut() {
-            Some(last) if last.start == at => {
-                let joined = format!("{}\n\n{block}\n", last.text.trim_end_matches('\n'));
-                last.text = joined;
-            }
-            _ => edits.push(Edit { start: at, end: at, text: format!("{block}\n") }),
+        if groups.last().map_or(true, |(last, _, _)| last != at) {
+            groups.push((*at, Vec::new(), Vec::new()));
         }
+        let (_, keys, tables) = groups.last_mut().expect("pushed above");
+        if block.trim_start().starts_with('[') {
+            tables.push(block);
+        } else {
+            keys.push(block);
+        }
+    }
+    let mut edits: Vec<Edit> = Vec::new();
+    for (at, keys, tables) in groups {
+        let mut text = keys.join("\n");
+        for table in tables {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(table);
+        }
+        edits.push(Edit { start: at, end: at, text: format!("{text}\n") });
     }
     for edit in &mut edits {
         let before = &text[..edit.start];
@@ -418,7 +457,7 @@ fn blocks(text: &str, mut blocks: Vec<(usize, String)>) -> Vec<Edit> {
             lead.push('\n');
         }
         let next_line = &text[edit.start..line_end(text, edit.start)];
-        let trail = if edit.start < text.len() && !next_line.trim().is_empty() { "\n" } else { "" };
+        let trail = if edit.start < kept_end && !next_line.trim().is_empty() { "\n" } else { "" };
         edit.text = format!("{lead}{}{trail}", edit.text);
     }
     edits
