@@ -2,7 +2,11 @@
 //! and produced by `convert --to json`. Datetimes are RFC 3339 strings; durations stay strings.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::convert::Infallible;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess};
 
 use serde_json::{Map, Number, Value as Json};
 
@@ -17,14 +21,87 @@ use crate::visit::{self, Entries, Items, Visitor};
 /// either one, so the config would depend on the reader); other errors carry the line and
 /// column.
 pub fn from_text(text: &str) -> Result<Json, Vec<Error>> {
-    let value: Json = serde_json::from_str(text).map_err(|e| {
+    let twice = Cell::new(false);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let read = Unique(&twice).deserialize(&mut reader).and_then(|value| reader.end().map(|()| value));
+    let value = read.map_err(|e| {
         let message = format!("invalid JSON: {e}");
         vec![Error::new(ErrorKind::Syntax, KeyPath::root(), message)]
     })?;
-    // serde_json keeps the last of two equal keys; the engine's own JSON reader refuses them.
-    crate::js_json::read(text)
-        .map_err(|e| vec![Error::new(ErrorKind::DuplicateKey, KeyPath::root(), format!("invalid JSON: {e}"))])?;
+    if twice.get() {
+        // Read again only then, by the engine's own JSON reader, which says which key and where.
+        let why = crate::js_json::read(text).err().unwrap_or_else(|| "a key written twice".to_owned());
+        return Err(vec![Error::new(ErrorKind::DuplicateKey, KeyPath::root(), format!("invalid JSON: {why}"))]);
+    }
     Ok(value)
+}
+
+/// Reads a JSON value as serde_json's own `Value` does, noting in the cell when an object
+/// holds a key twice (serde_json keeps the last): one pass over the text when it does not.
+#[derive(Clone, Copy)]
+struct Unique<'a>(&'a Cell<bool>);
+
+impl<'de> DeserializeSeed<'de> for Unique<'_> {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, reader: D) -> Result<Json, D::Error> {
+        reader.deserialize_any(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Unique<'_> {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, x: f64) -> Result<Json, E> {
+        Ok(Number::from_f64(x).map_or(Json::Null, Json::Number))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Json, E> {
+        Ok(Json::String(text.to_owned()))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Json, E> {
+        Ok(Json::String(text))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Json, A::Error> {
+        let mut array = Vec::with_capacity(items.size_hint().unwrap_or(0));
+        while let Some(item) = items.next_element_seed(self)? {
+            array.push(item);
+        }
+        Ok(Json::Array(array))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Json, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = entries.next_key::<String>()? {
+            let value = entries.next_value_seed(self)?;
+            if object.insert(key, value).is_some() {
+                self.0.set(true);
+            }
+        }
+        Ok(Json::Object(object))
+    }
 }
 
 /// JSON as decoder input.
@@ -121,5 +198,27 @@ impl Visitor<'_> for ToJson {
             object.insert(key.as_str().to_owned(), node.walk(self)?);
         }
         Ok(Json::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        let errors = from_text(text).unwrap_err();
+        errors.iter().map(|e| format!("{:?}: {}", e.kind, e.message)).collect()
+    }
+
+    #[test]
+    fn a_key_written_twice_is_said_where_the_engines_reader_finds_it() {
+        assert_eq!(
+            error(r#"{"a": {"b": 1, "b": 2}, "a": 3}"#),
+            r#"DuplicateKey: invalid JSON: key "b" written twice at byte 22"#
+        );
+        // Text that is not JSON at all is said first, as serde_json says it.
+        assert_eq!(error(r#"{"a": 1, "a": 2} x"#), "Syntax: invalid JSON: trailing characters at line 1 column 18");
+        let read = from_text(r#"{"a": [1, -2, 2.5, 18446744073709551615, "x", null, true, {}]}"#).unwrap();
+        assert_eq!(read.to_string(), r#"{"a":[1,-2,2.5,18446744073709551615,"x",null,true,{}]}"#);
     }
 }
