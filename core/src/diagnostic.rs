@@ -142,5 +142,5 @@ impl fmt::Display for Line<'_> {
 /// Puts findings in the order of the text they point into; those without a position (about the
 /// whole file) come first, in the order they were found.
 pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| d.position().map(|p| p.offset));
+    crate::order::by_offsets(diagnostics, |d| d.position().map_or((0, 0), |p| (1, p.offset)));
 }

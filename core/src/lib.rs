@@ -30,6 +30,7 @@ pub mod js_json;
 pub mod json;
 mod json_schema;
 pub mod lines;
+mod order;
 pub mod parse;
 pub mod path;
 mod python_source;

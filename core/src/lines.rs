@@ -98,7 +98,7 @@ fn count_chars(bytes: &[u8]) -> usize {
 /// up to the largest: what an editor needs for the few offsets it is handed.
 pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    crate::order::by_offsets(&mut order, |&i| (offsets[i], 0));
     let mut result = vec![0; offsets.len()];
     let (mut byte, mut utf16) = (0, 0);
     let mut chars = text.chars();

@@ -21,7 +21,7 @@ pub fn format_canonical(text: &str) -> Result<String, Vec<Error>> {
         return Err(decoded.errors);
     }
     let rendered = crate::render::render(&decoded.table);
-    let placed = Source::parse(&rendered).expect("the renderer writes TOML");
+    let placed = Source::parse(&rendered)?;
     let targets = items(&rendered, placed.root());
     let mut edits = Vec::new();
     let mut leftover = String::new();
@@ -83,7 +83,7 @@ struct Item<'a, 't> {
 fn items<'a, 't>(text: &str, root: &'a DeTable<'t>) -> Vec<Item<'a, 't>> {
     let mut found = Vec::new();
     walk(text, root, &mut String::new(), &mut found);
-    found.sort_by_key(|item| item.start);
+    crate::order::by_offsets(&mut found, |item| (item.start, 0));
     found
 }
 

@@ -3,8 +3,6 @@
 //! and inside one-line arrays, trailing whitespace, runs of blank lines and the final newline
 //! are made regular.
 
-use std::collections::BTreeMap;
-
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -23,23 +21,17 @@ enum Line<'a, 't> {
 /// The text in the layout described above; fails only when it is not TOML.
 pub fn format(text: &str) -> Result<String, Vec<Error>> {
     let source = Source::parse(text)?;
-    let mut lines = BTreeMap::new();
+    let mut lines = Vec::new();
     walk(text, source.root(), 0, 0, &mut lines);
-    Ok(write(text, &lines, super::newline(text)))
+    Ok(write(text, &Lines::new(lines), super::newline(text)))
 }
 
-fn walk<'a, 't>(
-    text: &str,
-    table: &'a DeTable<'t>,
-    keys: usize,
-    depth: usize,
-    lines: &mut BTreeMap<usize, Line<'a, 't>>,
-) {
+fn walk<'a, 't>(text: &str, table: &'a DeTable<'t>, keys: usize, depth: usize, lines: &mut Vec<(usize, Line<'a, 't>)>) {
     for (key, value) in table {
         let written = &text[value.span()];
         match value.get_ref() {
             DeValue::Table(inner) if written.starts_with('[') => {
-                lines.insert(line_start(text, value.span().start), Line::Header(keys + 1));
+                lines.push((line_start(text, value.span().start), Line::Header(keys + 1)));
                 walk(text, inner, keys + 1, keys + 1, lines);
             }
             DeValue::Table(inner) if !written.starts_with('{') => walk(text, inner, keys + 1, depth, lines),
@@ -49,7 +41,7 @@ fn walk<'a, 't>(
                     .is_some_and(|e| e.get_ref().as_table().is_some() && text[e.span()].starts_with("[[")) =>
             {
                 for item in items {
-                    lines.insert(line_start(text, item.span().start), Line::Header(keys + 1));
+                    lines.push((line_start(text, item.span().start), Line::Header(keys + 1)));
                     if let DeValue::Table(inner) = item.get_ref() {
                         walk(text, inner, keys + 1, keys + 1, lines);
                     }
@@ -57,14 +49,37 @@ fn walk<'a, 't>(
             }
             _ => {
                 let entry = Line::Entry { key_end: key.span().end, value, depth };
-                lines.insert(line_start(text, key.span().start), entry);
+                lines.push((line_start(text, key.span().start), entry));
             }
         }
     }
 }
 
 /// `newline` ends each line written here; lines inside multi-line strings keep their own.
-fn write(text: &str, lines: &BTreeMap<usize, Line<'_, '_>>, newline: &str) -> String {
+/// What starts on each line, by the line's offset (a sorted list rather than a `BTreeMap`: the
+/// wasm links no B-tree code).
+struct Lines<'a, 't>(Vec<(usize, Line<'a, 't>)>);
+
+impl<'a, 't> Lines<'a, 't> {
+    /// The last one found wins where two start on one line.
+    fn new(mut lines: Vec<(usize, Line<'a, 't>)>) -> Self {
+        crate::order::by_offsets(&mut lines, |(at, _)| (*at, 0));
+        lines.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+        Lines(lines)
+    }
+
+    fn get(&self, at: &usize) -> Option<&Line<'a, 't>> {
+        self.0.binary_search_by_key(at, |(start, _)| *start).ok().map(|i| &self.0[i].1)
+    }
+}
+
+fn write(text: &str, lines: &Lines<'_, '_>, newline: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut at = 0;
     // The keys of the table whose lines these are, for comment lines.

@@ -26,7 +26,7 @@ pub struct Edit {
 /// that overlap (two removals sharing a blank line) remove the union of their ranges.
 pub fn apply(text: &str, edits: &[Edit]) -> String {
     let mut order: Vec<&Edit> = edits.iter().collect();
-    order.sort_by_key(|e| (e.start, e.end));
+    crate::order::by_offsets(&mut order, |e| (e.start, e.end));
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
     for edit in order {

@@ -47,8 +47,8 @@ impl<'t> Outline<'t> {
     pub fn new(text: &'t str, root: &DeTable<'_>) -> Outline<'t> {
         let mut outline = Outline { text, headers: Vec::new(), ends: Vec::new() };
         outline.walk(root, &mut Vec::new());
-        outline.headers.sort_by_key(|h| h.line);
-        outline.ends.sort_unstable();
+        crate::order::by_offsets(&mut outline.headers, |h| (h.line, 0));
+        crate::order::by_offsets(&mut outline.ends, |&end| (end, 0));
         outline
     }
 

@@ -358,7 +358,7 @@ impl<'t> Updater<'_, 't> {
 fn close_gaps(text: &str, edits: Vec<Edit>) -> Vec<Edit> {
     let (mut removals, mut edits): (Vec<Edit>, Vec<Edit>) =
         edits.into_iter().partition(|e| e.text.is_empty() && e.start < e.end);
-    removals.sort_by_key(|e| (e.start, e.end));
+    crate::order::by_offsets(&mut removals, |e| (e.start, e.end));
     let first = bom(text);
     let blank = |from: usize, to: usize| from >= to || text[from..to].trim().is_empty();
     let mut groups: Vec<(std::ops::Range<usize>, Vec<Edit>)> = Vec::new();
@@ -420,7 +420,7 @@ fn key_line(indent: &str, prefix: &str, key: &str, value: &Value) -> String {
 /// Table blocks as edits: blocks at one offset joined by a blank line, and a blank line
 /// between them and the text before and after, as the canonical layout has.
 fn blocks(text: &str, mut blocks: Vec<(usize, String)>, kept_end: usize) -> Vec<Edit> {
-    blocks.sort_by_key(|(at, _)| *at);
+    crate::order::by_offsets(&mut blocks, |(at, _)| (*at, 0));
     // Per offset, the lines of keys (new keys of a root written without any) and the tables:
     // keys first, or a table's header would take them.
     let mut groups: Vec<(usize, Vec<&str>, Vec<&str>)> = Vec::new();
