@@ -5,6 +5,7 @@
 #[cfg(feature = "cli")]
 mod cli;
 mod editor;
+mod float;
 mod input;
 mod output;
 mod workflows;

@@ -82,7 +82,7 @@ impl<'v> Visitor<'v> for DocumentWriter<'v> {
     fn float(&mut self, x: f64) -> Result<(), Infallible> {
         if x.is_finite() {
             // Debug writes the shortest text that reads back as the same float (`1e300`, `-0.0`).
-            let _ = write!(self.out, "{x:?}");
+            let _ = write!(self.out, "{}", gitlab_runner_config::float::Literal(x));
         } else {
             let text = if x.is_nan() {
                 "NaN"

@@ -28,7 +28,7 @@ pub fn default(field: &Field) -> Option<String> {
         DefaultValue::None => None,
         DefaultValue::Bool(b) => Some(b.to_string()),
         DefaultValue::Int(n) => Some(n.to_string()),
-        DefaultValue::Real(x) => Some(format!("{x:?}")),
+        DefaultValue::Real(x) => Some(crate::float::Literal(x).to_string()),
         DefaultValue::Str(s) => Some(crate::escape::quoted(s)),
         DefaultValue::List(items) => {
             Some(format!("[{}]", items.iter().map(|s| crate::escape::quoted(s)).collect::<Vec<_>>().join(", ")))

@@ -39,7 +39,7 @@ pub fn check(text: &str) -> Result<(), String> {
             "h" => 3600e9,
             _ => return Err(format!("unknown unit {} (use ns, us, ms, s, m or h)", quoted(unit))),
         };
-        nanos += number.parse::<f64>().unwrap_or(0.0) * scale;
+        nanos += crate::float::parse(number).unwrap_or(0.0) * scale;
         rest = &rest[unit_len..];
     }
     if nanos > i64::MAX as f64 {

@@ -156,9 +156,9 @@ impl<'a> Reader<'a> {
             self.at += 1;
         }
         // Rust's float parser reads back exactly the number JavaScript wrote.
-        match self.text[start..self.at].parse() {
-            Ok(x) => Ok(Json::Number(x)),
-            Err(_) => self.fail("invalid number"),
+        match crate::float::parse(&self.text[start..self.at]) {
+            Some(x) => Ok(Json::Number(x)),
+            None => self.fail("invalid number"),
         }
     }
 
@@ -334,7 +334,7 @@ impl Input for JsJson<'_, '_> {
     fn as_float(&self) -> Option<f64> {
         match self.0 {
             Json::Number(x) => Some(*x),
-            _ => self.marked("number")?.parse().ok(),
+            _ => crate::float::parse(self.marked("number")?),
         }
     }
 

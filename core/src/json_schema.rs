@@ -94,10 +94,10 @@ fn string(allowed: &[&str]) -> Json {
 fn bounded(name: &str, f: &Field) -> Json {
     let mut entries = vec![("type", s(name))];
     let (go_min, go_max) = f.bounds.go_range().map_or((None, None), |(low, high)| (Some(low), Some(high)));
-    if let Some(min) = f.bounds.min.max(go_min) {
+    if let Some(min) = f.bounds.min().max(go_min) {
         entries.push(("minimum", Json::Int(min)));
     }
-    let max = match (f.bounds.max, go_max) {
+    let max = match (f.bounds.max(), go_max) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
@@ -200,7 +200,7 @@ fn write_json(out: &mut String, value: &Json, level: usize) {
     match value {
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Json::Int(n) => write!(out, "{n}").expect("writing to a String"),
-        Json::Real(x) => write!(out, "{x:?}").expect("writing to a String"),
+        Json::Real(x) => write!(out, "{}", crate::float::Literal(*x)).expect("writing to a String"),
         Json::Str(text) => crate::escape::write_json_string(out, text),
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
         Json::Object(entries) if entries.is_empty() => out.push_str("{}"),

@@ -22,6 +22,7 @@ pub mod duration;
 pub mod error;
 pub mod escape;
 pub mod fix;
+pub mod float;
 pub mod expand;
 pub mod hover;
 pub mod input;

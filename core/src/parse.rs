@@ -235,7 +235,7 @@ fn integer(n: &DeInteger<'_>) -> Option<i64> {
 
 /// `None` for a finite literal too large for a double (TOML allows no such value).
 fn float(x: &DeFloat<'_>) -> Option<f64> {
-    let value: f64 = x.as_str().parse().ok()?;
+    let value = crate::float::parse(x.as_str())?;
     (!value.is_infinite() || x.as_str().contains("inf")).then_some(value)
 }
 

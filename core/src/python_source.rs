@@ -1,7 +1,6 @@
 //! A config as Python source: a script using `wetwire_gitlab.runner_config` that builds the
 //! same config and prints its config.toml, for people moving a file into code.
 
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::document::{Table, Value};
@@ -15,10 +14,12 @@ pub fn to_python(root: &Table) -> String {
     if !constructible(root) {
         return kept_text(root);
     }
-    let mut imports = BTreeSet::new();
+    // A list sorted at the end rather than a `BTreeSet`: the wasm links no B-tree code.
+    let mut imports = Vec::new();
     let mut body = String::new();
     table(&mut body, root, 0, &mut imports);
-    let imports: Vec<&str> = imports.into_iter().collect();
+    imports.sort_unstable();
+    imports.dedup();
     format!(
         "from wetwire_gitlab.runner_config import {}\n\nconfig = {body}\n\nprint(config.to_toml(), end=\"\")\n",
         imports.join(", ")
@@ -49,9 +50,9 @@ fn constructible(table: &Table) -> bool {
 }
 
 /// `Class(\n    field=value,\n    ...\n)` at nesting `depth`.
-fn table(out: &mut String, table: &Table, depth: usize, imports: &mut BTreeSet<&'static str>) {
+fn table(out: &mut String, table: &Table, depth: usize, imports: &mut Vec<&'static str>) {
     let schema = table.schema();
-    imports.insert(schema.class);
+    imports.push(schema.class);
     let inner = INDENT.repeat(depth + 1);
     write!(out, "{}(", schema.class).unwrap();
     let missing = missing_required(schema, table);
@@ -78,11 +79,11 @@ fn missing_required(schema: &'static Struct, table: &Table) -> Vec<&'static str>
     required.iter().copied().filter(|name| !table.fields().any(|(f, _)| f.name == *name)).collect()
 }
 
-fn value(out: &mut String, field: &Field, value: &Value, depth: usize, imports: &mut BTreeSet<&'static str>) {
+fn value(out: &mut String, field: &Field, value: &Value, depth: usize, imports: &mut Vec<&'static str>) {
     match value {
         Value::String(s) if field.enumeration == Some("Executor") => match EXECUTORS.iter().find(|e| e.value == s) {
             Some(executor) => {
-                imports.insert("Executor");
+                imports.push("Executor");
                 write!(out, "Executor.{}", executor.member).unwrap();
             }
             None => out.push_str(&string(s)),
@@ -92,13 +93,13 @@ fn value(out: &mut String, field: &Field, value: &Value, depth: usize, imports: 
 }
 
 /// Tables as constructor calls, one argument a line; scalars, lists and dicts as literals.
-fn literal(out: &mut String, value: &Value, depth: usize, imports: &mut BTreeSet<&'static str>) {
+fn literal(out: &mut String, value: &Value, depth: usize, imports: &mut Vec<&'static str>) {
     match value {
         Value::String(s) => out.push_str(&string(s)),
         Value::Integer(n) => write!(out, "{n}").unwrap(),
         Value::Float(x) if x.is_nan() => out.push_str("float(\"nan\")"),
         Value::Float(x) if x.is_infinite() => out.push_str(if *x > 0.0 { "float(\"inf\")" } else { "-float(\"inf\")" }),
-        Value::Float(x) => write!(out, "{x:?}").unwrap(),
+        Value::Float(x) => write!(out, "{}", crate::float::Literal(*x)).unwrap(),
         Value::Boolean(b) => out.push_str(if *b { "True" } else { "False" }),
         // The fields take a datetime's text as gitlab-runner writes it.
         Value::Datetime(d) => out.push_str(&string(&d.to_string())),

@@ -258,7 +258,7 @@ fn write_float(out: &mut String, x: f64) {
         out.push_str(if x > 0.0 { "inf" } else { "-inf" });
     } else {
         // Debug always keeps a fraction or an exponent ("1.0", "1e-7"), as TOML floats need.
-        write!(out, "{x:?}").expect("writing to a String");
+        write!(out, "{}", crate::float::Literal(x)).expect("writing to a String");
     }
 }
 

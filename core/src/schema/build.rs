@@ -27,6 +27,12 @@ pub const fn f(key: &'static str, kind: Kind) -> Field {
     }
 }
 
+/// A bound as `Bounds` holds it (a bound beyond 32 bits does not build).
+const fn narrow(bound: i64) -> i32 {
+    assert!(bound >= i32::MIN as i64 && bound <= i32::MAX as i64, "a bound beyond 32 bits");
+    bound as i32
+}
+
 impl Field {
     pub const fn name(mut self, name: &'static str) -> Field {
         self.name = name;
@@ -99,12 +105,12 @@ impl Field {
     }
     /// The least value that means something (lower ones are refused or ignored).
     pub const fn minimum(mut self, min: i64) -> Field {
-        self.bounds.min = Some(min);
+        self.bounds.min = Some(narrow(min));
         self
     }
     /// The greatest value that means something.
     pub const fn maximum(mut self, max: i64) -> Field {
-        self.bounds.max = Some(max);
+        self.bounds.max = Some(narrow(max));
         self
     }
     /// Decoded into a Go int32.

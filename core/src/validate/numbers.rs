@@ -4,6 +4,7 @@
 use super::{walk, Report};
 use crate::code::Code;
 use crate::document::{Table, Value};
+use crate::float::Plain;
 use crate::path::KeyPath;
 use crate::schema::{Field, Kind};
 
@@ -41,7 +42,7 @@ fn integer(report: &mut Report, field: &Field, n: i64, path: &KeyPath) {
             return;
         }
     }
-    let message = match (bounds.min, bounds.max) {
+    let message = match (bounds.min(), bounds.max()) {
         (Some(min), Some(max)) if n < min || n > max => format!("is {n}; {key} takes {min} to {max}"),
         (Some(min), None) if n < min => format!("is {n}; {key} cannot be below {min}"),
         (None, Some(max)) if n > max => format!("is {n}; {key} cannot be above {max}"),
@@ -55,11 +56,11 @@ fn integer(report: &mut Report, field: &Field, n: i64, path: &KeyPath) {
 fn float(report: &mut Report, field: &Field, x: f64, path: &KeyPath) {
     let key = field.key;
     let message = if x.is_infinite() {
-        format!("is {x}; {key} needs a finite number")
-    } else if field.bounds.min.is_some_and(|min| x < min as f64) {
-        format!("is {x}; {key} cannot be below {}", field.bounds.min.unwrap_or_default())
-    } else if field.bounds.max.is_some_and(|max| x > max as f64) {
-        format!("is {x}; {key} cannot be above {}", field.bounds.max.unwrap_or_default())
+        format!("is {}; {key} needs a finite number", Plain(x))
+    } else if field.bounds.min().is_some_and(|min| x < min as f64) {
+        format!("is {}; {key} cannot be below {}", Plain(x), field.bounds.min().unwrap_or_default())
+    } else if field.bounds.max().is_some_and(|max| x > max as f64) {
+        format!("is {}; {key} cannot be above {}", Plain(x), field.bounds.max().unwrap_or_default())
     } else {
         return;
     };

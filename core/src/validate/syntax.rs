@@ -113,7 +113,7 @@ fn docker_size(text: &str) -> bool {
     let (number, unit) = text.split_at(last_number + 1);
     let number = number.strip_suffix(' ').unwrap_or(number);
     // Go's ParseFloat reads the number, exponents included; a sign only ever makes it negative.
-    let number_ok = number.parse::<f64>().is_ok_and(|n| n >= 0.0 && n.is_finite())
+    let number_ok = crate::float::parse(number).is_some_and(|n| n >= 0.0 && n.is_finite())
         && number.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
     let unit = unit.to_ascii_lowercase();
     let unit_ok = match unit.as_bytes() {
@@ -337,7 +337,7 @@ mod json {
             let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|_| start)?;
             let leading_zero = text.trim_start_matches('-').starts_with('0')
                 && text.trim_start_matches('-').as_bytes().get(1).is_some_and(u8::is_ascii_digit);
-            if text.parse::<f64>().is_err() || leading_zero || text.starts_with('+') || text.ends_with('.') {
+            if crate::float::parse(text).is_none() || leading_zero || text.starts_with('+') || text.ends_with('.') {
                 return Err(start);
             }
             Ok(Kind::Other)

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static AUTOSCALER_POLICY_CONFIG: Struct = Struct {
     class: "AutoscalerPolicyConfig",
-    go_struct: "common.AutoscalerPolicyConfig",
+    // Mirrors gitlab-runner's `common.AutoscalerPolicyConfig`.
     doc: "A time-based scaling policy ([[runners.autoscaler.policy]], [[runners.kubernetes.autoscaler.policy]]).",
     python: Python::NONE,
     fields: &[
@@ -35,7 +35,7 @@ pub static AUTOSCALER_POLICY_CONFIG: Struct = Struct {
 
 pub static AUTOSCALER_CONFIG: Struct = Struct {
     class: "AutoscalerConfig",
-    go_struct: "common.AutoscalerConfig",
+    // Mirrors gitlab-runner's `common.AutoscalerConfig`.
     doc: "Fleeting-based autoscaling for Instance and Docker Autoscaler executors ([runners.autoscaler]).",
     python: Python::NONE,
     fields: &[
@@ -146,7 +146,7 @@ pub static AUTOSCALER_CONFIG: Struct = Struct {
 
 pub static CONNECTOR_CONFIG: Struct = Struct {
     class: "ConnectorConfig",
-    go_struct: "common.ConnectorConfig",
+    // Mirrors gitlab-runner's `common.ConnectorConfig`.
     doc: "Connection settings for instances ([runners.autoscaler.connector_config], [runners.autoscaler.vm_isolation.connector_config]).",
     python: Python::NONE,
     fields: &[
@@ -177,7 +177,7 @@ pub static CONNECTOR_CONFIG: Struct = Struct {
 
 pub static AUTOSCALER_SCALE_THROTTLE: Struct = Struct {
     class: "AutoscalerScaleThrottle",
-    go_struct: "common.AutoscalerScaleThrottle",
+    // Mirrors gitlab-runner's `common.AutoscalerScaleThrottle`.
     doc: "Rate limits on instance creation ([runners.autoscaler.scale_throttle]).",
     python: Python::NONE,
     fields: &[
@@ -194,7 +194,7 @@ pub static AUTOSCALER_SCALE_THROTTLE: Struct = Struct {
 
 pub static VM_ISOLATION: Struct = Struct {
     class: "VMIsolation",
-    go_struct: "common.VMIsolation",
+    // Mirrors gitlab-runner's `common.VMIsolation`.
     doc: "Nested VM isolation via the nesting daemon, macOS only ([runners.autoscaler.vm_isolation]).",
     python: Python::NONE,
     fields: &[
@@ -213,7 +213,7 @@ pub static VM_ISOLATION: Struct = Struct {
 
 pub static AUTOSCALER_STATE_STORAGE: Struct = Struct {
     class: "AutoscalerStateStorage",
-    go_struct: "common.AutoscalerStateStorage",
+    // Mirrors gitlab-runner's `common.AutoscalerStateStorage`.
     doc: "On-disk instance state kept across runner restarts ([runners.autoscaler.state_storage]).",
     python: Python::NONE,
     fields: &[

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static CACHE_CONFIG: Struct = Struct {
     class: "CacheConfig",
-    go_struct: "cache/cacheconfig.Config",
+    // Mirrors gitlab-runner's `cache/cacheconfig.Config`.
     doc: "Distributed cache settings ([runners.cache]).",
     python: Python { order: &["type", "path", "shared", "s3", "gcs"], required: 0, defaults: &[], aliases: &[] },
     fields: &[
@@ -27,7 +27,7 @@ pub static CACHE_CONFIG: Struct = Struct {
 
 pub static CACHE_S3_CONFIG: Struct = Struct {
     class: "CacheS3Config",
-    go_struct: "cache/cacheconfig.CacheS3Config",
+    // Mirrors gitlab-runner's `cache/cacheconfig.CacheS3Config`.
     doc: "S3 cache backend settings ([runners.cache.s3]).",
     python: Python {
         order: &[
@@ -115,7 +115,7 @@ pub static CACHE_S3_CONFIG: Struct = Struct {
 
 pub static CACHE_GCS_CONFIG: Struct = Struct {
     class: "CacheGCSConfig",
-    go_struct: "cache/cacheconfig.CacheGCSConfig",
+    // Mirrors gitlab-runner's `cache/cacheconfig.CacheGCSConfig`.
     doc: "Google Cloud Storage cache backend settings ([runners.cache.gcs]).",
     python: Python {
         order: &["credentials_file", "access_id", "private_key", "bucket_name"],
@@ -142,7 +142,7 @@ pub static CACHE_GCS_CONFIG: Struct = Struct {
 
 pub static CACHE_AZURE_CONFIG: Struct = Struct {
     class: "CacheAzureConfig",
-    go_struct: "cache/cacheconfig.CacheAzureConfig",
+    // Mirrors gitlab-runner's `cache/cacheconfig.CacheAzureConfig`.
     doc: "Azure Blob Storage cache backend settings ([runners.cache.azure]).",
     python: Python::NONE,
     fields: &[

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static DOCKER_CONFIG: Struct = Struct {
     class: "DockerConfig",
-    go_struct: "common.DockerConfig",
+    // Mirrors gitlab-runner's `common.DockerConfig`.
     doc: "Settings of the Docker executor ([runners.docker]).",
     python: Python {
         order: &[
@@ -206,7 +206,7 @@ pub static DOCKER_CONFIG: Struct = Struct {
 
 pub static SERVICE: Struct = Struct {
     class: "Service",
-    go_struct: "common.Service",
+    // Mirrors gitlab-runner's `common.Service`.
     doc: "A service container started with each job ([[runners.docker.services]], [[runners.kubernetes.services]]).",
     python: Python::NONE,
     fields: &[

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static DOCKER_MACHINE_CONFIG: Struct = Struct {
     class: "DockerMachineConfig",
-    go_struct: "common.DockerMachine",
+    // Mirrors gitlab-runner's `common.DockerMachine`.
     doc: "Docker Machine autoscaling settings for the docker+machine executor ([runners.machine]).",
     python: Python::NONE,
     fields: &[
@@ -77,7 +77,7 @@ pub static DOCKER_MACHINE_CONFIG: Struct = Struct {
 
 pub static DOCKER_MACHINE_AUTOSCALING: Struct = Struct {
     class: "DockerMachineAutoscaling",
-    go_struct: "common.DockerMachineAutoscaling",
+    // Mirrors gitlab-runner's `common.DockerMachineAutoscaling`.
     doc: "Idle settings that apply during given time periods ([[runners.machine.autoscaling]]).",
     python: Python::NONE,
     fields: &[

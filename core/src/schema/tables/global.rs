@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static CONFIG: Struct = Struct {
     class: "Config",
-    go_struct: "common.Config",
+    // Mirrors gitlab-runner's `common.Config`.
     doc: "Top-level (global) settings of config.toml that apply to the whole runner process and all [[runners]].",
     python: Python {
         order: &[
@@ -74,7 +74,7 @@ pub static CONFIG: Struct = Struct {
 
 pub static SESSION_SERVER: Struct = Struct {
     class: "SessionServer",
-    go_struct: "common.SessionServer",
+    // Mirrors gitlab-runner's `common.SessionServer`.
     doc: "Interactive web terminal session server settings ([session_server]).",
     python: Python::NONE,
     fields: &[
@@ -90,7 +90,7 @@ pub static SESSION_SERVER: Struct = Struct {
 
 pub static MACHINE_CONFIG: Struct = Struct {
     class: "MachineConfig",
-    go_struct: "common.MachineConfig",
+    // Mirrors gitlab-runner's `common.MachineConfig`.
     doc: "Global settings of the docker+machine provider ([machine]).",
     python: Python::NONE,
     fields: &[f("shutdown_drain", Table(&DOCKER_MACHINE_SHUTDOWN_DRAIN))
@@ -100,7 +100,7 @@ pub static MACHINE_CONFIG: Struct = Struct {
 
 pub static DOCKER_MACHINE_SHUTDOWN_DRAIN: Struct = Struct {
     class: "DockerMachineShutdownDrain",
-    go_struct: "common.DockerMachineShutdownDrain",
+    // Mirrors gitlab-runner's `common.DockerMachineShutdownDrain`.
     doc: "Removal of idle docker+machine machines at runner shutdown ([machine.shutdown_drain]).",
     python: Python::NONE,
     fields: &[
@@ -127,7 +127,7 @@ pub static DOCKER_MACHINE_SHUTDOWN_DRAIN: Struct = Struct {
 
 pub static EXPERIMENTAL_CONFIG: Struct = Struct {
     class: "ExperimentalConfig",
-    go_struct: "common.Experimental",
+    // Mirrors gitlab-runner's `common.Experimental`.
     doc: "Global experimental features ([experimental]); may change without notice.",
     python: Python::NONE,
     fields: &[f("usage_logger", Table(&USAGE_LOGGER_CONFIG))
@@ -137,7 +137,7 @@ pub static EXPERIMENTAL_CONFIG: Struct = Struct {
 
 pub static USAGE_LOGGER_CONFIG: Struct = Struct {
     class: "UsageLoggerConfig",
-    go_struct: "common.UsageLogger",
+    // Mirrors gitlab-runner's `common.UsageLogger`.
     doc: "Job usage logging settings ([experimental.usage_logger]).",
     python: Python::NONE,
     fields: &[
@@ -175,7 +175,7 @@ pub static USAGE_LOGGER_CONFIG: Struct = Struct {
 
 pub static LOGROTATE_CONFIG: Struct = Struct {
     class: "LogrotateConfig",
-    go_struct: "common.LogrotateConfig",
+    // Mirrors gitlab-runner's `common.LogrotateConfig`.
     doc: "Rotated log file writer for usage records ([experimental.usage_logger.logrotate]).",
     python: Python::NONE,
     fields: &[
@@ -190,7 +190,7 @@ pub static LOGROTATE_CONFIG: Struct = Struct {
 
 pub static SNOWPLOW_CONFIG: Struct = Struct {
     class: "SnowplowConfig",
-    go_struct: "common.SnowplowConfig",
+    // Mirrors gitlab-runner's `common.SnowplowConfig`.
     doc: "Snowplow writer that sends usage as billing events ([experimental.usage_logger.snowplow_billing]).",
     python: Python::NONE,
     fields: &[

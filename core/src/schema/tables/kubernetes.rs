@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static KUBERNETES_CONFIG: Struct = Struct {
     class: "KubernetesConfig",
-    go_struct: "common.KubernetesConfig",
+    // Mirrors gitlab-runner's `common.KubernetesConfig`.
     doc: "Settings of the Kubernetes executor, which runs each job in its own pod ([runners.kubernetes]).",
     python: Python { order: &["host", "namespace", "image", "privileged", "service_account", "image_pull_secrets", "allowed_images", "allowed_services"], required: 0, defaults: &[], aliases: &[] },
     fields: &[
@@ -237,7 +237,7 @@ pub static KUBERNETES_CONFIG: Struct = Struct {
 
 pub static KUBERNETES_HOST_ALIASES: Struct = Struct {
     class: "KubernetesHostAliases",
-    go_struct: "common.KubernetesHostAliases",
+    // Mirrors gitlab-runner's `common.KubernetesHostAliases`.
     doc: "One extra hosts-file entry for job pods ([[runners.kubernetes.host_aliases]]).",
     python: Python::NONE,
     fields: &[
@@ -248,7 +248,7 @@ pub static KUBERNETES_HOST_ALIASES: Struct = Struct {
 
 pub static KUBERNETES_DNS_CONFIG: Struct = Struct {
     class: "KubernetesDNSConfig",
-    go_struct: "common.KubernetesDNSConfig",
+    // Mirrors gitlab-runner's `common.KubernetesDNSConfig`.
     doc: "Custom DNS configuration of job pods ([runners.kubernetes.dns_config]).",
     python: Python::NONE,
     fields: &[
@@ -264,7 +264,7 @@ pub static KUBERNETES_DNS_CONFIG: Struct = Struct {
 
 pub static KUBERNETES_DNS_CONFIG_OPTION: Struct = Struct {
     class: "KubernetesDNSConfigOption",
-    go_struct: "common.KubernetesDNSConfigOption",
+    // Mirrors gitlab-runner's `common.KubernetesDNSConfigOption`.
     doc: "One resolver option of the pod DNS config ([[runners.kubernetes.dns_config.options]]).",
     python: Python::NONE,
     fields: &[
@@ -275,7 +275,7 @@ pub static KUBERNETES_DNS_CONFIG_OPTION: Struct = Struct {
 
 pub static KUBERNETES_POD_SPEC: Struct = Struct {
     class: "KubernetesPodSpec",
-    go_struct: "common.KubernetesPodSpec",
+    // Mirrors gitlab-runner's `common.KubernetesPodSpec`.
     doc: "One patch applied to the generated job pod spec ([[runners.kubernetes.pod_spec]]).",
     python: Python::NONE,
     fields: &[
@@ -294,7 +294,7 @@ pub static KUBERNETES_POD_SPEC: Struct = Struct {
 
 pub static KUBERNETES_AUTOSCALER_CONFIG: Struct = Struct {
     class: "KubernetesAutoscalerConfig",
-    go_struct: "common.KubernetesAutoscalerConfig",
+    // Mirrors gitlab-runner's `common.KubernetesAutoscalerConfig`.
     doc: "Pause pod settings that pre-warm cluster capacity for job pods ([runners.kubernetes.autoscaler]).",
     python: Python::NONE,
     fields: &[

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static KUBERNETES_AFFINITY: Struct = Struct {
     class: "KubernetesAffinity",
-    go_struct: "common.KubernetesAffinity",
+    // Mirrors gitlab-runner's `common.KubernetesAffinity`.
     doc: "Affinity rules that constrain which nodes the job pod is scheduled on ([runners.kubernetes.affinity]).",
     python: Python::NONE,
     fields: &[
@@ -20,7 +20,7 @@ pub static KUBERNETES_AFFINITY: Struct = Struct {
 
 pub static KUBERNETES_NODE_AFFINITY: Struct = Struct {
     class: "KubernetesNodeAffinity",
-    go_struct: "common.KubernetesNodeAffinity",
+    // Mirrors gitlab-runner's `common.KubernetesNodeAffinity`.
     doc: "Node affinity for the job pod, with hard (required) and soft (preferred) node selection rules.",
     python: Python::NONE,
     fields: &[
@@ -35,7 +35,7 @@ pub static KUBERNETES_NODE_AFFINITY: Struct = Struct {
 
 pub static NODE_SELECTOR: Struct = Struct {
     class: "NodeSelector",
-    go_struct: "common.NodeSelector",
+    // Mirrors gitlab-runner's `common.NodeSelector`.
     doc: "A required node selector: a node matches if it satisfies at least one of its node selector terms.",
     python: Python::NONE,
     fields: &[f("node_selector_terms", Tables(&NODE_SELECTOR_TERM))
@@ -45,7 +45,7 @@ pub static NODE_SELECTOR: Struct = Struct {
 
 pub static NODE_SELECTOR_TERM: Struct = Struct {
     class: "NodeSelectorTerm",
-    go_struct: "common.NodeSelectorTerm",
+    // Mirrors gitlab-runner's `common.NodeSelectorTerm`.
     doc: "A node selector term; all of its match expressions and match fields must be satisfied (AND).",
     python: Python::NONE,
     fields: &[
@@ -60,7 +60,7 @@ pub static NODE_SELECTOR_TERM: Struct = Struct {
 
 pub static NODE_SELECTOR_REQUIREMENT: Struct = Struct {
     class: "NodeSelectorRequirement",
-    go_struct: "common.NodeSelectorRequirement",
+    // Mirrors gitlab-runner's `common.NodeSelectorRequirement`.
     doc: "A selector requirement: a key, an operator and values, used for node, pod and namespace label matching.",
     python: Python::NONE,
     fields: &[
@@ -75,7 +75,7 @@ pub static NODE_SELECTOR_REQUIREMENT: Struct = Struct {
 
 pub static PREFERRED_SCHEDULING_TERM: Struct = Struct {
     class: "PreferredSchedulingTerm",
-    go_struct: "common.PreferredSchedulingTerm",
+    // Mirrors gitlab-runner's `common.PreferredSchedulingTerm`.
     doc: "A weighted node preference for soft node affinity (a node selector term plus a weight).",
     python: Python::NONE,
     fields: &[
@@ -93,7 +93,7 @@ pub static PREFERRED_SCHEDULING_TERM: Struct = Struct {
 
 pub static KUBERNETES_POD_AFFINITY: Struct = Struct {
     class: "KubernetesPodAffinity",
-    go_struct: "common.KubernetesPodAffinity",
+    // Mirrors gitlab-runner's `common.KubernetesPodAffinity`.
     doc: "Pod affinity rules that attract the job pod to nodes running pods that match given selectors.",
     python: Python::NONE,
     fields: &[
@@ -108,7 +108,7 @@ pub static KUBERNETES_POD_AFFINITY: Struct = Struct {
 
 pub static POD_AFFINITY_TERM: Struct = Struct {
     class: "PodAffinityTerm",
-    go_struct: "common.PodAffinityTerm",
+    // Mirrors gitlab-runner's `common.PodAffinityTerm`.
     doc: "A pod (anti-)affinity term: pods selected by label and namespace, and the topology key defining co-location.",
     python: Python::NONE,
     fields: &[
@@ -129,7 +129,7 @@ pub static POD_AFFINITY_TERM: Struct = Struct {
 
 pub static LABEL_SELECTOR: Struct = Struct {
     class: "LabelSelector",
-    go_struct: "common.LabelSelector",
+    // Mirrors gitlab-runner's `common.LabelSelector`.
     doc: "A Kubernetes label selector (match labels and expressions, ANDed) used to select pods or namespaces.",
     python: Python::NONE,
     fields: &[
@@ -144,7 +144,7 @@ pub static LABEL_SELECTOR: Struct = Struct {
 
 pub static WEIGHTED_POD_AFFINITY_TERM: Struct = Struct {
     class: "WeightedPodAffinityTerm",
-    go_struct: "common.WeightedPodAffinityTerm",
+    // Mirrors gitlab-runner's `common.WeightedPodAffinityTerm`.
     doc: "A pod affinity or anti-affinity term with a weight, used for soft (preferred) scheduling rules.",
     python: Python::NONE,
     fields: &[
@@ -162,7 +162,7 @@ pub static WEIGHTED_POD_AFFINITY_TERM: Struct = Struct {
 
 pub static KUBERNETES_POD_ANTI_AFFINITY: Struct = Struct {
     class: "KubernetesPodAntiAffinity",
-    go_struct: "common.KubernetesPodAntiAffinity",
+    // Mirrors gitlab-runner's `common.KubernetesPodAntiAffinity`.
     doc: "Pod anti-affinity rules that keep the job pod off nodes running pods that match given selectors.",
     python: Python::NONE,
     fields: &[

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static KUBERNETES_CONTAINER_LIFECYCLE: Struct = Struct {
     class: "KubernetesContainerLifecycle",
-    go_struct: "common.KubernetesContainerLifecyle",
+    // Mirrors gitlab-runner's `common.KubernetesContainerLifecyle`.
     doc: "Kubernetes lifecycle hooks applied to the job pod's containers ([runners.kubernetes.container_lifecycle]).",
     python: Python::NONE,
     fields: &[
@@ -17,7 +17,7 @@ pub static KUBERNETES_CONTAINER_LIFECYCLE: Struct = Struct {
 
 pub static KUBERNETES_LIFECYCLE_HANDLER: Struct = Struct {
     class: "KubernetesLifecycleHandler",
-    go_struct: "common.KubernetesLifecycleHandler",
+    // Mirrors gitlab-runner's `common.KubernetesLifecycleHandler`.
     doc: "A lifecycle hook handler; set exactly one action: exec, http_get or tcp_socket.",
     python: Python::NONE,
     fields: &[
@@ -33,7 +33,7 @@ pub static KUBERNETES_LIFECYCLE_HANDLER: Struct = Struct {
 
 pub static KUBERNETES_LIFECYCLE_EXEC_ACTION: Struct = Struct {
     class: "KubernetesLifecycleExecAction",
-    go_struct: "common.KubernetesLifecycleExecAction",
+    // Mirrors gitlab-runner's `common.KubernetesLifecycleExecAction`.
     doc: "A command executed inside the container by a lifecycle hook.",
     python: Python::NONE,
     fields: &[f("command", Strings)
@@ -43,7 +43,7 @@ pub static KUBERNETES_LIFECYCLE_EXEC_ACTION: Struct = Struct {
 
 pub static KUBERNETES_LIFECYCLE_HTTP_GET: Struct = Struct {
     class: "KubernetesLifecycleHTTPGet",
-    go_struct: "common.KubernetesLifecycleHTTPGet",
+    // Mirrors gitlab-runner's `common.KubernetesLifecycleHTTPGet`.
     doc: "An HTTP GET request performed by a lifecycle hook.",
     python: Python::NONE,
     fields: &[
@@ -61,7 +61,7 @@ pub static KUBERNETES_LIFECYCLE_HTTP_GET: Struct = Struct {
 
 pub static KUBERNETES_LIFECYCLE_HTTP_GET_HEADER: Struct = Struct {
     class: "KubernetesLifecycleHTTPGetHeader",
-    go_struct: "common.KubernetesLifecycleHTTPGetHeader",
+    // Mirrors gitlab-runner's `common.KubernetesLifecycleHTTPGetHeader`.
     doc: "A custom HTTP header sent with a lifecycle hook's HTTP GET request.",
     python: Python::NONE,
     fields: &[
@@ -72,7 +72,7 @@ pub static KUBERNETES_LIFECYCLE_HTTP_GET_HEADER: Struct = Struct {
 
 pub static KUBERNETES_LIFECYCLE_TCP_SOCKET: Struct = Struct {
     class: "KubernetesLifecycleTCPSocket",
-    go_struct: "common.KubernetesLifecycleTCPSocket",
+    // Mirrors gitlab-runner's `common.KubernetesLifecycleTCPSocket`.
     doc: "A TCP socket action for a lifecycle hook (deprecated in Kubernetes for lifecycle handlers).",
     python: Python::NONE,
     fields: &[

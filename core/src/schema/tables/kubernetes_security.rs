@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static KUBERNETES_POD_SECURITY_CONTEXT: Struct = Struct {
     class: "KubernetesPodSecurityContext",
-    go_struct: "common.KubernetesPodSecurityContext",
+    // Mirrors gitlab-runner's `common.KubernetesPodSecurityContext`.
     doc: "Pod-level security context for the job pod, applied to all of its containers ([runners.kubernetes.pod_security_context]).",
     python: Python::NONE,
     fields: &[
@@ -27,7 +27,7 @@ pub static KUBERNETES_POD_SECURITY_CONTEXT: Struct = Struct {
 
 pub static KUBERNETES_SECCOMP_PROFILE: Struct = Struct {
     class: "KubernetesSeccompProfile",
-    go_struct: "common.KubernetesSeccompProfile",
+    // Mirrors gitlab-runner's `common.KubernetesSeccompProfile`.
     doc: "A seccomp profile setting for a pod or container security context.",
     python: Python::NONE,
     fields: &[
@@ -40,7 +40,7 @@ pub static KUBERNETES_SECCOMP_PROFILE: Struct = Struct {
 
 pub static KUBERNETES_APP_ARMOR_PROFILE: Struct = Struct {
     class: "KubernetesAppArmorProfile",
-    go_struct: "common.KubernetesAppArmorProfile",
+    // Mirrors gitlab-runner's `common.KubernetesAppArmorProfile`.
     doc: "An AppArmor profile setting for a pod or container security context.",
     python: Python::NONE,
     fields: &[
@@ -56,7 +56,7 @@ pub static KUBERNETES_APP_ARMOR_PROFILE: Struct = Struct {
 
 pub static KUBERNETES_CONTAINER_SECURITY_CONTEXT: Struct = Struct {
     class: "KubernetesContainerSecurityContext",
-    go_struct: "common.KubernetesContainerSecurityContext",
+    // Mirrors gitlab-runner's `common.KubernetesContainerSecurityContext`.
     doc: "Container-level security context for one of the job pod's containers (build, helper, service or init-permissions).",
     python: Python::NONE,
     fields: &[
@@ -87,7 +87,7 @@ pub static KUBERNETES_CONTAINER_SECURITY_CONTEXT: Struct = Struct {
 
 pub static KUBERNETES_CONTAINER_CAPABILITIES: Struct = Struct {
     class: "KubernetesContainerCapabilities",
-    go_struct: "common.KubernetesContainerCapabilities",
+    // Mirrors gitlab-runner's `common.KubernetesContainerCapabilities`.
     doc: "Linux capabilities added to or dropped from a container's default capability set.",
     python: Python::NONE,
     fields: &[

@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static KUBERNETES_VOLUMES: Struct = Struct {
     class: "KubernetesVolumes",
-    go_struct: "common.KubernetesVolumes",
+    // Mirrors gitlab-runner's `common.KubernetesVolumes`.
     doc: "Volumes mounted into the job pod's containers, grouped by volume type ([runners.kubernetes.volumes]).",
     python: Python::NONE,
     fields: &[
@@ -27,7 +27,7 @@ pub static KUBERNETES_VOLUMES: Struct = Struct {
 
 pub static KUBERNETES_HOST_PATH: Struct = Struct {
     class: "KubernetesHostPath",
-    go_struct: "common.KubernetesHostPath",
+    // Mirrors gitlab-runner's `common.KubernetesHostPath`.
     doc: "A volume from the host's filesystem mounted into the job pod ([[runners.kubernetes.volumes.host_path]]).",
     python: Python::NONE,
     fields: &[
@@ -44,7 +44,7 @@ pub static KUBERNETES_HOST_PATH: Struct = Struct {
 
 pub static KUBERNETES_PVC: Struct = Struct {
     class: "KubernetesPVC",
-    go_struct: "common.KubernetesPVC",
+    // Mirrors gitlab-runner's `common.KubernetesPVC`.
     doc: "A PersistentVolumeClaim mounted into the job pod ([[runners.kubernetes.volumes.pvc]]).",
     python: Python::NONE,
     fields: &[
@@ -62,7 +62,7 @@ pub static KUBERNETES_PVC: Struct = Struct {
 
 pub static KUBERNETES_CONFIG_MAP: Struct = Struct {
     class: "KubernetesConfigMap",
-    go_struct: "common.KubernetesConfigMap",
+    // Mirrors gitlab-runner's `common.KubernetesConfigMap`.
     doc: "A ConfigMap whose keys are mounted as files into the job pod ([[runners.kubernetes.volumes.config_map]]).",
     python: Python::NONE,
     fields: &[
@@ -77,7 +77,7 @@ pub static KUBERNETES_CONFIG_MAP: Struct = Struct {
 
 pub static KUBERNETES_SECRET: Struct = Struct {
     class: "KubernetesSecret",
-    go_struct: "common.KubernetesSecret",
+    // Mirrors gitlab-runner's `common.KubernetesSecret`.
     doc: "A Secret whose keys are mounted as files into the job pod ([[runners.kubernetes.volumes.secret]]).",
     python: Python::NONE,
     fields: &[
@@ -92,7 +92,7 @@ pub static KUBERNETES_SECRET: Struct = Struct {
 
 pub static KUBERNETES_EMPTY_DIR: Struct = Struct {
     class: "KubernetesEmptyDir",
-    go_struct: "common.KubernetesEmptyDir",
+    // Mirrors gitlab-runner's `common.KubernetesEmptyDir`.
     doc: "An emptyDir scratch volume created for the job pod ([[runners.kubernetes.volumes.empty_dir]]).",
     python: Python::NONE,
     fields: &[
@@ -114,7 +114,7 @@ pub static KUBERNETES_EMPTY_DIR: Struct = Struct {
 
 pub static KUBERNETES_CSI: Struct = Struct {
     class: "KubernetesCSI",
-    go_struct: "common.KubernetesCSI",
+    // Mirrors gitlab-runner's `common.KubernetesCSI`.
     doc: "A volume provided by a CSI storage driver, mounted into the job pod ([[runners.kubernetes.volumes.csi]]).",
     python: Python::NONE,
     fields: &[
@@ -137,7 +137,7 @@ pub static KUBERNETES_CSI: Struct = Struct {
 
 pub static KUBERNETES_NFS: Struct = Struct {
     class: "KubernetesNFS",
-    go_struct: "common.KubernetesNFS",
+    // Mirrors gitlab-runner's `common.KubernetesNFS`.
     doc: "An NFS export mounted into the job pod ([[runners.kubernetes.volumes.nfs]]).",
     python: Python::NONE,
     fields: &[

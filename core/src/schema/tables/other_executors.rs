@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static INSTANCE_CONFIG: Struct = Struct {
     class: "InstanceConfig",
-    go_struct: "common.InstanceConfig",
+    // Mirrors gitlab-runner's `common.InstanceConfig`.
     doc: "Settings of the Instance executor ([runners.instance]).",
     python: Python::NONE,
     fields: &[
@@ -18,7 +18,7 @@ pub static INSTANCE_CONFIG: Struct = Struct {
 
 pub static SSH_CONFIG: Struct = Struct {
     class: "SSHConfig",
-    go_struct: "common.SshConfig",
+    // Mirrors gitlab-runner's `common.SshConfig`.
     doc: "SSH connection settings used by the SSH executor and VM-based executors ([runners.ssh]).",
     python: Python::NONE,
     fields: &[
@@ -40,7 +40,7 @@ pub static SSH_CONFIG: Struct = Struct {
 
 pub static PARALLELS_CONFIG: Struct = Struct {
     class: "ParallelsConfig",
-    go_struct: "common.ParallelsConfig",
+    // Mirrors gitlab-runner's `common.ParallelsConfig`.
     doc: "Settings of the Parallels executor ([runners.parallels]).",
     python: Python::NONE,
     fields: &[
@@ -60,7 +60,7 @@ pub static PARALLELS_CONFIG: Struct = Struct {
 
 pub static VIRTUAL_BOX_CONFIG: Struct = Struct {
     class: "VirtualBoxConfig",
-    go_struct: "common.VirtualBoxConfig",
+    // Mirrors gitlab-runner's `common.VirtualBoxConfig`.
     doc: "Settings of the VirtualBox executor ([runners.virtualbox]).",
     python: Python::NONE,
     fields: &[
@@ -83,7 +83,7 @@ pub static VIRTUAL_BOX_CONFIG: Struct = Struct {
 
 pub static CUSTOM_CONFIG: Struct = Struct {
     class: "CustomConfig",
-    go_struct: "common.CustomConfig",
+    // Mirrors gitlab-runner's `common.CustomConfig`.
     doc: "Settings of the Custom executor ([runners.custom]).",
     python: Python::NONE,
     fields: &[

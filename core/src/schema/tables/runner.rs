@@ -2,7 +2,7 @@ use crate::schema::build::*;
 
 pub static RUNNER: Struct = Struct {
     class: "Runner",
-    go_struct: "common.RunnerConfig",
+    // Mirrors gitlab-runner's `common.RunnerConfig`.
     doc: "One registered runner worker and its executor settings ([[runners]]).",
     python: Python { order: &["name", "url", "token", "executor", "limit", "request_concurrency", "output_limit", "shell", "builds_dir", "cache_dir", "environment", "clone_url", "docker", "kubernetes", "cache"],
         required: 4,
@@ -124,7 +124,7 @@ pub static RUNNER: Struct = Struct {
 
 pub static RUNNER_EXPERIMENTAL: Struct = Struct {
     class: "RunnerExperimental",
-    go_struct: "common.RunnerExperimental",
+    // Mirrors gitlab-runner's `common.RunnerExperimental`.
     doc: "Experimental per-runner features ([runners.experimental]); may change without notice.",
     python: Python::NONE,
     fields: &[f("boot_verify", Table(&BOOT_VERIFY)).since(19, 2).doc(
@@ -134,7 +134,7 @@ pub static RUNNER_EXPERIMENTAL: Struct = Struct {
 
 pub static BOOT_VERIFY: Struct = Struct {
     class: "BootVerify",
-    go_struct: "common.BootVerify",
+    // Mirrors gitlab-runner's `common.BootVerify`.
     doc: "Boot verification: run a synthetic canary job at startup ([runners.experimental.boot_verify]).",
     python: Python::NONE,
     fields: &[
@@ -159,7 +159,7 @@ pub static BOOT_VERIFY: Struct = Struct {
 
 pub static CUSTOM_BUILD_DIR: Struct = Struct {
     class: "CustomBuildDir",
-    go_struct: "common.CustomBuildDir",
+    // Mirrors gitlab-runner's `common.CustomBuildDir`.
     doc: "Settings for custom, job-defined build directories ([runners.custom_build_dir]).",
     python: Python::NONE,
     fields: &[f("enabled", Boolean)
@@ -169,7 +169,7 @@ pub static CUSTOM_BUILD_DIR: Struct = Struct {
 
 pub static REFEREES_CONFIG: Struct = Struct {
     class: "RefereesConfig",
-    go_struct: "referees.Config",
+    // Mirrors gitlab-runner's `referees.Config`.
     doc: "Referees that gather extra data about jobs ([runners.referees]).",
     python: Python::NONE,
     fields: &[f("metrics", Table(&METRICS_REFEREE_CONFIG))
@@ -179,7 +179,7 @@ pub static REFEREES_CONFIG: Struct = Struct {
 
 pub static METRICS_REFEREE_CONFIG: Struct = Struct {
     class: "MetricsRefereeConfig",
-    go_struct: "referees.MetricsRefereeConfig",
+    // Mirrors gitlab-runner's `referees.MetricsRefereeConfig`.
     doc: "Metrics referee that queries Prometheus for job resource data ([runners.referees.metrics]).",
     python: Python::NONE,
     fields: &[
@@ -194,7 +194,7 @@ pub static METRICS_REFEREE_CONFIG: Struct = Struct {
 
 pub static ARTIFACT_CONFIG: Struct = Struct {
     class: "ArtifactConfig",
-    go_struct: "common.ArtifactConfig",
+    // Mirrors gitlab-runner's `common.ArtifactConfig`.
     doc: "Artifact upload settings ([runners.artifact]).",
     python: Python::NONE,
     fields: &[
@@ -211,7 +211,7 @@ pub static ARTIFACT_CONFIG: Struct = Struct {
 
 pub static MONITORING_CONFIG: Struct = Struct {
     class: "MonitoringConfig",
-    go_struct: "common/config/runner.Monitoring",
+    // Mirrors gitlab-runner's `common/config/runner.Monitoring`.
     doc: "Experimental per-runner monitoring settings ([runners.monitoring]).",
     python: Python::NONE,
     fields: &[f("job_queuing_durations", Tables(&JOB_QUEUING_DURATION))
@@ -221,7 +221,7 @@ pub static MONITORING_CONFIG: Struct = Struct {
 
 pub static JOB_QUEUING_DURATION: Struct = Struct {
     class: "JobQueuingDuration",
-    go_struct: "common/config/runner/monitoring.JobQueuingDuration",
+    // Mirrors gitlab-runner's `common/config/runner/monitoring.JobQueuingDuration`.
     doc: "One job queuing duration threshold rule ([[runners.monitoring.job_queuing_durations]]).",
     python: Python::NONE,
     fields: &[
