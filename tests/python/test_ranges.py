@@ -51,3 +51,24 @@ def test_validate_of_a_parsed_config_gives_the_same_ranges():
     (finding,) = config.validate()
     assert (finding.code, finding.line, finding.column, finding.end_line, finding.end_column) == (
         "unknown-executor", 6, 1, 6, 19)
+
+
+def place(d: Diagnostic) -> tuple:
+    return (d.code, d.path, d.line, d.column, d.end_line, d.end_column)
+
+
+def test_validate_places_findings_where_lint_does():
+    # A key in another letter case, a finding about a whole file, and findings about part of
+    # a string: Config.validate() on the parsed text finds each where lint() does.
+    text = (
+        '[[runners]]\n  name = "a"\n  url = "https://gitlab.example.com/"\n  token = "${T}"\n'
+        '  Executor = "dockr"\n  environment = ["DOCKER_AUTH_CONFIG={\\"auths\\": 1}", "DOCKER_AUTH_CONFIG=x"]\n'
+    )
+    validated = [place(d) for d in Config.from_toml(text).validate()]
+    assert validated == [
+        ("concurrent-unset", "concurrent", None, None, None, None),
+        ("unknown-executor", "runners[0].executor", 5, 3, 5, 21),
+        ("invalid-docker-auth", "runners[0].environment[0]", 6, 18, 6, 53),
+        ("invalid-docker-auth", "runners[0].environment[1]", 6, 75, 6, 76),
+    ]
+    assert validated == [place(d) for d in lint(text) if d.code != "key-case"]
