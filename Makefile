@@ -10,10 +10,14 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := 0.2.130
+# Three builds of the engine, each with a profile of its own (so none overwrites another's
+# output): the browser's library (small: it is downloaded), Node's library (fast: it is read
+# from disk) and the npm bin's, which alone carries the command line.
 WASM_RAW := target/$(WASM_TARGET)/wasm/gitlab_runner_config_wasm.wasm
-# Node's build, with the command line: a profile of its own, so the two builds never overwrite
-# each other's output.
 WASM_RAW_NODE := target/$(WASM_TARGET)/wasm-node/gitlab_runner_config_wasm.wasm
+WASM_RAW_CLI := target/$(WASM_TARGET)/wasm-cli/gitlab_runner_config_wasm.wasm
+WASM_OPT := node_modules/.bin/wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
 PKG := bindings-wasm/pkg
 CHROMIUM := /usr/bin/chromium
 DEMO_PORT ?= 8000
@@ -141,15 +145,18 @@ $(PKG)/package.json: $(RUST_SOURCES) $(shell find bindings-wasm/npm -type f) nod
 	cp -r bindings-wasm/npm/. $(PKG_NEW)/
 	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm
 	wasm-bindgen --target web --out-dir $(PKG_NEW)/web $(WASM_RAW)
-	@# Node's build also carries the command line (the package's bin); the browser's does not.
-	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm-node --features cli
+	$(WASM_OPT) -Oz $(PKG_NEW)/web/gitlab_runner_config_wasm_bg.wasm -o $(PKG_NEW)/web/gitlab_runner_config_wasm_bg.wasm
+	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm-node
 	wasm-bindgen --target nodejs --out-dir $(PKG_NEW)/node $(WASM_RAW_NODE)
-	rm -f $(PKG_NEW)/*/gitlab_runner_config_wasm*.d.ts
-	for wasm in $(PKG_NEW)/node/*_bg.wasm $(PKG_NEW)/web/*_bg.wasm; do \
-	  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	    --enable-mutable-globals --enable-reference-types --enable-multivalue $$wasm -o $$wasm; done
+	$(WASM_OPT) -O3 $(PKG_NEW)/node/gitlab_runner_config_wasm_bg.wasm -o $(PKG_NEW)/node/gitlab_runner_config_wasm_bg.wasm
+	@# The command line only in the bin's own .wasm (node/cli/): neither library loads it.
+	cargo build --quiet -p gitlab-runner-config-wasm --target $(WASM_TARGET) --profile wasm-cli --features cli
+	wasm-bindgen --target nodejs --out-dir $(PKG_NEW)/node/cli $(WASM_RAW_CLI)
+	$(WASM_OPT) -Oz $(PKG_NEW)/node/cli/gitlab_runner_config_wasm_bg.wasm -o $(PKG_NEW)/node/cli/gitlab_runner_config_wasm_bg.wasm
+	rm -f $(PKG_NEW)/*/gitlab_runner_config_wasm*.d.ts $(PKG_NEW)/node/cli/*.d.ts
 	rm -rf $(PKG) && mv $(PKG_NEW) $(PKG)
-	@echo "wasm: $$(stat -c %s $(PKG)/web/gitlab_runner_config_wasm_bg.wasm) bytes, $$(gzip -9c $(PKG)/web/gitlab_runner_config_wasm_bg.wasm | wc -c) gzipped"
+	@for wasm in web node node/cli; do file=$(PKG)/$$wasm/gitlab_runner_config_wasm_bg.wasm; \
+	  echo "wasm ($$wasm): $$(stat -c %s $$file) bytes, $$(gzip -9c $$file | wc -c) gzipped"; done
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.tools-installed
 	$(VPY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt

@@ -7,8 +7,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parse as smolParse, stringify as smolStringify } from 'smol-toml';
 
 import { parse, render, validate } from '../bindings-wasm/pkg/node/index.mjs';
+import { init as initWeb, parse as webParse, render as webRender } from '../bindings-wasm/pkg/web/index.js';
 
 const PKG = new URL('../bindings-wasm/pkg/', import.meta.url);
+// The browser's build too, side by side: the Node library is built for speed (opt-level 3), the
+// web one for size (opt-level z); bench/findings.md says why.
+await initWeb(readFileSync(new URL('web/gitlab_runner_config_wasm_bg.wasm', PKG)));
 
 const RUNNERS = 1000;
 
@@ -68,6 +72,8 @@ const smolStringifyMs = median(() => smolStringify(config));
 const parseMs = median(() => parse(text));
 const smolParseMs = median(() => smolParse(text));
 const validateMs = median(() => validate(text));
+const webRenderMs = median(() => webRender(config));
+const webParseMs = median(() => webParse(text));
 const ratio = (ours, theirs) => `${(ours / theirs).toFixed(2)}x`;
 const rows = [
   [`\`render(config)\`, ${RUNNERS} runners`, renderMs, `${ratio(renderMs, smolStringifyMs)} smol-toml's time`, 'typed, checked, escaped'],
@@ -75,6 +81,8 @@ const rows = [
   [`\`parse(text)\`, ${Math.round(text.length / 1024)} KiB`, parseMs, `${ratio(parseMs, smolParseMs)} smol-toml's time`, 'checked against the schema'],
   ['`smolToml.parse(text)`, same text', smolParseMs, '', 'pure JS, no checks'],
   ['`validate(text)`, same text', validateMs, `${ratio(validateMs, parseMs)} parse's time`, 'every finding with its line'],
+  ['`render(config)`, the web build', webRenderMs, `${ratio(webRenderMs, smolStringifyMs)} smol-toml's time`, 'what browsers load: opt-level z, in Node'],
+  ['`parse(text)`, the web build', webParseMs, `${ratio(webParseMs, smolParseMs)} smol-toml's time`, 'what browsers load: opt-level z, in Node'],
 ];
 console.log(`\n## JavaScript (Node ${process.version})\n`);
 console.log('| what | median | ratio | note |\n|---|---:|---:|---|');
@@ -90,7 +98,12 @@ const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const all = Buffer.concat([wasm, ...js]);
-console.log('\n### Size (npm package, web build)\n');
+console.log('\n### Size (npm package; the web build is what a browser downloads)\n');
 console.log('| what | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|');
 console.log(`| \`gitlab_runner_config_wasm_bg.wasm\` | ${kb(wasm.length)} | ${kb(gzip(wasm))} | ${kb(brotli(wasm))} |`);
 console.log(`| the .wasm and the package's JS | ${kb(all.length)} | ${kb(gzip(wasm) + js.reduce((n, f) => n + gzip(f), 0))} | ${kb(brotli(wasm) + js.reduce((n, f) => n + brotli(f), 0))} |`);
+// Read from disk by Node, never downloaded: the Node library's build (for speed) and the bin's.
+for (const [what, file] of [['Node library (`node/`, opt-level 3)', 'node/'], ['the bin, with the command line (`node/cli/`)', 'node/cli/']]) {
+  const bytes = readFileSync(new URL(`${file}gitlab_runner_config_wasm_bg.wasm`, PKG));
+  console.log(`| ${what} | ${kb(bytes.length)} | ${kb(gzip(bytes))} | ${kb(brotli(bytes))} |`);
+}

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `gitlab-runner-config` on Node: the native binary's command code (Rust, in the Node build of
-// the engine) over Node's files, environment and streams. Only the I/O is here.
+// `gitlab-runner-config` on Node: the native binary's command code (Rust, in an engine build
+// of its own, node/cli/, which the libraries do not load) over Node's files, environment and
+// streams. Only the I/O is here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-const engine = createRequire(import.meta.url)('../node/gitlab_runner_config_wasm.js');
+const engine = createRequire(import.meta.url)('../node/cli/gitlab_runner_config_wasm.js');
 
 // Reasons worded as Rust words them, so every face prints the same message.
 const REASONS = {
