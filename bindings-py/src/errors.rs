@@ -5,24 +5,22 @@ use gitlab_runner_config::{Error, ErrorKind, Errors};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
-use crate::registry::Registry;
-
 /// Errors from checking Python objects: `ConfigTypeError` (a `TypeError`) when the first
 /// problem is a wrong type or an unknown field, else `ConfigValueError` (a `ValueError`).
-pub fn config_error(py: Python<'_>, registry: &Registry, errors: Vec<Error>) -> PyErr {
+pub fn config_error(py: Python<'_>, errors: Vec<Error>) -> PyErr {
     let class = match errors.first().map(|e| e.kind) {
         Some(ErrorKind::Value | ErrorKind::DuplicateKey) => "ConfigValueError",
         _ => "ConfigTypeError",
     };
-    raise(py, registry, class, errors)
+    raise(py, class, errors)
 }
 
 /// Errors from parsing text: always `TomlParseError` (a `ValueError`).
-pub fn parse_error(py: Python<'_>, registry: &Registry, errors: Vec<Error>) -> PyErr {
-    raise(py, registry, "TomlParseError", errors)
+pub fn parse_error(py: Python<'_>, errors: Vec<Error>) -> PyErr {
+    raise(py, "TomlParseError", errors)
 }
 
-fn raise(py: Python<'_>, registry: &Registry, class: &str, errors: Vec<Error>) -> PyErr {
+fn raise(py: Python<'_>, class: &str, errors: Vec<Error>) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let details = PyList::empty(py);
         for error in &errors {
@@ -39,7 +37,8 @@ fn raise(py: Python<'_>, registry: &Registry, class: &str, errors: Vec<Error>) -
             ))?;
         }
         let message = Errors(&errors).to_string();
-        let exception = registry.errors.bind(py).getattr(class)?.call1((message, details))?;
+        let errors = py.import("wetwire_gitlab.runner_config.errors")?;
+        let exception = errors.getattr(class)?.call1((message, details))?;
         Ok(PyErr::from_value(exception))
     };
     build().unwrap_or_else(|e| e)

@@ -36,7 +36,7 @@ fn decode_object(object: &Bound<'_, PyAny>) -> PyResult<gitlab_runner_config::Ta
     let registry = registry::get(py)?;
     let schema = struct_of(object)?;
     decode_struct(schema, &PyInput::new(object.clone(), registry, Tables::Objects), UnknownKeys::Reject)
-        .map_err(|errors| errors::config_error(py, registry, errors))
+        .map_err(|errors| errors::config_error(py, errors))
 }
 
 /// config.toml text for a `Config` (or any table, rendered as if it were the root): the text
@@ -87,7 +87,7 @@ fn from_toml<'py>(
             Err(decoded.errors)
         }
     });
-    let (parsed, table, warnings) = parsed.map_err(|errors| errors::parse_error(py, registry, errors))?;
+    let (parsed, table, warnings) = parsed.map_err(|errors| errors::parse_error(py, errors))?;
     let config = output::to_root_object(py, registry, &table, class)?;
     document::remember(&config, text, parsed)?;
     Ok((config, kept_keys(py, &warnings)?))
@@ -107,7 +107,7 @@ fn from_dict<'py>(
     let input = PyInput::new(data.clone(), registry, Tables::Dicts);
     let decoded = decode(schema::ROOT, &input, UnknownKeys::from_strict(strict));
     if !decoded.errors.is_empty() {
-        return Err(errors::config_error(py, registry, decoded.errors));
+        return Err(errors::config_error(py, decoded.errors));
     }
     Ok((output::to_root_object(py, registry, &decoded.table, class)?, kept_keys(py, &decoded.warnings)?))
 }
@@ -220,10 +220,9 @@ fn fix(
 /// Other bytes are a `TomlParseError` at the first bad one.
 #[pyfunction]
 fn text_from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<String> {
-    let registry = registry::get(py)?;
     gitlab_runner_config::parse::text_from_bytes(data)
         .map(str::to_owned)
-        .map_err(|errors| errors::parse_error(py, registry, errors))
+        .map_err(|errors| errors::parse_error(py, errors))
 }
 
 /// Writes `text` to `path` by the CLI's policy (atomic; the old file's owner and mode kept, a
@@ -235,7 +234,6 @@ fn write_file(py: Python<'_>, path: std::path::PathBuf, text: &str) -> PyResult<
 
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
-    module.add_function(wrap_pyfunction!(registry::register, module)?)?;
     module.add_function(wrap_pyfunction!(registry::register_more, module)?)?;
     module.add_function(wrap_pyfunction!(to_toml, module)?)?;
     module.add_function(wrap_pyfunction!(to_dict, module)?)?;
@@ -251,5 +249,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     document::register(module)?;
     workflows::register(module)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    registry::register(module.py())?;
     Ok(())
 }

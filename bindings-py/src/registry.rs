@@ -111,7 +111,6 @@ pub struct Registry {
     pub default_list: Py<PyType>,
     pub default_dict: Py<PyType>,
     pub enum_type: Py<PyType>,
-    pub errors: Py<PyModule>,
     /// `object.__new__`, which makes an instance without calling `__init__`.
     pub object_new: Py<PyAny>,
 }
@@ -150,17 +149,22 @@ pub fn get(py: Python<'_>) -> PyResult<&Registry> {
         .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("wetwire_gitlab.runner_config was not imported"))
 }
 
-/// Called once by `wetwire_gitlab.runner_config` at import.
-#[pyfunction]
-pub fn register(
-    py: Python<'_>,
-    classes: &Bound<'_, PyDict>,
-    executor: Bound<'_, PyType>,
-    default_list: Bound<'_, PyType>,
-    default_dict: Bound<'_, PyType>,
-    errors: Bound<'_, PyModule>,
-) -> PyResult<()> {
-    let classes = Classes::new(py, classes)?;
+/// Registers the classes `wetwire_gitlab.runner_config` makes at import, when this module is
+/// loaded: the package loads it on its first call into the engine, not at import.
+pub fn register(py: Python<'_>) -> PyResult<()> {
+    let tables = py.import("wetwire_gitlab.runner_config._tables")?;
+    let base = py.import("wetwire_gitlab.runner_config._base")?;
+    let by_name = PyDict::new(py);
+    for name in tables.getattr("__all__")?.try_iter()? {
+        let name = name?;
+        if name.extract::<String>()? != "Executor" {
+            by_name.set_item(&name, tables.getattr(name.cast::<PyString>()?)?)?;
+        }
+    }
+    let classes = Classes::new(py, &by_name)?;
+    let executor = tables.getattr("Executor")?;
+    let default_list = base.getattr("DefaultList")?.cast_into::<PyType>()?;
+    let default_dict = base.getattr("DefaultDict")?.cast_into::<PyType>()?;
     let enum_type = py.import("enum")?.getattr("Enum")?.cast_into::<PyType>()?.unbind();
     let mut executors = HashMap::new();
     let mut executor_values = ByAddress::default();
@@ -180,7 +184,6 @@ pub fn register(
         default_list: default_list.unbind(),
         default_dict: default_dict.unbind(),
         enum_type,
-        errors: errors.unbind(),
         object_new,
     };
     // A second import (importlib.reload) keeps the first registration.

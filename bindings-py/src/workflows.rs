@@ -41,7 +41,7 @@ fn table_from_dict<'py>(
         UnknownKeys::from_strict(strict),
     );
     if !decoded.errors.is_empty() {
-        return Err(errors::config_error(py, registry, decoded.errors));
+        return Err(errors::config_error(py, decoded.errors));
     }
     let object = output::to_root_object(py, registry, &decoded.table, class)?;
     Ok((object, kept_keys(py, &decoded.warnings)?.into_any()))
@@ -61,9 +61,9 @@ fn table_from_toml<'py>(
     let table = struct_of_class(class)?;
     let decoded = py
         .detach(|| Source::parse(text).map(|source| source.decode_as(table, UnknownKeys::from_strict(strict))))
-        .map_err(|errors| errors::parse_error(py, registry, errors))?;
+        .map_err(|errors| errors::parse_error(py, errors))?;
     if !decoded.errors.is_empty() {
-        return Err(errors::parse_error(py, registry, decoded.errors));
+        return Err(errors::parse_error(py, decoded.errors));
     }
     let object = output::to_root_object(py, registry, &decoded.table, class)?;
     Ok((object, kept_keys(py, &decoded.warnings)?.into_any()))
@@ -78,9 +78,9 @@ fn expand_env<'py>(object: &Bound<'py, PyAny>, environment: &Bound<'py, PyMappin
     let registry = registry::get(py)?;
     let schema = struct_of_class(&object.get_type())?;
     let table = decode_struct(schema, &PyInput::new(object.clone(), registry, Tables::Objects), UnknownKeys::Keep)
-        .map_err(|errors| errors::config_error(py, registry, errors))?;
+        .map_err(|errors| errors::config_error(py, errors))?;
     let mut lookup = |name: &str| environment.get_item(name).ok().and_then(|value| value.extract::<String>().ok());
-    let expanded = expand_table(&table, &mut lookup).map_err(|errors| errors::config_error(py, registry, errors))?;
+    let expanded = expand_table(&table, &mut lookup).map_err(|errors| errors::config_error(py, errors))?;
     output::to_root_object(py, registry, &expanded, &object.get_type())
 }
 
@@ -107,7 +107,7 @@ fn compose(
                     error
                 })
                 .collect();
-            Err(errors::parse_error(py, registry::get(py)?, errors))
+            Err(errors::parse_error(py, errors))
         }
     }
 }

@@ -18,24 +18,32 @@ concurrent = 2
 
 from typing import TYPE_CHECKING, Any
 
-from .. import _native
-from . import _tables, errors
-from ._base import DefaultDict, DefaultList
+from . import _tables
 from ._tables import *  # noqa: F401,F403
 from ._tables import LAZY as _lazy_names
 from ._tables import __all__ as _table_names
-from .errors import (
-    ConfigError,
-    ConfigTypeError,
-    ConfigValidationError,
-    ConfigValueError,
-    TomlParseError,
-    UnknownKeyWarning,
+
+_ERRORS = (
+    "ConfigError",
+    "ConfigTypeError",
+    "ConfigValidationError",
+    "ConfigValueError",
+    "TomlParseError",
+    "UnknownKeyWarning",
 )
 
 if TYPE_CHECKING:
+    from . import errors
     from ._executor_tables import *  # noqa: F401,F403
     from .diagnostics import Diagnostic, DiagnosticCode, Edit, Fix, fix, lint
+    from .errors import (
+        ConfigError,
+        ConfigTypeError,
+        ConfigValidationError,
+        ConfigValueError,
+        TomlParseError,
+        UnknownKeyWarning,
+    )
 else:
 
     def __getattr__(name: str) -> Any:
@@ -44,7 +52,13 @@ else:
             from . import diagnostics
 
             return getattr(diagnostics, name)
-        # So do the tables of executors other than docker (Kubernetes alone has 36 classes).
+        # So do the exceptions (raised by the engine, which imports them itself) ...
+        if name in _ERRORS or name == "errors":
+            import importlib
+
+            errors = importlib.import_module(".errors", __name__)
+            return errors if name == "errors" else getattr(errors, name)
+        # ... and the tables of executors other than docker (Kubernetes alone has 36 classes).
         if name in _lazy_names:
             value = getattr(_tables, name)
             globals()[name] = value
@@ -52,13 +66,6 @@ else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_native.register(
-    {name: getattr(_tables, name) for name in _table_names if name != "Executor"},
-    _tables.Executor,
-    DefaultList,
-    DefaultDict,
-    errors,
-)
 
 __all__ = [
     *_table_names,

@@ -15,10 +15,8 @@ import warnings
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Type, TypeVar, Union
 
 
-from .. import _native
-from .errors import ConfigValidationError, UnknownKeyWarning
-
 if TYPE_CHECKING:
+    from .. import _native
     from .diagnostics import Diagnostic
 
 __all__ = ["UNSET", "DefaultDict", "DefaultList", "Enumeration", "LazyModule", "Root", "Table", "dataclass", "field", "table"]
@@ -106,7 +104,9 @@ class _Coerced:
 class LazyModule:
     """A module loaded when one of its attributes is first read: the generated classes name
     ``datetime`` in their annotations only, which are strings until something evaluates them
-    (``typing.get_type_hints``)."""
+    (``typing.get_type_hints``), and the engine (the extension module, which registers the
+    classes as it loads) is needed by the first call into it, not by import. Each attribute
+    read is kept, so later reads cost no more than a module's."""
 
     def __init__(self, name: str) -> None:
         self._name = name
@@ -114,7 +114,13 @@ class LazyModule:
     def __getattr__(self, attribute: str) -> Any:
         import importlib
 
-        return getattr(importlib.import_module(self._name), attribute)
+        value = getattr(importlib.import_module(self._name), attribute)
+        setattr(self, attribute, value)
+        return value
+
+
+if not TYPE_CHECKING:
+    _native = LazyModule("wetwire_gitlab._native")
 
 
 class _FieldSpec:
@@ -412,6 +418,8 @@ class Root(Table):
         if check:
             errors = [d for d in self.validate() if d.severity == "error"]
             if errors:
+                from .errors import ConfigValidationError
+
                 raise ConfigValidationError(errors)
         _native.write_file(os.fspath(path), text)
 
@@ -449,6 +457,7 @@ def _warn_kept(kept: List[tuple]) -> None:
     """One warning per unknown key a lenient read kept: a typo must not pass unnoticed."""
     if kept:
         from .diagnostics import Diagnostic
+        from .errors import UnknownKeyWarning
 
     for finding in kept:
         warnings.warn(str(Diagnostic(*finding)), UnknownKeyWarning, stacklevel=3)
