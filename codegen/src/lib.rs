@@ -2,6 +2,7 @@
 //! `check` (run by the test suite) fails when one is stale and names the command that fixes it.
 
 mod codes;
+mod compat;
 mod npm;
 mod python;
 mod typescript;

@@ -11,6 +11,8 @@ use std::fmt::Write;
 
 use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct, EXECUTORS};
 
+use crate::compat::{self, Alias};
+
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
     "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
@@ -149,11 +151,11 @@ fn executor_enum(out: &mut String) {
     out.push_str("    \"\"\"The executors gitlab-runner knows by name.\n\n");
     for e in EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Supported) {
         let status = if e.status == ExecutorStatus::Removed { "removed" } else { "deprecated" };
-        writeln!(out, "    ``{}`` ({}): {}; {}.", e.member, e.value, status, e.note).unwrap();
+        writeln!(out, "    ``{}`` ({}): {}; {}.", e.member(), e.value, status, e.note).unwrap();
     }
     out.push_str("    \"\"\"\n\n");
     for e in EXECUTORS {
-        writeln!(out, "    {} = \"{}\"", e.member, e.value).unwrap();
+        writeln!(out, "    {} = \"{}\"", e.member(), e.value).unwrap();
     }
     out.push_str("\n\n");
 }
@@ -206,7 +208,7 @@ fn class(out: &mut String, s: &'static Struct) {
     }
 
     init(out, s, &fields);
-    for alias in s.python.aliases {
+    for alias in compat::aliases(s) {
         alias_property(out, s, alias);
     }
     out.push_str("\n\n");
@@ -226,11 +228,11 @@ fn init(out: &mut String, s: &'static Struct, fields: &[&'static Field]) {
             writeln!(out, "        {}: {} = UNSET,", f.name, annotation(s, f, false)).unwrap();
         }
     }
-    if !s.python.aliases.is_empty() {
+    if !compat::aliases(s).is_empty() {
         if fields.len() <= s.python.order.len() {
             out.push_str("        *,\n");
         }
-        for alias in s.python.aliases {
+        for alias in compat::aliases(s) {
             let (owner, target) = alias_target(s, alias);
             writeln!(out, "        {}: {} = UNSET,", alias.name, annotation(owner, target, false)).unwrap();
         }
@@ -248,13 +250,13 @@ fn init(out: &mut String, s: &'static Struct, fields: &[&'static Field]) {
                 .unwrap();
         }
     }
-    for alias in s.python.aliases {
+    for alias in compat::aliases(s) {
         writeln!(out, "        if {0} is not UNSET:\n            self.{0} = {0}", alias.name).unwrap();
     }
 }
 
 /// The field an alias points at, and the structs along the way.
-fn alias_path(s: &'static Struct, alias: &schema::Alias) -> Vec<(&'static Struct, &'static Field)> {
+fn alias_path(s: &'static Struct, alias: &Alias) -> Vec<(&'static Struct, &'static Field)> {
     let mut current = s;
     let mut path = Vec::new();
     for name in alias.target {
@@ -269,11 +271,11 @@ fn alias_path(s: &'static Struct, alias: &schema::Alias) -> Vec<(&'static Struct
 }
 
 /// The field an alias names, and the struct it belongs to.
-fn alias_target(s: &'static Struct, alias: &schema::Alias) -> (&'static Struct, &'static Field) {
+fn alias_target(s: &'static Struct, alias: &Alias) -> (&'static Struct, &'static Field) {
     *alias_path(s, alias).last().expect("alias has a target")
 }
 
-fn alias_property(out: &mut String, s: &'static Struct, alias: &schema::Alias) {
+fn alias_property(out: &mut String, s: &'static Struct, alias: &Alias) {
     let path = alias_path(s, alias);
     let (owner, target) = alias_target(s, alias);
     let dotted = alias.target.join(".");
@@ -335,7 +337,7 @@ enum Default {
 
 /// The value an unset field reads as in Python: the published package's where it differs.
 fn python_default(s: &Struct, f: &Field) -> DefaultValue {
-    s.python.defaults.iter().find(|(name, _)| *name == f.name).map_or(f.default, |(_, v)| *v)
+    compat::defaults(s).iter().find(|(name, _)| *name == f.name).map_or(f.default, |(_, v)| *v)
 }
 
 fn default(s: &Struct, f: &Field) -> Default {

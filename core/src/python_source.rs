@@ -84,7 +84,7 @@ fn value(out: &mut String, field: &Field, value: &Value, depth: usize, imports: 
         Value::String(s) if field.enumeration == Some("Executor") => match EXECUTORS.iter().find(|e| e.value == s) {
             Some(executor) => {
                 imports.push("Executor");
-                write!(out, "Executor.{}", executor.member).unwrap();
+                write!(out, "Executor.{}", executor.member()).unwrap();
             }
             None => out.push_str(&string(s)),
         },

@@ -3,8 +3,8 @@
 pub use super::DefaultValue::{Bool, Int, List, Real, Str};
 pub use super::Kind::*;
 pub use super::Version;
-pub use super::{Alias, DefaultValue, Field, MapOf, Python, Struct};
 use super::{Bounds, EarlierKind, Kind, Syntax};
+pub use super::{DefaultValue, Field, MapOf, Python, Struct};
 
 /// A field whose snake_case name is its key; chain the builders below for the rest.
 pub const fn f(key: &'static str, kind: Kind) -> Field {

@@ -182,31 +182,18 @@ pub struct Struct {
     pub fields: &'static [Field],
 }
 
-/// What the Python face keeps from the published wetwire-gitlab package.
+/// What the Python face keeps from the published wetwire-gitlab package that `to_python` needs
+/// too (its aliases and differing defaults only codegen reads: `codegen/src/compat.rs`).
 #[derive(Debug)]
 pub struct Python {
     /// Field order of the published dataclass (positional construction); the rest follow.
     pub order: &'static [&'static str],
     /// How many of `order`'s first fields are required constructor arguments.
     pub required: usize,
-    /// Attribute defaults where the published package differs from gitlab-runner's default.
-    pub defaults: &'static [(&'static str, DefaultValue)],
-    /// Other names the guide and the published package use for a field.
-    pub aliases: &'static [Alias],
 }
 
 impl Python {
-    pub const NONE: Python = Python { order: &[], required: 0, defaults: &[], aliases: &[] };
-}
-
-/// A second name for a field, possibly one table down (`cache_s3` for `cache.s3`).
-#[derive(Debug)]
-pub struct Alias {
-    pub name: &'static str,
-    /// Field names from this struct to the target field.
-    pub target: &'static [&'static str],
-    /// Warn when used: the name is gitlab-runner's old one.
-    pub deprecated: bool,
+    pub const NONE: Python = Python { order: &[], required: 0 };
 }
 
 /// A gitlab-runner feature flag (`[runners.feature_flags]`).
@@ -226,10 +213,9 @@ pub enum ExecutorStatus {
     Removed,
 }
 
-/// An executor name, with the enum member name the Python face has always used.
+/// An executor name and what gitlab-runner makes of it.
 #[derive(Debug)]
 pub struct Executor {
-    pub member: &'static str,
     pub value: &'static str,
     pub status: ExecutorStatus,
     pub note: &'static str,
@@ -247,10 +233,17 @@ pub struct Executor {
 pub static EXECUTOR_SECTIONS: &[&str] =
     &["docker", "kubernetes", "machine", "autoscaler", "ssh", "parallels", "virtualbox", "custom", "instance"];
 
+impl Executor {
+    /// The enum member name the Python face has always used: the name in capitals, `-` and
+    /// `+` as `_` (`DOCKER_MACHINE` for `docker+machine`).
+    pub fn member(&self) -> String {
+        self.value.to_ascii_uppercase().replace(['-', '+'], "_")
+    }
+}
+
 /// In the published package's member order; removed ones last.
 pub static EXECUTORS: &[Executor] = &[
     Executor {
-        member: "SHELL",
         value: "shell",
         status: ExecutorStatus::Supported,
         note: "",
@@ -260,7 +253,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "DOCKER",
         value: "docker",
         status: ExecutorStatus::Supported,
         note: "",
@@ -270,7 +262,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "DOCKER_WINDOWS",
         value: "docker-windows",
         status: ExecutorStatus::Supported,
         note: "",
@@ -280,7 +271,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "KUBERNETES",
         value: "kubernetes",
         status: ExecutorStatus::Supported,
         note: "",
@@ -290,7 +280,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "SSH",
         value: "ssh",
         status: ExecutorStatus::Supported,
         note: "",
@@ -300,7 +289,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "PARALLELS",
         value: "parallels",
         status: ExecutorStatus::Supported,
         note: "",
@@ -310,7 +298,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "VIRTUALBOX",
         value: "virtualbox",
         status: ExecutorStatus::Supported,
         note: "",
@@ -320,7 +307,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "DOCKER_MACHINE",
         value: "docker+machine",
         status: ExecutorStatus::Deprecated,
         note: "deprecated in GitLab 17.5; use docker-autoscaler",
@@ -330,7 +316,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "DOCKER_AUTOSCALER",
         value: "docker-autoscaler",
         status: ExecutorStatus::Supported,
         note: "",
@@ -340,7 +325,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "INSTANCE",
         value: "instance",
         status: ExecutorStatus::Supported,
         note: "",
@@ -350,7 +334,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "CUSTOM",
         value: "custom",
         status: ExecutorStatus::Supported,
         note: "",
@@ -360,7 +343,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        member: "DOCKER_SSH",
         value: "docker-ssh",
         status: ExecutorStatus::Removed,
         note: "removed in gitlab-runner 16.0; use docker",
@@ -370,7 +352,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: Some(Version::new(15, 11)),
     },
     Executor {
-        member: "DOCKER_SSH_MACHINE",
         value: "docker-ssh+machine",
         status: ExecutorStatus::Removed,
         note: "removed in gitlab-runner 16.0; use docker-autoscaler",

@@ -4,7 +4,7 @@ pub static CACHE_CONFIG: Struct = Struct {
     class: "CacheConfig",
     // Mirrors gitlab-runner's `cache/cacheconfig.Config`.
     doc: "Distributed cache settings ([runners.cache]).",
-    python: Python { order: &["type", "path", "shared", "s3", "gcs"], required: 0, defaults: &[], aliases: &[] },
+    python: Python { order: &["type", "path", "shared", "s3", "gcs"], required: 0 },
     fields: &[
         f("Type", String).name("type").allowed(&["s3", "gcs", "azure"]).doc("Cache storage backend: s3, gcs or azure."),
         f("Path", String).name("path").doc("Path prefix prepended to cache object URLs."),
@@ -40,8 +40,6 @@ pub static CACHE_S3_CONFIG: Struct = Struct {
             "authentication_type",
         ],
         required: 0,
-        defaults: &[],
-        aliases: &[],
     },
     fields: &[
         f("ServerAddress", String)
@@ -117,12 +115,7 @@ pub static CACHE_GCS_CONFIG: Struct = Struct {
     class: "CacheGCSConfig",
     // Mirrors gitlab-runner's `cache/cacheconfig.CacheGCSConfig`.
     doc: "Google Cloud Storage cache backend settings ([runners.cache.gcs]).",
-    python: Python {
-        order: &["credentials_file", "access_id", "private_key", "bucket_name"],
-        required: 0,
-        defaults: &[],
-        aliases: &[],
-    },
+    python: Python { order: &["credentials_file", "access_id", "private_key", "bucket_name"], required: 0 },
     fields: &[
         f("BucketName", String).name("bucket_name").doc("Name of the GCS bucket that stores the cache."),
         f("CredentialsFile", String)

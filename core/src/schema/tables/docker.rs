@@ -23,8 +23,6 @@ pub static DOCKER_CONFIG: Struct = Struct {
             "gpus",
         ],
         required: 0,
-        defaults: &[],
-        aliases: &[],
     },
     fields: &[
         f("image", String).doc("Default image for jobs that do not specify one in .gitlab-ci.yml."),

@@ -17,12 +17,6 @@ pub static CONFIG: Struct = Struct {
             "shutdown_timeout",
         ],
         required: 1,
-        defaults: &[
-            ("log_level", DefaultValue::None),
-            ("log_format", DefaultValue::None),
-            ("connection_max_age", DefaultValue::None),
-        ],
-        aliases: &[],
     },
     fields: &[
         f("concurrent", Integer)

@@ -4,7 +4,7 @@ pub static KUBERNETES_CONFIG: Struct = Struct {
     class: "KubernetesConfig",
     // Mirrors gitlab-runner's `common.KubernetesConfig`.
     doc: "Settings of the Kubernetes executor, which runs each job in its own pod ([runners.kubernetes]).",
-    python: Python { order: &["host", "namespace", "image", "privileged", "service_account", "image_pull_secrets", "allowed_images", "allowed_services"], required: 0, defaults: &[], aliases: &[] },
+    python: Python { order: &["host", "namespace", "image", "privileged", "service_account", "image_pull_secrets", "allowed_images", "allowed_services"], required: 0 },
     fields: &[
         f("namespace", String)
             .doc("Kubernetes namespace in which job pods and related resources are created."),

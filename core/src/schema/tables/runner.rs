@@ -6,13 +6,6 @@ pub static RUNNER: Struct = Struct {
     doc: "One registered runner worker and its executor settings ([[runners]]).",
     python: Python { order: &["name", "url", "token", "executor", "limit", "request_concurrency", "output_limit", "shell", "builds_dir", "cache_dir", "environment", "clone_url", "docker", "kubernetes", "cache"],
         required: 4,
-        defaults: &[],
-        aliases: &[
-            Alias { name: "pre_clone_script", target: &["pre_get_sources_script"], deprecated: true },
-            Alias { name: "cache_s3", target: &["cache", "s3"], deprecated: false },
-            Alias { name: "cache_gcs", target: &["cache", "gcs"], deprecated: false },
-            Alias { name: "cache_azure", target: &["cache", "azure"], deprecated: false },
-        ],
     },
     fields: &[
         f("name", String)
