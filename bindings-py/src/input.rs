@@ -5,12 +5,12 @@ use std::borrow::Cow;
 
 use gitlab_runner_config::document::{parse_datetime, Datetime};
 use gitlab_runner_config::duration;
-use gitlab_runner_config::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use gitlab_runner_config::input::{only_fields, Duration, Entry, Input, Integer, Member, NotATable};
 use gitlab_runner_config::schema::Struct;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 
-use crate::registry::Registry;
+use crate::registry::{Class, Registry};
 
 extern "C" {
     // In the limited API from 3.10 on, and exported by every CPython 3 (pyo3 leaves it out of
@@ -165,7 +165,8 @@ impl<'a, 'py> PyInput<'a, 'py> {
         untouched_default && value.len().is_ok_and(|n| n == 0)
     }
 
-    fn instance_entries(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
+    /// The generated class of an instance of `schema`'s class (or of a user's subclass).
+    fn class_for(&self, schema: &'static Struct) -> Result<&'a Class, NotATable> {
         // The generated classes are known by address; a user's subclass names its struct.
         let class = match self.registry.class_of_type(self.value.get_type_ptr()) {
             Some(class) => class,
@@ -186,6 +187,11 @@ impl<'a, 'py> PyInput<'a, 'py> {
         if !std::ptr::eq(class.schema, schema) {
             return Err(NotATable::OtherStruct(class.schema.class.to_owned()));
         }
+        Ok(class)
+    }
+
+    fn instance_entries(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable> {
+        let class = self.class_for(schema)?;
         let attributes = instance_dict(&self.value).ok_or(NotATable::WrongType)?;
         let mut entries = Vec::with_capacity(attributes.len());
         let mut next = 0;
@@ -338,6 +344,35 @@ impl<'py> Input for PyInput<'_, 'py> {
             }
             (_, Err(_)) => self.instance_entries(schema),
         }
+    }
+
+    fn fields(&self, schema: &'static Struct) -> Option<Vec<(usize, Self)>> {
+        if self.tables == Tables::Dicts {
+            return only_fields(self.as_table(schema).ok()?);
+        }
+        // `instance_entries` for the common case, without an `Entry` per attribute.
+        let class = self.class_for(schema).ok()?;
+        let attributes = instance_dict(&self.value)?;
+        let mut fields = Vec::with_capacity(attributes.len());
+        let mut next = 0;
+        // SAFETY: nothing here runs Python code (addresses, types, a list's length, a str's
+        // text) before a value is taken.
+        while let Some((name, value)) = unsafe { next_item(&attributes, &mut next) } {
+            if let Some(position) = class.field_of_name(&name) {
+                if !self.is_unset(&value) {
+                    fields.push((position, self.child(value.to_owned())));
+                }
+                continue;
+            }
+            // A private attribute (a user's own cache) is not config; the keys a lenient read
+            // kept, and anything else, are for `as_table` to describe.
+            let name = name.cast::<PyString>().ok()?;
+            let name = str_text(&name)?;
+            if !((name.starts_with('_') && name != KEPT_ATTRIBUTE) || self.is_unset(&value)) {
+                return None;
+            }
+        }
+        Some(fields)
     }
 
     fn names_fields(&self) -> bool {

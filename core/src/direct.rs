@@ -12,7 +12,7 @@
 use crate::decode::{Decoder, UnknownKeys};
 use crate::document::Value;
 use crate::escape;
-use crate::input::{Entry, Input, Member};
+use crate::input::Input;
 use crate::render::{finish, write_inline, Renderer};
 use crate::schema::{Field, Kind, Struct};
 
@@ -31,32 +31,15 @@ struct Writer<'a> {
     renderer: Renderer<'a>,
 }
 
-/// A table's entries in canonical order, each with its field's position; `None` unless each
+/// A table's fields in canonical order, each with its position; `None` unless each entry
 /// names a field, once.
-fn fields<I: Input>(schema: &'static Struct, input: &I) -> Option<Vec<Entry<I>>> {
-    let mut entries = input.as_table(schema).ok()?;
-    let position = |entry: &Entry<I>| match entry.member {
-        Member::Field(position) => position,
-        _ => usize::MAX,
-    };
-    entries.sort_unstable_by_key(position);
-    let mut previous = None;
-    for entry in &entries {
-        let Member::Field(p) = entry.member else { return None };
-        if previous == Some(p) {
-            return None;
-        }
-        previous = Some(p);
+fn fields<I: Input>(schema: &'static Struct, input: &I) -> Option<Vec<(usize, I)>> {
+    let mut fields = input.fields(schema)?;
+    fields.sort_unstable_by_key(|(position, _)| *position);
+    if fields.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+        return None;
     }
-    Some(entries)
-}
-
-/// The field an entry names (every entry `fields` gives names one).
-fn field<I>(schema: &'static Struct, entry: &Entry<I>) -> Option<&'static Field> {
-    match entry.member {
-        Member::Field(position) => schema.fields.get(position),
-        _ => None,
-    }
+    Some(fields)
 }
 
 impl Writer<'_> {
@@ -64,12 +47,12 @@ impl Writer<'_> {
     fn table_body<I: Input>(&mut self, schema: &'static Struct, input: &I) -> Option<()> {
         let fields = fields(schema, input)?;
         let mut children = false;
-        for entry in &fields {
-            children |= self.plain(field(schema, entry)?, &entry.value)?;
+        for (position, value) in &fields {
+            children |= self.plain(&schema.fields[*position], value)?;
         }
         if children {
-            for entry in &fields {
-                self.children(field(schema, entry)?, &entry.value)?;
+            for (position, value) in &fields {
+                self.children(&schema.fields[*position], value)?;
             }
         }
         Some(())

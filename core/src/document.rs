@@ -122,6 +122,11 @@ impl Table {
         self.unknown.push((key, value));
     }
 
+    /// The positions in the schema's field list of the fields that are set, and their values.
+    pub(crate) fn entries(&self) -> &[(usize, Value)] {
+        &self.entries
+    }
+
     /// The fields that are set, in canonical order.
     pub fn fields(&self) -> impl Iterator<Item = (&'static Field, &Value)> {
         let fields = self.schema.fields;

@@ -66,6 +66,18 @@ impl<I> Entry<I> {
     }
 }
 
+/// The entries of a table with their field positions, when each names a field as the schema
+/// spells it (`Input::fields`).
+pub fn only_fields<I>(entries: Vec<Entry<I>>) -> Option<Vec<(usize, I)>> {
+    entries
+        .into_iter()
+        .map(|entry| match entry.member {
+            Member::Field(position) => Some((position, entry.value)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A table that cannot be read as the struct asked for.
 pub enum NotATable {
     /// Not a table at all.
@@ -118,6 +130,14 @@ pub trait Input: Sized {
     fn as_map(&self) -> Option<Vec<(String, Self)>>;
     /// A schema table's entries, each resolved to a field of `schema` where it names one.
     fn as_table(&self, schema: &'static Struct) -> Result<Vec<Entry<Self>>, NotATable>;
+    /// A schema table's entries with their field positions, when each names a field of
+    /// `schema` as the schema spells it; `None` when one does not (an unknown or kept key, or
+    /// one in another letter case: only `as_table` describes those) or this is no such table.
+    /// Rendering straight from an input (`direct`) reads tables this way, and an input may
+    /// answer it without making an `Entry` per key.
+    fn fields(&self, schema: &'static Struct) -> Option<Vec<(usize, Self)>> {
+        only_fields(self.as_table(schema).ok()?)
+    }
     /// The value as is, for free-form content (`plugin_config`) and kept unknown keys.
     fn to_any(&self) -> Result<Value, String> {
         any(self, 0)

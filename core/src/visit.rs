@@ -42,10 +42,7 @@ impl<'v> Node<'v> {
             Value::Array(items) => visitor.array(Items::Values(items.iter())),
             Value::Tables(tables) => visitor.array(Items::Tables(tables.iter())),
             Value::Table(table) => visitor.table(Entries::of(table)),
-            Value::Map(entries) => {
-                let entries = entries.iter().map(|(key, value)| (Key::Other(key), Node::Value(value)));
-                visitor.table(Entries { table: None, entries: Box::new(entries) })
-            }
+            Value::Map(entries) => visitor.table(Entries { table: None, fields: [].iter(), others: entries.iter() }),
         }
     }
 }
@@ -105,14 +102,14 @@ impl<'v> Key<'v> {
 pub struct Entries<'v> {
     /// The schema table, `None` for a free-form one.
     pub table: Option<&'v Table>,
-    entries: Box<dyn Iterator<Item = (Key<'v>, Node<'v>)> + 'v>,
+    /// The set fields, by position in the table's struct.
+    fields: std::slice::Iter<'v, (usize, Value)>,
+    others: std::slice::Iter<'v, (String, Value)>,
 }
 
 impl<'v> Entries<'v> {
     fn of(table: &'v Table) -> Entries<'v> {
-        let fields = table.fields().map(|(field, value)| (Key::Field(field), Node::Value(value)));
-        let unknown = table.unknown().iter().map(|(key, value)| (Key::Other(key), Node::Value(value)));
-        Entries { table: Some(table), entries: Box::new(fields.chain(unknown)) }
+        Entries { table: Some(table), fields: table.entries().iter(), others: table.unknown().iter() }
     }
 }
 
@@ -120,6 +117,9 @@ impl<'v> Iterator for Entries<'v> {
     type Item = (Key<'v>, Node<'v>);
 
     fn next(&mut self) -> Option<(Key<'v>, Node<'v>)> {
-        self.entries.next()
+        if let (Some(table), Some((position, value))) = (self.table, self.fields.next()) {
+            return Some((Key::Field(&table.schema().fields[*position]), Node::Value(value)));
+        }
+        self.others.next().map(|(key, value)| (Key::Other(key), Node::Value(value)))
     }
 }
