@@ -2,7 +2,7 @@
 // must say (see README.md). `node smol_toml_reader.mjs FILE.jsonl` prints the count and exits 1
 // at the first text read differently.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 import { parse, TomlDate } from 'smol-toml';
@@ -51,9 +51,31 @@ export function check(text, expected) {
   assert.deepEqual(got, canonical(expected), `smol-toml read differently:\n${text.slice(0, 4000)}`);
 }
 
+/** The file's lines, read a megabyte at a time: a soak run's file outgrows a JS string. */
+function* lines(path) {
+  const fd = openSync(path, 'r');
+  const chunk = Buffer.alloc(1 << 20);
+  let pending = [];
+  try {
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      let start = 0;
+      // A newline byte never occurs inside a multi-byte UTF-8 character: cut at bytes, decode lines.
+      for (let end; (end = chunk.indexOf(10, start)) !== -1 && end < n; start = end + 1) {
+        pending.push(chunk.subarray(start, end));
+        yield Buffer.concat(pending).toString('utf8');
+        pending = [];
+      }
+      if (start < n) pending.push(Buffer.from(chunk.subarray(start, n)));
+    }
+    if (pending.length) yield Buffer.concat(pending).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function checkFile(path) {
   let count = 0;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  for (const line of lines(path)) {
     if (!line) continue;
     const { text, expected } = JSON.parse(line);
     check(text, expected);
