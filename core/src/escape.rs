@@ -35,6 +35,33 @@ static PLAIN: [bool; 256] = {
     table
 };
 
+/// How many bytes at the start of `bytes` are `PLAIN`: eight at a time while they all are (a
+/// config's strings are nearly all printable ASCII), then one by one.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `word` is zero: exact as to whether, whatever the other bytes.
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGH != 0;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // A byte of 0x80 or more (not ASCII), below a space, DEL, `"` or `\`. Below a space is
+        // "subtracting 0x20 borrows": exact here, the bytes being ASCII when it is asked.
+        let not_plain = word & HIGH != 0
+            || word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0
+            || has_zero(word ^ (ONES * 0x7F))
+            || has_zero(word ^ (ONES * u64::from(b'"')))
+            || has_zero(word ^ (ONES * u64::from(b'\\')));
+        if not_plain {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..].iter().position(|&b| !PLAIN[usize::from(b)]).unwrap_or(bytes.len() - run)
+}
+
 /// Characters written as `\uXXXX`: control characters (which would move the cursor, clear the
 /// screen or forge a new line of output) and the invisible ones that reorder or break lines
 /// when displayed (bidirectional overrides, line and paragraph separators).
@@ -50,8 +77,11 @@ pub fn write_basic_string(out: &mut impl Write, s: &str) -> fmt::Result {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while let Some(skipped) = bytes[i..].iter().position(|&b| !PLAIN[usize::from(b)]) {
-        i += skipped;
+    loop {
+        i += plain_run(&bytes[i..]);
+        if i == bytes.len() {
+            break;
+        }
         let c = s[i..].chars().next().expect("`i` is at a character boundary");
         let width = c.len_utf8();
         if !c.is_ascii() && !escaped(c) {
@@ -126,6 +156,19 @@ mod tests {
     fn terminal_controls_are_escaped() {
         let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[2J\r\nfake.toml:1:1: error[x]: injected\u{202E}";
         assert_eq!(quoted(hostile), r#""\u001B]0;pwned\u0007\u001B[2J\r\nfake.toml:1:1: error[x]: injected\u202E""#);
+    }
+
+    #[test]
+    fn plain_runs_are_told_eight_bytes_at_a_time_as_one_by_one() {
+        // Every byte value at every place of a 17-byte run of plain ones.
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = *b"abcdefgh ~ijklmno";
+                bytes[at] = b;
+                let one_by_one = bytes.iter().position(|&b| !PLAIN[usize::from(b)]).unwrap_or(bytes.len());
+                assert_eq!(plain_run(&bytes), one_by_one, "byte {b:#04x} at {at}");
+            }
+        }
     }
 
     #[test]
