@@ -41,19 +41,25 @@ def median(run: Callable[[], object], repeat: int = 11) -> float:
 IMPORT_PROBE = "import time; start = time.process_time(); import {}; print(time.process_time() - start)"
 
 
-def import_time(modules: str, repeat: int = 21) -> float:
-    """Median CPU time of `import modules` in a fresh interpreter (the binary itself, bytecode
+def import_times(*modules: str, repeat: int = 21) -> List[float]:
+    """Median CPU time of `import <modules>` in a fresh interpreter (the binary itself, bytecode
     cached by the wheel's install), measured inside that interpreter: CPU time rather than wall
-    time, so that other processes on a busy machine do not count."""
+    time, so that other processes on a busy machine do not count. The two imports are timed
+    in turns, so that a change in the machine's load between them does not show as a ratio."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def probe(names: str) -> float:
+        command = [sys.executable, "-c", IMPORT_PROBE.format(names)]
+        return float(subprocess.run(command, check=True, env=env, capture_output=True, text=True).stdout)
+
     # Once first, so any bytecode not yet cached is written before timing.
-    subprocess.run([sys.executable, "-c", f"import {modules}"], check=True, env=env)
-    times = [
-        float(subprocess.run([sys.executable, "-c", IMPORT_PROBE.format(modules)], check=True, env=env,
-                             capture_output=True, text=True).stdout)
-        for _ in range(repeat)
-    ]
-    return statistics.median(times)
+    for names in modules:
+        subprocess.run([sys.executable, "-c", f"import {names}"], check=True, env=env)
+    times: List[List[float]] = [[] for _ in modules]
+    for _ in range(repeat):
+        for names, spent in zip(modules, times):
+            spent.append(probe(names))
+    return [statistics.median(spent) for spent in times]
 
 
 MEMORY_PROBE = """
@@ -132,8 +138,7 @@ def main() -> None:
     update = median(parsed.to_toml)
     rtoml_loads = median(lambda: rtoml.loads(text))
     tomllib_loads = median(lambda: tomllib.loads(text))
-    ours_import = import_time("wetwire_gitlab.runner_config")
-    base_import = import_time("dataclasses, enum, typing")
+    ours_import, base_import = import_times("wetwire_gitlab.runner_config", "dataclasses, enum, typing")
 
     print("# Benchmarks\n")
     print(f"Made by `make bench` on {datetime.date.today()}: {platform.machine()}, {os.cpu_count()} cores, "
