@@ -62,3 +62,20 @@ test('findings carry their fix with string indexes; fix() makes the safe ones', 
   assert.equal(fix(fixed), fixed);
   assert.equal(fix(text, { unsafeFixes: true }), fixed.replace('buids_dir', 'builds_dir'));
 });
+
+test('a table header in another letter case carries a fix renaming it in every header', () => {
+  const text = '# ☕\n[[runners]]\n  executor = "docker"\n  [runners.Docker] # kept\n    image = "a"\n  [runners.Docker.sysctls]\n    "net.core.somaxconn" = "1024"\n';
+  const [finding] = validate(text).filter((d) => d.code === 'key-case');
+  assert.equal(finding.path, 'runners[0].docker');
+  assert.equal(finding.fix.safe, true);
+  assert.deepEqual(
+    finding.fix.edits.map(({ start, end, text: written }) => [text.slice(start, end), written]),
+    [
+      ['Docker', 'docker'],
+      ['Docker', 'docker'],
+    ],
+  );
+  const fixed = fix(text);
+  assert.equal(fixed, text.replaceAll('Docker', 'docker'));
+  assert.equal(fix(fixed), fixed);
+});
