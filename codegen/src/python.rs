@@ -62,7 +62,7 @@ const IMPORTS: &str = "from __future__ import annotations\n\n\
 
 const RUN_TIME_IMPORTS: &str = "else:\n    \
     from ._base import LazyModule, dataclass, field\n\n    \
-    datetime = LazyModule(\"datetime\")\n\n";
+    datetime = LazyModule(\"datetime\")\n";
 
 fn names(out: &mut String, variable: &str, names: &[&str]) {
     writeln!(out, "{variable} = [").unwrap();
@@ -80,12 +80,9 @@ pub fn module() -> String {
     let mut out = String::from(HEADER);
     out.push_str("\"\"\"The config.toml tables as dataclasses, one per gitlab-runner struct.\"\"\"\n\n");
     out.push_str(IMPORTS);
-    writeln!(out, "    from .{LAZY_MODULE} import (").unwrap();
-    for name in &lazy_names {
-        writeln!(out, "        {name},").unwrap();
-    }
-    out.push_str("    )\n");
+    writeln!(out, "    from . import {LAZY_MODULE}").unwrap();
     out.push_str(RUN_TIME_IMPORTS);
+    writeln!(out, "    {LAZY_MODULE} = LazyModule(__package__ + \".{LAZY_MODULE}\")\n").unwrap();
     let mut eager_names = vec!["Executor"];
     eager_names.extend(eager_structs.iter().map(|s| s.class));
     names(&mut out, "__all__", &eager_names);
@@ -120,14 +117,25 @@ pub fn lazy_module() -> String {
     out.push_str(IMPORTS);
     out.push_str("    from ._tables import *\n");
     out.push_str(RUN_TIME_IMPORTS);
+    out.push('\n');
     out.push_str("from .. import _native\n");
-    // The enumerations the fields coerce to, named when the classes are made.
-    let mut enumerations: Vec<&str> =
-        structs.iter().flat_map(|s| s.fields.iter().filter_map(|f| f.enumeration)).collect();
-    enumerations.sort_unstable();
-    enumerations.dedup();
-    if !enumerations.is_empty() {
-        writeln!(out, "from ._tables import {}", enumerations.join(", ")).unwrap();
+    // The enumerations the fields coerce to, named when the classes are made, and the classes
+    // of `_tables` the annotations name (`typing.get_type_hints` looks them up here).
+    let mut shared: Vec<&str> = structs
+        .iter()
+        .flat_map(|s| s.fields.iter())
+        .flat_map(|f| {
+            let eager_child = match f.kind {
+                Kind::Table(child) | Kind::Tables(child) if !lazy(child) => Some(child.class),
+                _ => None,
+            };
+            f.enumeration.into_iter().chain(eager_child)
+        })
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    if !shared.is_empty() {
+        writeln!(out, "from ._tables import {}", shared.join(", ")).unwrap();
     }
     out.push('\n');
     let names_: Vec<&str> = structs.iter().map(|s| s.class).collect();
@@ -136,13 +144,7 @@ pub fn lazy_module() -> String {
     for s in &structs {
         class(&mut out, s);
     }
-    out.push_str(
-        "_native.register_more({name: globals()[name] for name in __all__})\n\n\
-         # Named in _tables too from now on, where the classes that refer to these look names up\n\
-         # (`typing.get_type_hints(Runner)`).\n\
-         from . import _tables  # noqa: E402\n\n\
-         _tables.__dict__.update({name: globals()[name] for name in __all__})\n",
-    );
+    out.push_str("_native.register_more({name: globals()[name] for name in __all__})\n");
     out
 }
 
@@ -355,7 +357,7 @@ fn default(s: &Struct, f: &Field) -> Default {
     })
 }
 
-fn annotation(s: &Struct, f: &Field, required: bool) -> String {
+fn annotation(s: &'static Struct, f: &Field, required: bool) -> String {
     let base = match f.kind {
         Kind::String => match f.enumeration {
             Some(enumeration) => format!("Union[{enumeration}, str]"),
@@ -380,8 +382,8 @@ fn annotation(s: &Struct, f: &Field, required: bool) -> String {
             };
             return format!("Dict[str, {value}]");
         }
-        Kind::Table(child) => child.class.to_owned(),
-        Kind::Tables(child) => return format!("List[{}]", child.class),
+        Kind::Table(child) => class_name(s, child),
+        Kind::Tables(child) => return format!("List[{}]", class_name(s, child)),
     };
     let has_value_default = matches!(
         python_default(s, f),
@@ -391,6 +393,18 @@ fn annotation(s: &Struct, f: &Field, required: bool) -> String {
         base
     } else {
         format!("Optional[{base}]")
+    }
+}
+
+/// A table field's class as its annotation names it. `_tables` names a lazily loaded class
+/// through `_executor_tables` (a `LazyModule` at run time), so that evaluating the annotation
+/// (`typing.get_type_hints(Runner)`, which looks names up in the module's dictionary, never
+/// through its `__getattr__`) loads the class instead of failing.
+fn class_name(s: &'static Struct, child: &'static Struct) -> String {
+    if lazy(child) && !lazy(s) {
+        format!("{LAZY_MODULE}.{}", child.class)
+    } else {
+        child.class.to_owned()
     }
 }
 

@@ -297,6 +297,38 @@ def test_import_makes_only_what_building_a_config_needs() -> None:
     assert loaded == "True True"
 
 
+TYPE_HINTS_PROBE = """
+import dataclasses, sys, typing
+import wetwire_gitlab.runner_config as package
+
+lazy = "wetwire_gitlab.runner_config._executor_tables"
+loaded_by_import = lazy in sys.modules
+hints = typing.get_type_hints(package.Runner)
+print(loaded_by_import, lazy in sys.modules, hints["kubernetes"] == typing.Optional[package.KubernetesConfig])
+for name in package.__all__:
+    value = getattr(package, name)
+    if isinstance(value, type):
+        typing.get_type_hints(value)
+        if dataclasses.is_dataclass(value):
+            typing.get_type_hints(value.__init__)
+print(typing.get_type_hints(package.KubernetesConfig)["services"] == typing.List[package.Service])
+print(dataclasses.fields(package.Runner)[13])
+"""
+
+
+def test_type_hints_resolve_before_the_executor_tables_are_loaded() -> None:
+    # `get_type_hints` evaluates annotations in the defining module's dictionary, which a module
+    # `__getattr__` does not serve: `_tables` names the lazily loaded classes through a module
+    # proxy, so that evaluating the annotation loads them (and importing still does not).
+    import subprocess
+    import sys
+
+    probe = subprocess.run([sys.executable, "-c", TYPE_HINTS_PROBE], capture_output=True, text=True, check=True)
+    runner, kubernetes, field = probe.stdout.splitlines()
+    assert (runner, kubernetes) == ("False True True", "True")
+    assert "name='kubernetes',type='Optional[_executor_tables.KubernetesConfig]'" in field
+
+
 def test_a_lazily_loaded_class_is_a_full_dataclass() -> None:
     import typing
 

@@ -20,6 +20,7 @@ else:
     datetime = LazyModule("datetime")
 
 from .. import _native
+from ._tables import Service
 
 __all__ = [
     "InstanceConfig",
@@ -3191,9 +3192,3 @@ class DockerMachineShutdownDrain(Table):
 
 
 _native.register_more({name: globals()[name] for name in __all__})
-
-# Named in _tables too from now on, where the classes that refer to these look names up
-# (`typing.get_type_hints(Runner)`).
-from . import _tables  # noqa: E402
-
-_tables.__dict__.update({name: globals()[name] for name in __all__})

@@ -12,63 +12,12 @@ from ._base import UNSET, Enumeration, Root, Table, deprecated_alias
 if TYPE_CHECKING:
     import datetime
     from dataclasses import dataclass, field
-    from ._executor_tables import (
-        InstanceConfig,
-        SSHConfig,
-        ParallelsConfig,
-        VirtualBoxConfig,
-        DockerMachineConfig,
-        DockerMachineAutoscaling,
-        KubernetesConfig,
-        KubernetesAffinity,
-        KubernetesNodeAffinity,
-        NodeSelector,
-        NodeSelectorTerm,
-        NodeSelectorRequirement,
-        PreferredSchedulingTerm,
-        KubernetesPodAffinity,
-        PodAffinityTerm,
-        LabelSelector,
-        WeightedPodAffinityTerm,
-        KubernetesPodAntiAffinity,
-        KubernetesPodSecurityContext,
-        KubernetesSeccompProfile,
-        KubernetesAppArmorProfile,
-        KubernetesContainerSecurityContext,
-        KubernetesContainerCapabilities,
-        KubernetesVolumes,
-        KubernetesHostPath,
-        KubernetesPVC,
-        KubernetesConfigMap,
-        KubernetesSecret,
-        KubernetesEmptyDir,
-        KubernetesCSI,
-        KubernetesNFS,
-        KubernetesHostAliases,
-        KubernetesDNSConfig,
-        KubernetesDNSConfigOption,
-        KubernetesContainerLifecycle,
-        KubernetesLifecycleHandler,
-        KubernetesLifecycleExecAction,
-        KubernetesLifecycleHTTPGet,
-        KubernetesLifecycleHTTPGetHeader,
-        KubernetesLifecycleTCPSocket,
-        KubernetesPodSpec,
-        KubernetesAutoscalerConfig,
-        AutoscalerPolicyConfig,
-        CustomConfig,
-        AutoscalerConfig,
-        ConnectorConfig,
-        AutoscalerScaleThrottle,
-        VMIsolation,
-        AutoscalerStateStorage,
-        MachineConfig,
-        DockerMachineShutdownDrain,
-    )
+    from . import _executor_tables
 else:
     from ._base import LazyModule, dataclass, field
 
     datetime = LazyModule("datetime")
+    _executor_tables = LazyModule(__package__ + "._executor_tables")
 
 __all__ = [
     "Executor",
@@ -229,7 +178,7 @@ class Config(Root):
     """Operating system user that builds run as, typically set when the runner is installed as a
     service. TOML key: ``user``.
     """
-    machine: Optional[MachineConfig] = None
+    machine: Optional[_executor_tables.MachineConfig] = None
     """Global settings for the docker+machine provider ([machine]). TOML key: ``machine``."""
     experimental: Optional[ExperimentalConfig] = None
     """Global experimental features ([experimental]); may change without notice. TOML key:
@@ -251,7 +200,7 @@ class Config(Root):
         session_server: Optional[SessionServer] = UNSET,
         labels: Dict[str, str] = UNSET,
         user: Optional[str] = UNSET,
-        machine: Optional[MachineConfig] = UNSET,
+        machine: Optional[_executor_tables.MachineConfig] = UNSET,
         experimental: Optional[ExperimentalConfig] = UNSET,
     ) -> None:
         _values = self.__dict__
@@ -333,7 +282,7 @@ class Runner(Table):
     """
     docker: Optional[DockerConfig] = None
     """Settings of the Docker executor ([runners.docker]). TOML key: ``docker``."""
-    kubernetes: Optional[KubernetesConfig] = None
+    kubernetes: Optional[_executor_tables.KubernetesConfig] = None
     """Settings of the Kubernetes executor ([runners.kubernetes]). TOML key: ``kubernetes``."""
     cache: Optional[CacheConfig] = None
     """Distributed cache settings ([runners.cache]). TOML key: ``cache``."""
@@ -445,23 +394,23 @@ class Runner(Table):
     """Cgroup name template for slot-based cgroups, with a ${slot} placeholder; default
     gitlab-runner/slot-${slot}. TOML key: ``slot_cgroup_template``.
     """
-    instance: Optional[InstanceConfig] = None
+    instance: Optional[_executor_tables.InstanceConfig] = None
     """Settings of the instance executor ([runners.instance]). TOML key: ``instance``."""
-    ssh: Optional[SSHConfig] = None
+    ssh: Optional[_executor_tables.SSHConfig] = None
     """SSH connection settings for the SSH executor and VM executors ([runners.ssh]). TOML key:
     ``ssh``.
     """
-    parallels: Optional[ParallelsConfig] = None
+    parallels: Optional[_executor_tables.ParallelsConfig] = None
     """Settings of the Parallels executor ([runners.parallels]). TOML key: ``parallels``."""
-    virtualbox: Optional[VirtualBoxConfig] = None
+    virtualbox: Optional[_executor_tables.VirtualBoxConfig] = None
     """Settings of the VirtualBox executor ([runners.virtualbox]). TOML key: ``virtualbox``."""
-    machine: Optional[DockerMachineConfig] = None
+    machine: Optional[_executor_tables.DockerMachineConfig] = None
     """Docker Machine autoscaling settings for the docker+machine executor ([runners.machine]).
     TOML key: ``machine``.
     """
-    custom: Optional[CustomConfig] = None
+    custom: Optional[_executor_tables.CustomConfig] = None
     """Settings of the Custom executor ([runners.custom]). TOML key: ``custom``."""
-    autoscaler: Optional[AutoscalerConfig] = None
+    autoscaler: Optional[_executor_tables.AutoscalerConfig] = None
     """Fleeting-based autoscaler settings for instance and docker-autoscaler executors
     ([runners.autoscaler]). TOML key: ``autoscaler``.
     """
@@ -485,7 +434,7 @@ class Runner(Table):
         environment: List[str] = UNSET,
         clone_url: Optional[str] = UNSET,
         docker: Optional[DockerConfig] = UNSET,
-        kubernetes: Optional[KubernetesConfig] = UNSET,
+        kubernetes: Optional[_executor_tables.KubernetesConfig] = UNSET,
         cache: Optional[CacheConfig] = UNSET,
         *,
         pre_get_sources_script: Optional[str] = UNSET,
@@ -517,13 +466,13 @@ class Runner(Table):
         monitoring: Optional[MonitoringConfig] = UNSET,
         use_slot_cgroups: bool = UNSET,
         slot_cgroup_template: str = UNSET,
-        instance: Optional[InstanceConfig] = UNSET,
-        ssh: Optional[SSHConfig] = UNSET,
-        parallels: Optional[ParallelsConfig] = UNSET,
-        virtualbox: Optional[VirtualBoxConfig] = UNSET,
-        machine: Optional[DockerMachineConfig] = UNSET,
-        custom: Optional[CustomConfig] = UNSET,
-        autoscaler: Optional[AutoscalerConfig] = UNSET,
+        instance: Optional[_executor_tables.InstanceConfig] = UNSET,
+        ssh: Optional[_executor_tables.SSHConfig] = UNSET,
+        parallels: Optional[_executor_tables.ParallelsConfig] = UNSET,
+        virtualbox: Optional[_executor_tables.VirtualBoxConfig] = UNSET,
+        machine: Optional[_executor_tables.DockerMachineConfig] = UNSET,
+        custom: Optional[_executor_tables.CustomConfig] = UNSET,
+        autoscaler: Optional[_executor_tables.AutoscalerConfig] = UNSET,
         step_runner_image: Optional[str] = UNSET,
         pre_clone_script: Optional[str] = UNSET,
         cache_s3: Optional[CacheS3Config] = UNSET,
