@@ -64,6 +64,21 @@ def test_load_modify_write_keeps_every_comment(tmp_path: Path) -> None:
     ]
 
 
+def test_a_crlf_file_stays_crlf_through_load_modify_write(tmp_path: Path) -> None:
+    def edit(config: Config) -> None:
+        config.runners[0].limit = 8
+        config.runners.append(Runner(name="third", url="https://gitlab.example.com", token="${T}", executor="shell"))
+
+    lf = Config.from_toml(COMMENTED.read_text())
+    edit(lf)
+    path = tmp_path / "config.toml"
+    path.write_bytes(COMMENTED.read_bytes().replace(b"\n", b"\r\n"))
+    config = Config.load(path)
+    edit(config)
+    config.write(path)
+    assert path.read_bytes() == lf.to_toml().replace("\n", "\r\n").encode()
+
+
 def test_canonical_layout_on_request_carries_the_comments() -> None:
     text = COMMENTED.read_text()
     canonical = Config.from_toml(text).to_toml(canonical=True)
