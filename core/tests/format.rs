@@ -106,3 +106,12 @@ fn a_crlf_file_keeps_its_line_ends() {
     let canonical = format_canonical(&crlf(&fixture("edit/commented.toml"))).unwrap();
     assert_eq!(canonical, crlf(&fixture("edit/commented.canonical.toml")));
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn every_corpus_file_formats_the_same_in_crlf() {
+    for (name, text) in corpus("valid") {
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(format(&crlf).unwrap(), format(&text).unwrap().replace('\n', "\r\n"), "{name}");
+    }
+}

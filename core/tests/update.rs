@@ -405,3 +405,24 @@ fn a_new_key_of_a_table_of_dotted_tables_goes_after_its_lines() {
     assert_eq!(updated, text.replace("# kept\n", "# kept\n  docker.image = \"x\"\n"));
     assert_eq!(read(&updated), table);
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn in_every_corpus_file_in_crlf_an_edit_writes_crlf() {
+    let runner =
+        read("[[runners]]\n  name = \"added\"\n  url = \"https://gitlab.example.com\"\n  executor = \"shell\"\n");
+    // Read from each text: a multi-line string of a CRLF file holds its CRLF.
+    let edited = |text: &str| {
+        let mut table = read(text);
+        let mut all = runners(&table);
+        if let Some(first) = all.first_mut() {
+            first.set("limit", Value::Integer(1234));
+        }
+        all.push(runners(&runner)[0].clone());
+        table.set("runners", Value::Tables(all));
+        update(text, &table).unwrap()
+    };
+    for (name, text) in corpus("valid") {
+        assert_eq!(edited(&text.replace('\n', "\r\n")), edited(&text).replace('\n', "\r\n"), "{name}");
+    }
+}
