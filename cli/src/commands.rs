@@ -2,6 +2,7 @@
 
 use gitlab_runner_config::expand::expand_env;
 use gitlab_runner_config::json::{to_json, JsonValue};
+use gitlab_runner_config::lines::LineIndex;
 use gitlab_runner_config::parse::text_from_bytes;
 use gitlab_runner_config::schema::Version;
 use gitlab_runner_config::validate::findings;
@@ -68,7 +69,8 @@ pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
     let mut unread = false;
     let mut would_change = false;
     for file in &args.files {
-        let found = match read(host, file) {
+        // What was linted, for placing the findings' fixes in lines and columns.
+        let (found, linted) = match read(host, file) {
             Ok(Ok(text)) if fixing => {
                 let fixed = gitlab_runner_config::fix(&text, args.flag("--unsafe-fixes"), &checks);
                 if fixed == text {
@@ -83,10 +85,10 @@ pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
                     continue;
                 }
                 host.stderr(&format!("fixed {file}\n"));
-                lint_text(&fixed, &checks)
+                (lint_text(&fixed, &checks), fixed)
             }
-            Ok(Ok(text)) => lint_text(&text, &checks),
-            Ok(Err(not_text)) => not_text.into_iter().map(Diagnostic::from).collect(),
+            Ok(Ok(text)) => (lint_text(&text, &checks), text),
+            Ok(Err(not_text)) => (not_text.into_iter().map(Diagnostic::from).collect(), String::new()),
             Err(Failure::Other(message)) => {
                 host.stderr(&format!("error: {message}\n"));
                 unread = true;
@@ -94,7 +96,8 @@ pub fn lint(host: &mut dyn Host, arguments: &[String]) -> Result<u8, Failure> {
             }
             Err(other) => return Err(other),
         };
-        findings.extend(found.into_iter().map(|diagnostic| Finding { file: file.clone(), diagnostic }));
+        let lines = LineIndex::new(&linted);
+        findings.extend(found.into_iter().map(|diagnostic| Finding::new(file, diagnostic, &lines)));
     }
     if args.flag("--diff") {
         // What --fix would do, and nothing else: the findings are for a run without --diff.

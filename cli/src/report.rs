@@ -2,6 +2,8 @@
 //! JSON, a GitLab Code Quality report, SARIF 2.1.0 and GitHub workflow commands. Source lines
 //! are never echoed: they may hold a secret; messages never do.
 
+use gitlab_runner_config::error::Range;
+use gitlab_runner_config::lines::LineIndex;
 use gitlab_runner_config::{Code, Diagnostic, Severity};
 use serde_json::{json, Value};
 
@@ -9,6 +11,17 @@ use serde_json::{json, Value};
 pub struct Finding {
     pub file: String,
     pub diagnostic: Diagnostic,
+    /// The fix's edits placed in lines and columns (the diagnostic's hold byte offsets).
+    pub fix_edits: Vec<(Range, String)>,
+}
+
+impl Finding {
+    /// A finding of `text`, written in `file`.
+    pub fn new(file: &str, diagnostic: Diagnostic, lines: &LineIndex<'_>) -> Finding {
+        let fix_edits = diagnostic.fix.iter().flat_map(|fix| &fix.edits);
+        let fix_edits = fix_edits.map(|e| (lines.range(e.start..e.end), e.text.clone())).collect();
+        Finding { file: file.to_owned(), diagnostic, fix_edits }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -93,6 +106,16 @@ fn plain(finding: &Finding) -> Value {
         "path": d.path.to_string(),
         "message": d.message,
         "suggestion": d.suggestion,
+        "fix": d.fix.as_ref().map(|fix| json!({
+            "safe": fix.safe,
+            "edits": finding.fix_edits.iter().map(|(range, text)| json!({
+                "line": range.start.line,
+                "column": range.start.column,
+                "end_line": range.end.line,
+                "end_column": range.end.column,
+                "text": text,
+            })).collect::<Vec<_>>(),
+        })),
     })
 }
 
@@ -173,6 +196,9 @@ fn sarif(findings: &[&Finding]) -> Value {
             if !path.is_empty() {
                 result["locations"][0]["logicalLocations"] = json!([{ "fullyQualifiedName": path }]);
             }
+            if let Some(fix) = &d.fix {
+                result["fixes"] = sarif_fix(finding, fix.safe);
+            }
             result
         })
         .collect();
@@ -190,6 +216,33 @@ fn sarif(findings: &[&Finding]) -> Value {
             "results": results,
         }],
     })
+}
+
+/// A fix as SARIF replacements of the file's regions; an unsafe one says so in its description.
+fn sarif_fix(finding: &Finding, safe: bool) -> Value {
+    let replacements: Vec<Value> = finding
+        .fix_edits
+        .iter()
+        .map(|(range, text)| {
+            json!({
+                "deletedRegion": {
+                    "startLine": range.start.line,
+                    "startColumn": range.start.column,
+                    "endLine": range.end.line,
+                    "endColumn": range.end.column,
+                },
+                "insertedContent": { "text": text },
+            })
+        })
+        .collect();
+    let description = if safe { "safe fix (lint --fix)" } else { "unsafe fix (lint --fix --unsafe-fixes)" };
+    json!([{
+        "description": { "text": description },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": artifact_uri(&finding.file) },
+            "replacements": replacements,
+        }],
+    }])
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

@@ -53,7 +53,10 @@ fn lint_json_for_ci() {
         serde_json::json!({
             "file": "misspelled.toml", "line": 8, "column": 3, "end_line": 8, "end_column": 12,
             "severity": "error", "code": "unknown-key", "path": "runners[0].buids_dir",
-            "message": "unknown key; did you mean builds_dir?", "suggestion": "builds_dir"
+            "message": "unknown key; did you mean builds_dir?", "suggestion": "builds_dir",
+            "fix": { "safe": false, "edits": [
+                { "line": 8, "column": 3, "end_line": 8, "end_column": 12, "text": "builds_dir" }
+            ] }
         })
     );
 }
@@ -514,4 +517,32 @@ fn lint_fix_renames_a_table_header_written_in_another_letter_case() {
     assert_eq!(run(&["lint", "--fix", path], None).stderr, b"");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), once, "a second --fix changes nothing");
     std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn lint_json_and_sarif_carry_each_fix_in_lines_and_columns() {
+    let output = run(&["lint", "--format", "json", "letter_case.toml"], None);
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let fixes: Vec<String> = findings.as_array().unwrap().iter().map(|f| f["fix"].to_string()).collect();
+    assert_eq!(
+        fixes,
+        [
+            r#"{"safe":true,"edits":[{"line":8,"column":3,"end_line":8,"end_column":13,"text":"builds_dir"}]}"#,
+            r#"{"safe":true,"edits":[{"line":9,"column":12,"end_line":9,"end_column":18,"text":"docker"}]}"#,
+        ]
+    );
+    // An unknown key with one close suggestion: an unsafe fix; a wrong type: none.
+    let output = run(&["lint", "--format", "sarif", "misspelled.toml"], None);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let fixes: Vec<String> =
+        sarif["runs"][0]["results"].as_array().unwrap().iter().map(|r| r["fixes"].to_string()).collect();
+    let buids_dir = concat!(
+        r#"[{"description":{"text":"unsafe fix (lint --fix --unsafe-fixes)"},"artifactChanges":[{"#,
+        r#""artifactLocation":{"uri":"misspelled.toml"},"replacements":[{"deletedRegion":"#,
+        r#"{"startLine":8,"startColumn":3,"endLine":8,"endColumn":12},"insertedContent":{"text":"builds_dir"}}]}]}]"#
+    );
+    assert_eq!(fixes[0], "null");
+    assert_eq!(fixes[1], buids_dir);
+    assert!(fixes[2].contains(r#""insertedContent":{"text":"pull_policy"}"#), "{}", fixes[2]);
+    assert_eq!(fixes[3], "null");
 }

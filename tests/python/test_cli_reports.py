@@ -28,6 +28,8 @@ def test_sarif_is_valid_sarif_2_1_0(cli: Path) -> None:
     jsonschema.validate(report, json.loads(SARIF_SCHEMA.read_text()))
     results = report["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == ["deprecated-executor", "unknown-key", "unknown-key", "wrong-type"]
+    # The unknown keys' unsafe renames, as SARIF fixes (valid against the schema above).
+    assert [len(r.get("fixes", [])) for r in results] == [0, 1, 1, 0]
 
 
 def test_code_quality_entries_have_what_gitlab_reads(cli: Path) -> None:
