@@ -49,14 +49,79 @@ pub(crate) fn render_at(header: &[String], key: &str, value: &Value) -> String {
     out
 }
 
-/// A digest of the text a table renders to: equal tables have equal fingerprints, so a face can
-/// tell whether a parsed config was changed since (and its remembered positions still hold).
+/// A digest of a table: equal tables have equal fingerprints, so a face can tell whether a
+/// parsed config was changed since (and its remembered positions still hold). The values are
+/// hashed as they are, in the order they render in, not the text they render to: writing that
+/// text (escaping, numbers, headers) took most of the time, and tables that render alike are
+/// equal.
 pub fn fingerprint(table: &Table) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // DefaultHasher::new() uses fixed keys: the same text hashes the same in every process.
+    // DefaultHasher::new() uses fixed keys: the same table hashes the same in every process
+    // (a pickled config carries its fingerprint).
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    render(table).hash(&mut hasher);
-    hasher.finish()
+    hash_entries(&mut hasher, table_entries(table));
+    std::hash::Hasher::finish(&hasher)
+}
+
+fn hash_entries<'v>(hasher: &mut impl std::hash::Hasher, entries: impl Iterator<Item = (&'v str, &'v Value)>) {
+    use std::hash::Hash;
+    let mut count = 0;
+    for (key, value) in entries {
+        key.hash(hasher);
+        hash_value(hasher, value);
+        count += 1;
+    }
+    hasher.write_usize(count);
+}
+
+/// Each kind with its own tag, each sequence with its length, so that no two tables feed the
+/// hasher the same bytes.
+fn hash_value(hasher: &mut impl std::hash::Hasher, value: &Value) {
+    use std::hash::Hash;
+    match value {
+        Value::String(s) => {
+            hasher.write_u8(0);
+            s.hash(hasher);
+        }
+        Value::Integer(n) => {
+            hasher.write_u8(1);
+            hasher.write_i64(*n);
+        }
+        Value::Float(x) => {
+            hasher.write_u8(2);
+            // Every NaN renders as `nan`.
+            hasher.write_u64(if x.is_nan() { f64::NAN.to_bits() } else { x.to_bits() });
+        }
+        Value::Boolean(b) => {
+            hasher.write_u8(3);
+            hasher.write_u8(u8::from(*b));
+        }
+        Value::Datetime(datetime) => {
+            hasher.write_u8(4);
+            datetime.to_string().hash(hasher);
+        }
+        Value::Array(items) => {
+            hasher.write_u8(5);
+            hasher.write_usize(items.len());
+            for item in items {
+                hash_value(hasher, item);
+            }
+        }
+        Value::Table(table) => {
+            hasher.write_u8(6);
+            hash_entries(hasher, table_entries(table));
+        }
+        Value::Tables(tables) => {
+            hasher.write_u8(7);
+            hasher.write_usize(tables.len());
+            for table in tables {
+                hash_entries(hasher, table_entries(table));
+            }
+        }
+        Value::Map(map) => {
+            hasher.write_u8(8);
+            hash_entries(hasher, map.iter().map(|(k, v)| (k.as_str(), v)));
+        }
+    }
 }
 
 pub(crate) struct Renderer<'a> {
