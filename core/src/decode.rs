@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{portable_datetime, Table, Value};
 use crate::duration;
 use crate::error::{Error, ErrorKind, Range};
-use crate::input::{Duration, Entry, Input, Integer, Member, NotATable};
+use crate::input::{Duration, DynInput, Entry, Input, Integer, Member, NotATable};
 use crate::path::KeyPath;
 use crate::schema::{Field, Kind, MapOf, Struct};
 use crate::suggest;
@@ -163,77 +163,85 @@ impl Decoder {
         self.warnings.push(warning);
     }
 
-    fn fail<I: Input>(&mut self, input: &I, kind: ErrorKind, message: impl Into<String>) {
+    fn fail(&mut self, input: &dyn DynInput, kind: ErrorKind, message: impl Into<String>) {
         self.fail_at(kind, input.position(), message);
     }
 
-    fn type_error<I: Input>(&mut self, expected: &str, input: &I) {
+    fn type_error(&mut self, expected: &str, input: &dyn DynInput) {
         self.fail(input, ErrorKind::Type, format!("expected {expected}, got {}", input.type_name()));
     }
 
-    fn table<I: Input>(&mut self, schema: &'static Struct, input: &I) -> Option<Table> {
-        let entries = match input.as_table(schema) {
-            Ok(entries) => entries,
-            Err(NotATable::WrongType) => {
-                self.type_error(&format!("table ({})", schema.class), input);
-                return None;
-            }
-            Err(NotATable::OtherStruct(other)) => {
-                self.fail(input, ErrorKind::Type, format!("expected {}, got {other}", schema.class));
-                return None;
-            }
-        };
+    fn table(&mut self, schema: &'static Struct, input: &dyn DynInput) -> Option<Table> {
         let mut table = Table::new(schema);
         // The key each field was first written as: a second spelling of it is an error.
         let mut written: Vec<(usize, Cow<'static, str>)> = Vec::new();
-        for entry in entries {
-            if let Member::Field(position) | Member::FoldedField(position) = entry.member {
-                if let Some((_, first)) = written.iter().find(|(p, _)| *p == position) {
-                    self.path.push_key(&entry.key);
-                    let message = format!(
-                        "written twice in this table, as {} and {}: gitlab-runner would keep either, depending on map order",
-                        crate::escape::quoted(first),
-                        crate::escape::quoted(&entry.key)
-                    );
-                    self.fail_at(ErrorKind::DuplicateKey, entry.position, message);
-                    self.path.pop();
-                    continue;
-                }
+        let read = input.table_entries(schema, &mut |entry| self.entry(schema, &mut table, &mut written, entry));
+        match read {
+            Ok(()) => Some(table),
+            Err(NotATable::WrongType) => {
+                self.type_error(&format!("table ({})", schema.class), input);
+                None
             }
-            match entry.member {
-                Member::Field(position) => {
-                    self.set_field(&mut table, position, &entry);
-                    written.push((position, entry.key));
-                }
-                Member::FoldedField(position) => {
-                    let field = &schema.fields[position];
-                    self.path.push_field(field.key);
-                    let message = format!(
-                        "written as {}; gitlab-runner matches it ignoring letter case, but spells it {}",
-                        crate::escape::quoted(&entry.key),
-                        field.key
-                    );
-                    self.warn_at(Code::KeyCase, entry.position, message, Some(field.key));
-                    self.path.pop();
-                    self.set_field(&mut table, position, &entry);
-                    written.push((position, entry.key));
-                }
-                Member::Unknown => self.unknown_key(schema, &mut table, entry, false),
-                Member::Kept => self.unknown_key(schema, &mut table, entry, true),
-                Member::Invalid(why) => {
-                    self.path.push_key(&entry.key);
-                    self.fail_at(ErrorKind::Type, entry.position, why);
-                    self.path.pop();
-                }
+            Err(NotATable::OtherStruct(other)) => {
+                self.fail(input, ErrorKind::Type, format!("expected {}, got {other}", schema.class));
+                None
             }
         }
-        Some(table)
     }
 
-    fn set_field<I: Input>(&mut self, table: &mut Table, position: usize, entry: &Entry<I>) {
+    /// One entry of a table; `written` holds the key each field was first written as.
+    fn entry(
+        &mut self,
+        schema: &'static Struct,
+        table: &mut Table,
+        written: &mut Vec<(usize, Cow<'static, str>)>,
+        entry: Entry<&dyn DynInput>,
+    ) {
+        if let Member::Field(position) | Member::FoldedField(position) = entry.member {
+            if let Some((_, first)) = written.iter().find(|(p, _)| *p == position) {
+                self.path.push_key(&entry.key);
+                let message = format!(
+                    "written twice in this table, as {} and {}: gitlab-runner would keep either, depending on map order",
+                    crate::escape::quoted(first),
+                    crate::escape::quoted(&entry.key)
+                );
+                self.fail_at(ErrorKind::DuplicateKey, entry.position, message);
+                self.path.pop();
+                return;
+            }
+        }
+        match entry.member {
+            Member::Field(position) => {
+                self.set_field(table, position, entry.value);
+                written.push((position, entry.key));
+            }
+            Member::FoldedField(position) => {
+                let field = &schema.fields[position];
+                self.path.push_field(field.key);
+                let message = format!(
+                    "written as {}; gitlab-runner matches it ignoring letter case, but spells it {}",
+                    crate::escape::quoted(&entry.key),
+                    field.key
+                );
+                self.warn_at(Code::KeyCase, entry.position, message, Some(field.key));
+                self.path.pop();
+                self.set_field(table, position, entry.value);
+                written.push((position, entry.key));
+            }
+            Member::Unknown => self.unknown_key(schema, table, entry, false),
+            Member::Kept => self.unknown_key(schema, table, entry, true),
+            Member::Invalid(why) => {
+                self.path.push_key(&entry.key);
+                self.fail_at(ErrorKind::Type, entry.position, why);
+                self.path.pop();
+            }
+        }
+    }
+
+    fn set_field(&mut self, table: &mut Table, position: usize, input: &dyn DynInput) {
         let field = &table.schema().fields[position];
         self.path.push_field(field.key);
-        if let Some(value) = self.field(field, &entry.value) {
+        if let Some(value) = self.field(field, input) {
             table.insert(position, value);
         }
         self.path.pop();
@@ -241,11 +249,11 @@ impl Decoder {
 
     /// A key the schema does not know: an error, or kept with a warning (lenient mode, or
     /// `kept_before` by a lenient parse of the text the input came from).
-    fn unknown_key<I: Input>(
+    fn unknown_key(
         &mut self,
         schema: &'static Struct,
         table: &mut Table,
-        entry: Entry<I>,
+        entry: Entry<&dyn DynInput>,
         kept_before: bool,
     ) {
         if crate::schema::removed_key(schema, &entry.key).is_some() {
@@ -272,18 +280,18 @@ impl Decoder {
         }
     }
 
-    fn kept_key<I: Input>(&mut self, table: &mut Table, entry: Entry<I>) {
+    fn kept_key(&mut self, table: &mut Table, entry: Entry<&dyn DynInput>) {
         match entry.value.to_any() {
             Ok(value) => table.insert_unknown(entry.key.into_owned(), value),
             Err(message) => {
                 self.path.push_key(&entry.key);
-                self.fail(&entry.value, ErrorKind::Type, message);
+                self.fail(entry.value, ErrorKind::Type, message);
                 self.path.pop();
             }
         }
     }
 
-    pub(crate) fn field<I: Input>(&mut self, field: &'static Field, input: &I) -> Option<Value> {
+    pub(crate) fn field(&mut self, field: &'static Field, input: &dyn DynInput) -> Option<Value> {
         match field.kind {
             Kind::String => self.string(input),
             Kind::Integer => self.integer(input),
@@ -291,55 +299,48 @@ impl Decoder {
             Kind::Boolean => self.boolean(input),
             Kind::Duration => self.duration(field, input),
             Kind::Datetime => self.datetime(input),
-            Kind::StringOrStrings => match input.as_array() {
-                Some(_) => self.array(input, |d, item| d.string(item)),
-                None if input.as_str().is_some() => self.string(input),
-                None => {
-                    self.type_error("string or array of strings", input);
-                    None
-                }
-            },
-            Kind::Strings => self.array(input, |d, item| d.string(item)),
-            Kind::Integers => self.array(input, |d, item| d.integer(item)),
-            Kind::Floats => self.array(input, |d, item| d.float(item)),
+            Kind::StringOrStrings if input.is_array() => self.array(input, Decoder::string),
+            Kind::StringOrStrings if input.as_str().is_some() => self.string(input),
+            Kind::StringOrStrings => {
+                self.type_error("string or array of strings", input);
+                None
+            }
+            Kind::Strings => self.array(input, Decoder::string),
+            Kind::Integers => self.array(input, Decoder::integer),
+            Kind::Floats => self.array(input, Decoder::float),
             Kind::Map(of) => self.map(of, input),
             Kind::Table(schema) => self.table(schema, input).map(Value::Table),
             Kind::Tables(schema) => {
-                let Some(items) = input.as_array() else {
-                    self.type_error(&format!("array of tables ({})", schema.class), input);
-                    return None;
-                };
-                let mut tables = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
+                let mut tables = Vec::new();
+                let read = input.items(&mut |i, item| {
                     self.path.push_index(i);
                     if let Some(table) = self.table(schema, item) {
                         tables.push(table);
                     }
                     self.path.pop();
+                });
+                if !read {
+                    self.type_error(&format!("array of tables ({})", schema.class), input);
+                    return None;
                 }
                 Some(Value::Tables(tables))
             }
         }
     }
 
-    fn string<I: Input>(&mut self, input: &I) -> Option<Value> {
-        self.text(input).map(|text| Value::String(text.into_owned()))
-    }
-
-    /// A string's text, borrowed from the input where it can be.
-    pub(crate) fn text<'i, I: Input>(&mut self, input: &'i I) -> Option<Cow<'i, str>> {
-        self.read(input, "string", input.as_str())
+    fn string(&mut self, input: &dyn DynInput) -> Option<Value> {
+        self.read(input, "string", input.as_str()).map(|text| Value::String(text.into_owned()))
     }
 
     /// What the input gave when read as the kind expected (`read`), or a type error.
-    fn read<I: Input, T>(&mut self, input: &I, expected: &str, read: Option<T>) -> Option<T> {
+    fn read<T>(&mut self, input: &dyn DynInput, expected: &str, read: Option<T>) -> Option<T> {
         if read.is_none() {
             self.type_error(expected, input);
         }
         read
     }
 
-    fn integer<I: Input>(&mut self, input: &I) -> Option<Value> {
+    fn integer(&mut self, input: &dyn DynInput) -> Option<Value> {
         let message = match self.read(input, "integer", input.as_integer())? {
             Integer::Fits(n) => return Some(Value::Integer(n)),
             Integer::TooLarge => "integer out of range (TOML integers are 64-bit)",
@@ -349,7 +350,7 @@ impl Decoder {
         None
     }
 
-    fn float<I: Input>(&mut self, input: &I) -> Option<Value> {
+    fn float(&mut self, input: &dyn DynInput) -> Option<Value> {
         let x = self.read(input, "float", input.as_float())?;
         if x.is_nan() {
             self.fail(input, ErrorKind::Value, "NaN is not a number gitlab-runner can use");
@@ -358,11 +359,11 @@ impl Decoder {
         Some(Value::Float(x))
     }
 
-    fn boolean<I: Input>(&mut self, input: &I) -> Option<Value> {
+    fn boolean(&mut self, input: &dyn DynInput) -> Option<Value> {
         self.read(input, "bool", input.as_bool()).map(Value::Boolean)
     }
 
-    fn duration<I: Input>(&mut self, field: &Field, input: &I) -> Option<Value> {
+    fn duration(&mut self, field: &Field, input: &dyn DynInput) -> Option<Value> {
         let text = match self.read(input, "duration string such as \"15m\"", input.as_duration())? {
             Duration::Text(text) => text,
             Duration::Nanos(n) => return Some(Value::Integer(n)),
@@ -376,7 +377,7 @@ impl Decoder {
         Some(Value::String(text))
     }
 
-    fn datetime<I: Input>(&mut self, input: &I) -> Option<Value> {
+    fn datetime(&mut self, input: &dyn DynInput) -> Option<Value> {
         match self.read(input, "datetime", input.as_datetime())?.and_then(portable_datetime) {
             Ok(datetime) => Some(Value::Datetime(datetime)),
             Err(why) => {
@@ -386,33 +387,32 @@ impl Decoder {
         }
     }
 
-    fn array<I: Input>(&mut self, input: &I, mut item: impl FnMut(&mut Self, &I) -> Option<Value>) -> Option<Value> {
-        let items = self.read(input, "array", input.as_array())?;
-        let mut values = Vec::with_capacity(items.len());
-        for (i, element) in items.iter().enumerate() {
+    /// An array whose items are each read by `item`.
+    fn array(&mut self, input: &dyn DynInput, item: fn(&mut Self, &dyn DynInput) -> Option<Value>) -> Option<Value> {
+        let mut values = Vec::new();
+        let read = input.items(&mut |i, element| {
             self.path.push_index(i);
             if let Some(value) = item(self, element) {
                 values.push(value);
             }
             self.path.pop();
-        }
-        Some(Value::Array(values))
+        });
+        self.read(input, "array", read.then_some(Value::Array(values)))
     }
 
-    fn map<I: Input>(&mut self, of: MapOf, input: &I) -> Option<Value> {
-        let entries = self.read(input, "table", input.as_map())?;
-        let mut values = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
+    fn map(&mut self, of: MapOf, input: &dyn DynInput) -> Option<Value> {
+        let mut values = Vec::new();
+        let read = input.map_entries(&mut |key, value| {
             self.path.push_key(&key);
             let checked = match of {
-                MapOf::String => self.string(&value),
-                MapOf::Boolean => self.boolean(&value),
-                MapOf::Integer => self.integer(&value),
-                MapOf::Strings => self.array(&value, |d, item| d.string(item)),
+                MapOf::String => self.string(value),
+                MapOf::Boolean => self.boolean(value),
+                MapOf::Integer => self.integer(value),
+                MapOf::Strings => self.array(value, Decoder::string),
                 MapOf::Any => match value.to_any() {
                     Ok(any) => Some(any),
                     Err(message) => {
-                        self.fail(&value, ErrorKind::Type, message);
+                        self.fail(value, ErrorKind::Type, message);
                         None
                     }
                 },
@@ -421,7 +421,7 @@ impl Decoder {
                 values.push((key, checked));
             }
             self.path.pop();
-        }
-        Some(Value::Map(values))
+        });
+        self.read(input, "table", read.then_some(Value::Map(values)))
     }
 }

@@ -73,7 +73,7 @@ impl Writer<'_> {
             }
             // Strings are written from the input's own text (the decoder would copy them).
             Kind::String => {
-                let text = self.decoder.text(value)?;
+                let text = value.as_str()?;
                 self.renderer.key(field.key);
                 self.string(&text);
             }
@@ -85,7 +85,7 @@ impl Writer<'_> {
                     if i > 0 {
                         self.renderer.out.push_str(", ");
                     }
-                    let text = self.decoder.text(item)?;
+                    let text = item.as_str()?;
                     self.string(&text);
                 }
                 self.renderer.out.push(']');

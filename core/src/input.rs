@@ -157,7 +157,7 @@ pub trait Input: Sized {
 /// or a pathological free-form value gets here, and it must not overflow the stack.
 const MAX_DEPTH: usize = 64;
 
-fn any<I: Input>(input: &I, depth: usize) -> Result<Value, String> {
+fn any(input: &dyn DynInput, depth: usize) -> Result<Value, String> {
     if depth > MAX_DEPTH {
         return Err(format!("nested more than {MAX_DEPTH} levels deep (is there a cycle?)"));
     }
@@ -178,15 +178,131 @@ fn any<I: Input>(input: &I, depth: usize) -> Result<Value, String> {
     if let Some(Ok(datetime)) = input.as_datetime() {
         return portable_datetime(datetime).map(Value::Datetime);
     }
-    if let Some(items) = input.as_array() {
-        return items.iter().map(|item| any(item, depth + 1)).collect::<Result<_, _>>().map(Value::Array);
-    }
-    if let Some(entries) = input.as_map() {
-        let mut map = Vec::with_capacity(entries.len());
-        for (key, value) in entries {
-            map.push((key, any(&value, depth + 1)?));
+    // The first error ends the value; the items after it are not read.
+    let mut failed = None;
+    let mut items = Vec::new();
+    if input.items(&mut |_, item| {
+        if failed.is_none() {
+            match any(item, depth + 1) {
+                Ok(value) => items.push(value),
+                Err(why) => failed = Some(why),
+            }
         }
-        return Ok(Value::Map(map));
+    }) {
+        return failed.map_or(Ok(Value::Array(items)), Err);
+    }
+    let mut map = Vec::new();
+    if input.map_entries(&mut |key, value| {
+        if failed.is_none() {
+            match any(value, depth + 1) {
+                Ok(value) => map.push((key, value)),
+                Err(why) => failed = Some(why),
+            }
+        }
+    }) {
+        return failed.map_or(Ok(Value::Map(map)), Err);
     }
     Err(format!("{} cannot be written to TOML", input.type_name()))
+}
+
+/// An [`Input`] as the decoder reads it: the same questions, object-safe (nested values are
+/// handed to a callback rather than returned), so that the decoder's walk is compiled once
+/// for every face rather than once per input type. The wasm build reads both JS values and
+/// TOML, and its two copies of the walk were about 9 KB (bench/findings.md).
+pub trait DynInput {
+    fn type_name(&self) -> Cow<'static, str>;
+    fn as_str(&self) -> Option<Cow<'_, str>>;
+    fn as_bool(&self) -> Option<bool>;
+    fn as_integer(&self) -> Option<Integer>;
+    fn as_float(&self) -> Option<f64>;
+    fn as_datetime(&self) -> Option<Result<Datetime, String>>;
+    fn as_duration(&self) -> Option<Duration>;
+    fn is_array(&self) -> bool;
+    /// Calls `each` with each item and its index; false when this is no array.
+    fn items(&self, each: &mut dyn FnMut(usize, &dyn DynInput)) -> bool;
+    /// Calls `each` with each entry of a free-form table; false when this is no table.
+    fn map_entries(&self, each: &mut dyn FnMut(String, &dyn DynInput)) -> bool;
+    /// Calls `each` with each entry of a schema table (`Input::as_table`).
+    fn table_entries(
+        &self,
+        schema: &'static Struct,
+        each: &mut dyn FnMut(Entry<&dyn DynInput>),
+    ) -> Result<(), NotATable>;
+    fn to_any(&self) -> Result<Value, String>;
+    fn position(&self) -> Option<Range>;
+    fn names_fields(&self) -> bool;
+}
+
+impl<I: Input> DynInput for I {
+    fn type_name(&self) -> Cow<'static, str> {
+        Input::type_name(self)
+    }
+
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        Input::as_str(self)
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        Input::as_bool(self)
+    }
+
+    fn as_integer(&self) -> Option<Integer> {
+        Input::as_integer(self)
+    }
+
+    fn as_float(&self) -> Option<f64> {
+        Input::as_float(self)
+    }
+
+    fn as_datetime(&self) -> Option<Result<Datetime, String>> {
+        Input::as_datetime(self)
+    }
+
+    fn as_duration(&self) -> Option<Duration> {
+        Input::as_duration(self)
+    }
+
+    fn is_array(&self) -> bool {
+        Input::as_array(self).is_some()
+    }
+
+    fn items(&self, each: &mut dyn FnMut(usize, &dyn DynInput)) -> bool {
+        let Some(items) = Input::as_array(self) else { return false };
+        for (index, item) in items.iter().enumerate() {
+            each(index, item);
+        }
+        true
+    }
+
+    fn map_entries(&self, each: &mut dyn FnMut(String, &dyn DynInput)) -> bool {
+        let Some(entries) = Input::as_map(self) else { return false };
+        for (key, value) in entries {
+            each(key, &value);
+        }
+        true
+    }
+
+    fn table_entries(
+        &self,
+        schema: &'static Struct,
+        each: &mut dyn FnMut(Entry<&dyn DynInput>),
+    ) -> Result<(), NotATable> {
+        for entry in Input::as_table(self, schema)? {
+            let Entry { key, member, value, position } = entry;
+            each(Entry { key, member, value: &value, position });
+        }
+        Ok(())
+    }
+
+    fn to_any(&self) -> Result<Value, String> {
+        Input::to_any(self)
+    }
+
+    fn position(&self) -> Option<Range> {
+        Input::position(self)
+    }
+
+    fn names_fields(&self) -> bool {
+        Input::names_fields(self)
+    }
 }
