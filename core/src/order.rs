@@ -1,4 +1,5 @@
-//! One sort for everything ordered by where it is in the text. `sort_by_key` is generic over
+//! One sort for everything ordered by where it is in the text (and for anything else ordered by
+//! a pair of numbers, such as the schema's structs by address). `sort_by_key` is generic over
 //! the element and the key, so every call site linked a copy of the whole sort into the wasm
 //! (about 5 KB each); here the sort is one function and only the final swaps are generic.
 

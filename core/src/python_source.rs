@@ -14,12 +14,11 @@ pub fn to_python(root: &Table) -> String {
     if !constructible(root) {
         return kept_text(root);
     }
-    // A list sorted at the end rather than a `BTreeSet`: the wasm links no B-tree code.
+    // A sorted list rather than a `BTreeSet`, kept sorted as names are added rather than
+    // sorted at the end: the wasm links neither B-tree code nor a sort of strings.
     let mut imports = Vec::new();
     let mut body = String::new();
     table(&mut body, root, 0, &mut imports);
-    imports.sort_unstable();
-    imports.dedup();
     format!(
         "from wetwire_gitlab.runner_config import {}\n\nconfig = {body}\n\nprint(config.to_toml(), end=\"\")\n",
         imports.join(", ")
@@ -50,9 +49,16 @@ fn constructible(table: &Table) -> bool {
 }
 
 /// `Class(\n    field=value,\n    ...\n)` at nesting `depth`.
+/// Adds a name to the sorted imports, once.
+fn import(imports: &mut Vec<&'static str>, name: &'static str) {
+    if let Err(place) = imports.binary_search(&name) {
+        imports.insert(place, name);
+    }
+}
+
 fn table(out: &mut String, table: &Table, depth: usize, imports: &mut Vec<&'static str>) {
     let schema = table.schema();
-    imports.push(schema.class);
+    import(imports, schema.class);
     let inner = INDENT.repeat(depth + 1);
     write!(out, "{}(", schema.class).unwrap();
     let missing = missing_required(schema, table);
@@ -83,7 +89,7 @@ fn value(out: &mut String, field: &Field, value: &Value, depth: usize, imports: 
     match value {
         Value::String(s) if field.enumeration == Some("Executor") => match EXECUTORS.iter().find(|e| e.value == s) {
             Some(executor) => {
-                imports.push("Executor");
+                import(imports, "Executor");
                 write!(out, "Executor.{}", executor.member()).unwrap();
             }
             None => out.push_str(&string(s)),

@@ -17,8 +17,9 @@ struct Index {
     structs: Vec<&'static Struct>,
     /// Every table header (`[runners.docker]`, `[[runners]]`) with its struct, root excluded.
     headers: Vec<(String, &'static Struct)>,
-    /// Struct address to its position in `structs` and `fields`.
-    position: HashMap<usize, usize>,
+    /// Struct addresses with their positions in `structs` and `fields`, sorted by address for
+    /// a binary search (no map of its own type: the wasm links no hash table code for it).
+    position: Vec<(usize, usize)>,
     fields: Vec<FieldIndex>,
 }
 
@@ -27,7 +28,8 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let mut structs = Vec::new();
         collect(ROOT, &mut structs);
-        let position = structs.iter().enumerate().map(|(i, s)| (address(s), i)).collect();
+        let mut position: Vec<(usize, usize)> = structs.iter().enumerate().map(|(i, s)| (address(s), i)).collect();
+        crate::order::by_offsets(&mut position, |&(address, _)| (address, 0));
         let fields = structs.iter().map(|s| FieldIndex::build(s)).collect();
         let mut headers = Vec::new();
         collect_headers(ROOT, "", &mut headers);
@@ -89,7 +91,8 @@ impl FieldIndex {
     /// The index of a struct reachable from the root; `None` for any other.
     pub fn of(s: &'static Struct) -> Option<&'static FieldIndex> {
         let index = index();
-        index.position.get(&address(s)).map(|&position| &index.fields[position])
+        let found = index.position.binary_search_by_key(&address(s), |&(address, _)| address).ok()?;
+        Some(&index.fields[index.position[found].1])
     }
 
     pub fn by_key(&self, key: &str) -> Option<usize> {

@@ -51,19 +51,21 @@ pub(super) fn check(report: &mut Report, root: &Table) {
 /// A runner whose `key` repeats an earlier runner's, named by that runner's path. The value
 /// itself is not shown: a token is a secret, and a name is right there on the line.
 fn duplicates(report: &mut Report, runners: &[(KeyPath, &Table)], field: &Handle, code: Code) {
-    let mut first_with: HashMap<&str, &KeyPath> = HashMap::new();
-    for (path, runner) in runners {
+    // The first runner with each value, by its place in `runners` (a map of the type the
+    // schema's index uses: the wasm links no map code of its own for it).
+    let mut first_with: HashMap<&str, usize> = HashMap::new();
+    for (place, (path, runner)) in runners.iter().enumerate() {
         // A `$` placeholder is filled in when the file is deployed, by whatever tool writes it:
         // the linter cannot tell what the same placeholder becomes in two runners.
         let Some(value) = string(runner, field).filter(|v| !v.is_empty() && !v.starts_with('$')) else { continue };
-        if let Some(first) = first_with.get(value).copied() {
+        if let Some(first) = first_with.get(value).map(|&first| &runners[first].0) {
             let message = match code {
                 Code::DuplicateToken => format!("the same token as {first}; each runner needs its own"),
                 _ => format!("the same {} as {first}; runners are told apart by name in logs and commands", field.key),
             };
             report.add(code, &path.with_key(field.key), message);
         } else {
-            first_with.insert(value, path);
+            first_with.insert(value, place);
         }
     }
 }
