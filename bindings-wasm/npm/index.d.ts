@@ -141,7 +141,7 @@ export function init(input?: RequestInfo | URL | Response | BufferSource | WebAs
 export type DiagnosticCode = "syntax" | "wrong-type" | "invalid-value" | "unknown-key" | "duplicate-key" | "more-errors" | "key-case" | "missing-key" | "deprecated-key" | "removed-key" | "key-too-new" | "kind-too-new" | "unknown-executor" | "removed-executor" | "deprecated-executor" | "executor-too-new" | "missing-executor-section" | "unused-executor-section" | "cache-backend-missing" | "cache-backend-unused" | "concurrent-too-low" | "concurrent-below-limits" | "concurrent-unset" | "legacy-ci-url" | "invalid-url" | "duplicate-runner-name" | "duplicate-token" | "out-of-range" | "invalid-quantity" | "invalid-size" | "invalid-environment" | "invalid-docker-auth" | "invalid-label" | "too-many-labels" | "unknown-feature-flag" | "deprecated-feature-flag" | "inline-secret";
 
 /** The executors gitlab-runner runs jobs with. */
-export type Executor = "shell" | "docker" | "docker-windows" | "kubernetes" | "ssh" | "parallels" | "virtualbox" | "docker+machine" | "docker-autoscaler" | "instance" | "custom";
+export type Executor = "shell" | "custom" | "instance" | "docker" | "docker-windows" | "docker-autoscaler" | "docker+machine" | "kubernetes" | "ssh" | "parallels" | "virtualbox";
 
 /** Top-level (global) settings of config.toml that apply to the whole runner process and all [[runners]]. */
 export interface Config {

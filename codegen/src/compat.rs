@@ -1,9 +1,10 @@
 //! What the generated Python classes keep from the published wetwire-gitlab package besides
 //! field order (which the engine holds, since `to_python` writes constructor calls too): other
-//! names for fields, and defaults that differ from gitlab-runner's. Only codegen reads these, so
-//! they live here rather than in the engine's schema (and so in its wasm).
+//! names for fields, defaults that differ from gitlab-runner's, and the `Executor` enum's member
+//! order. Only codegen reads these, so they live here rather than in the engine's schema (and so
+//! in its wasm).
 
-use gitlab_runner_config::schema::{DefaultValue, Struct};
+use gitlab_runner_config::schema::{DefaultValue, Executor, Struct, EXECUTORS};
 
 /// A second name for a field, possibly one table down (`cache_s3` for `cache.s3`).
 pub struct Alias {
@@ -34,6 +35,32 @@ const DEFAULTS: &[(&str, &[(&str, DefaultValue)])] = &[(
         ("connection_max_age", DefaultValue::None),
     ],
 )];
+
+/// The published `Executor` enum's members by value, in its order (the engine lists them in
+/// gitlab-runner's); an executor added to the engine goes at the end.
+const EXECUTOR_ORDER: &[&str] = &[
+    "shell",
+    "docker",
+    "docker-windows",
+    "kubernetes",
+    "ssh",
+    "parallels",
+    "virtualbox",
+    "docker+machine",
+    "docker-autoscaler",
+    "instance",
+    "custom",
+    "docker-ssh",
+    "docker-ssh+machine",
+];
+
+/// The engine's executors in the published enum's member order.
+pub fn executors() -> Vec<&'static Executor> {
+    EXECUTOR_ORDER
+        .iter()
+        .map(|value| EXECUTORS.iter().find(|e| e.value == *value).unwrap_or_else(|| panic!("{value} is no executor")))
+        .collect()
+}
 
 pub fn aliases(s: &Struct) -> &'static [Alias] {
     ALIASES.iter().find(|(class, _)| *class == s.class).map_or(&[], |(_, aliases)| aliases)
@@ -75,6 +102,15 @@ mod tests {
                 assert!(s.field_by_name(field).is_some(), "{name}.{field} is not a field");
             }
         }
+    }
+
+    #[test]
+    fn the_enum_order_names_every_executor_once() {
+        let mut ordered: Vec<&str> = super::executors().iter().map(|e| e.value).collect();
+        let mut known: Vec<&str> = schema::EXECUTORS.iter().map(|e| e.value).collect();
+        ordered.sort_unstable();
+        known.sort_unstable();
+        assert_eq!(ordered, known);
     }
 
     #[test]

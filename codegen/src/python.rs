@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct, EXECUTORS};
+use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct};
 
 use crate::compat::{self, Alias};
 
@@ -151,12 +151,13 @@ pub fn lazy_module() -> String {
 fn executor_enum(out: &mut String) {
     out.push_str("class Executor(Enumeration):\n");
     out.push_str("    \"\"\"The executors gitlab-runner knows by name.\n\n");
-    for e in EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Supported) {
+    let executors = compat::executors();
+    for e in executors.iter().filter(|e| e.status != ExecutorStatus::Supported) {
         let status = if e.status == ExecutorStatus::Removed { "removed" } else { "deprecated" };
         writeln!(out, "    ``{}`` ({}): {}; {}.", e.member(), e.value, status, e.note).unwrap();
     }
     out.push_str("    \"\"\"\n\n");
-    for e in EXECUTORS {
+    for e in &executors {
         writeln!(out, "    {} = \"{}\"", e.member(), e.value).unwrap();
     }
     out.push_str("\n\n");

@@ -38,7 +38,7 @@ handles! {
 mod tests {
     use super::ALL;
     use super::RUNNER;
-    use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_SECTIONS};
+    use crate::schema::{EXECUTORS, EXECUTOR_SECTIONS};
 
     #[test]
     fn every_handle_names_a_field() {
@@ -54,20 +54,6 @@ mod tests {
         for backend in super::CACHE_CONFIG.fields[position].allowed {
             assert!(super::CACHE_CONFIG.field_by_exact_key(backend).is_some(), "{backend} has no section");
         }
-    }
-
-    /// The executors are listed twice on purpose, each list in an order that is a fact: the
-    /// `executor` key's allowed values in gitlab-runner's (its key inventory's), `EXECUTORS` in
-    /// the published Python enum's. They must name the same executors.
-    #[test]
-    fn the_executor_keys_allowed_values_are_the_executors_gitlab_runner_accepts() {
-        let position = RUNNER.field_by_exact_key(super::EXECUTOR.key).expect("executor");
-        let mut allowed = RUNNER.fields[position].allowed.to_vec();
-        let mut accepted: Vec<&str> =
-            EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Removed).map(|e| e.value).collect();
-        allowed.sort_unstable();
-        accepted.sort_unstable();
-        assert_eq!(allowed, accepted);
     }
 
     #[test]

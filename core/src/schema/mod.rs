@@ -241,8 +241,12 @@ impl Executor {
     }
 }
 
-/// In the published package's member order; removed ones last.
-pub static EXECUTORS: &[Executor] = &[
+/// Every executor gitlab-runner knows by name, in gitlab-runner's order (its key inventory's),
+/// removed ones last. The one list: the `executor` key's allowed values are its names
+/// ([`EXECUTOR_NAMES`]); the Python enum's member order, which differs, is codegen's own.
+pub static EXECUTORS: &[Executor] = &EXECUTOR_LIST;
+
+const EXECUTOR_LIST: [Executor; 13] = [
     Executor {
         value: "shell",
         status: ExecutorStatus::Supported,
@@ -250,6 +254,24 @@ pub static EXECUTORS: &[Executor] = &[
         sections: &[],
         required_sections: 0,
         since: Version::OLDEST,
+        until: None,
+    },
+    Executor {
+        value: "custom",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["custom"],
+        required_sections: 1,
+        since: Version::new(12, 1),
+        until: None,
+    },
+    Executor {
+        value: "instance",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["autoscaler", "instance"],
+        required_sections: 1,
+        since: Version::new(15, 5),
         until: None,
     },
     Executor {
@@ -267,6 +289,24 @@ pub static EXECUTORS: &[Executor] = &[
         note: "",
         sections: &["docker"],
         required_sections: 1,
+        since: Version::OLDEST,
+        until: None,
+    },
+    Executor {
+        value: "docker-autoscaler",
+        status: ExecutorStatus::Supported,
+        note: "",
+        sections: &["autoscaler", "docker"],
+        required_sections: 2,
+        since: Version::new(15, 11),
+        until: None,
+    },
+    Executor {
+        value: "docker+machine",
+        status: ExecutorStatus::Deprecated,
+        note: "deprecated in GitLab 17.5; use docker-autoscaler",
+        sections: &["machine", "docker"],
+        required_sections: 2,
         since: Version::OLDEST,
         until: None,
     },
@@ -307,42 +347,6 @@ pub static EXECUTORS: &[Executor] = &[
         until: None,
     },
     Executor {
-        value: "docker+machine",
-        status: ExecutorStatus::Deprecated,
-        note: "deprecated in GitLab 17.5; use docker-autoscaler",
-        sections: &["machine", "docker"],
-        required_sections: 2,
-        since: Version::OLDEST,
-        until: None,
-    },
-    Executor {
-        value: "docker-autoscaler",
-        status: ExecutorStatus::Supported,
-        note: "",
-        sections: &["autoscaler", "docker"],
-        required_sections: 2,
-        since: Version::new(15, 11),
-        until: None,
-    },
-    Executor {
-        value: "instance",
-        status: ExecutorStatus::Supported,
-        note: "",
-        sections: &["autoscaler", "instance"],
-        required_sections: 1,
-        since: Version::new(15, 5),
-        until: None,
-    },
-    Executor {
-        value: "custom",
-        status: ExecutorStatus::Supported,
-        note: "",
-        sections: &["custom"],
-        required_sections: 1,
-        since: Version::new(12, 1),
-        until: None,
-    },
-    Executor {
         value: "docker-ssh",
         status: ExecutorStatus::Removed,
         note: "removed in gitlab-runner 16.0; use docker",
@@ -361,6 +365,35 @@ pub static EXECUTORS: &[Executor] = &[
         until: Some(Version::new(15, 11)),
     },
 ];
+
+/// The names gitlab-runner accepts (removed ones excepted), in [`EXECUTORS`]' order: the
+/// `executor` key's allowed values.
+pub static EXECUTOR_NAMES: [&str; accepted_executors()] = executor_names();
+
+const fn accepted_executors() -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < EXECUTOR_LIST.len() {
+        if !matches!(EXECUTOR_LIST[i].status, ExecutorStatus::Removed) {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+const fn executor_names() -> [&'static str; accepted_executors()] {
+    let mut names = [""; accepted_executors()];
+    let (mut i, mut next) = (0, 0);
+    while i < EXECUTOR_LIST.len() {
+        if !matches!(EXECUTOR_LIST[i].status, ExecutorStatus::Removed) {
+            names[next] = EXECUTOR_LIST[i].value;
+            next += 1;
+        }
+        i += 1;
+    }
+    names
+}
 
 /// When the key at the end of `chain` (the fields from the root table down to it) came to
 /// gitlab-runner: the latest of its own release and its tables' releases, and not before each

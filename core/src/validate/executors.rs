@@ -5,15 +5,14 @@ use crate::code::Code;
 use crate::document::Table;
 use crate::escape::quoted;
 use crate::schema::handle::EXECUTOR;
-use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_SECTIONS};
+use crate::schema::{ExecutorStatus, EXECUTORS, EXECUTOR_NAMES, EXECUTOR_SECTIONS};
 
 pub(super) fn check(report: &mut Report, root: &Table) {
     for (path, runner) in runners(root) {
         let Some(name) = string(runner, &EXECUTOR) else { continue };
         let executor_path = path.with_key(EXECUTOR.key);
         let Some(executor) = EXECUTORS.iter().find(|e| e.value == name) else {
-            let known: Vec<&str> =
-                EXECUTORS.iter().filter(|e| e.status != ExecutorStatus::Removed).map(|e| e.value).collect();
+            let known = &EXECUTOR_NAMES;
             let message = match crate::suggest::closest(name, known.iter().copied()) {
                 Some(meant) => format!("unknown executor {}; did you mean \"{meant}\"?", quoted(name)),
                 None => format!("unknown executor {}; expected one of {}", quoted(name), known.join(", ")),

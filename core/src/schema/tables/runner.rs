@@ -14,7 +14,7 @@ pub static RUNNER: Struct = Struct {
             .doc("URL of the GitLab instance this runner is registered with."),
         f("token", String).required().secret()
             .doc("Runner authentication token used to talk to GitLab; keep secret."),
-        f("executor", String).required().allowed(&["shell", "custom", "instance", "docker", "docker-windows", "docker-autoscaler", "docker+machine", "kubernetes", "ssh", "parallels", "virtualbox"]).enumeration("Executor")
+        f("executor", String).required().allowed(&crate::schema::EXECUTOR_NAMES).enumeration("Executor")
             .doc("Executor used to run jobs, for example shell, docker, kubernetes or docker-autoscaler."),
         f("limit", Integer).minimum(0).default(Int(0))
             .doc("Maximum number of jobs this runner entry handles concurrently; 0 means no limit."),
