@@ -17,7 +17,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm/gitlab_runner_config_wasm.wasm
 WASM_RAW_NODE := target/$(WASM_TARGET)/wasm-node/gitlab_runner_config_wasm.wasm
 WASM_RAW_CLI := target/$(WASM_TARGET)/wasm-cli/gitlab_runner_config_wasm.wasm
 WASM_OPT := node_modules/.bin/wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --low-memory-unused
 PKG := bindings-wasm/pkg
 CHROMIUM := /usr/bin/chromium
 DEMO_PORT ?= 8000

@@ -1,6 +1,7 @@
 // What a browser downloads stays small: the web build's .wasm within the budget of issues 8 and
-// 12 (160 KiB, gzip -9) with everything the library does, read from the built package. The
-// command line lives only in the bin's own .wasm, so neither library carries it.
+// 12 ("160 KB" gzipped), held in decimal with room to spare (158,000 bytes, gzip -9), with
+// everything the library does, read from the built package. The command line lives only in the
+// bin's own .wasm, so neither library carries it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 
 const PKG = new URL('../../bindings-wasm/pkg/', import.meta.url);
-const BUDGET = 160 * 1024;
+const BUDGET = 158_000;
 
 /** Bytes after `gzip -9`; Node's zlib (which compresses about 1 KB worse) where gzip is missing. */
 function gzipped(file) {
