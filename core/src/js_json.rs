@@ -26,6 +26,26 @@ pub enum Json<'a> {
     Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
+/// The first key written again, in the text's order. A config's tables are small and are
+/// checked pair by pair (a hash map for each cost `render` several percent); a large map goes
+/// through a map of the type the schema's index uses, so the wasm links no map code for it.
+fn repeated_key<'k, V>(entries: &'k [(Cow<'_, str>, V)]) -> Option<&'k str> {
+    const PAIRWISE: usize = 16;
+    if entries.len() <= PAIRWISE {
+        return entries
+            .iter()
+            .enumerate()
+            .find(|(place, (key, _))| entries[..*place].iter().any(|(earlier, _)| earlier == key))
+            .map(|(_, (key, _))| key.as_ref());
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+    entries
+        .iter()
+        .enumerate()
+        .find(|(place, (key, _))| seen.insert(key, *place).is_some())
+        .map(|(_, (key, _))| key.as_ref())
+}
+
 /// Deeper than `boundary.js` ever writes (it stops at 128 levels).
 const MAX_DEPTH: usize = 256;
 
@@ -111,14 +131,8 @@ impl<'a> Reader<'a> {
                     }
                 }
                 // No JS object holds a key twice; text that does would render a key twice.
-                // (A map of the type the schema's index uses: the wasm links no code of its own.)
-                if entries.len() > 1 {
-                    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
-                    for (place, (key, _)) in entries.iter().enumerate() {
-                        if seen.insert(key, place).is_some() {
-                            return self.fail(&format!("key {} written twice", crate::escape::quoted(key)));
-                        }
-                    }
+                if let Some(key) = repeated_key(&entries) {
+                    return self.fail(&format!("key {} written twice", crate::escape::quoted(key)));
                 }
                 Ok(Json::Object(entries))
             }
@@ -405,5 +419,20 @@ mod tests {
             assert!(read(text).is_err(), "{text}");
         }
         assert!(read(&"[".repeat(300)).is_err());
+    }
+
+    #[test]
+    fn names_the_first_key_written_again_in_small_and_large_objects() {
+        for size in [2, 16, 17, 100] {
+            let mut keys: Vec<String> = (0..size).map(|i| format!("k{i}")).collect();
+            keys.push("k1".to_owned());
+            keys.push("k0".to_owned());
+            let text = format!("{{{}}}", keys.iter().map(|k| format!("\"{k}\":0")).collect::<Vec<_>>().join(","));
+            let error = read(&text).expect_err(&text);
+            assert!(error.starts_with("key \"k1\" written twice"), "{size}: {error}");
+            keys.truncate(size);
+            let text = format!("{{{}}}", keys.iter().map(|k| format!("\"{k}\":0")).collect::<Vec<_>>().join(","));
+            assert!(read(&text).is_ok(), "{size}");
+        }
     }
 }
