@@ -31,6 +31,7 @@ fn each_change_tells_tables_apart() {
         format!("{BASE}    unknown = 1\n"),
         format!("{BASE}    unknown = 1.0\n"),
         format!("{BASE}    unknown = \"1\"\n"),
+        format!("{BASE}    unknown = \"1\\u0000\"\n"),
         format!("{BASE}    unknown = [1]\n"),
         format!("{BASE}    unknown = {{ a = 1 }}\n"),
         "concurrent = 2\n".to_owned(),
