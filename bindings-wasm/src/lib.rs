@@ -66,7 +66,10 @@ pub fn render(
 fn refused(errors: &[Diagnostic]) -> String {
     let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let mut out = String::from("{\"message\":");
-    gitlab_runner_config::escape::write_json_string(&mut out, &format!("not rendered: gitlab-runner would refuse or misread it\n{}", lines.join("\n")));
+    gitlab_runner_config::escape::write_json_string(
+        &mut out,
+        &format!("not rendered: gitlab-runner would refuse or misread it\n{}", lines.join("\n")),
+    );
     out.push_str(",\"errors\":");
     out.push_str(&output::diagnostics(errors, ""));
     out.push('}');

@@ -45,9 +45,8 @@ fn target(path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(path.to_path_buf()),
         Err(e) => Err(e),
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| {
-            io::Error::new(e.kind(), format!("{} is a symlink to nothing ({e})", path.display()))
-        }),
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)
+            .map_err(|e| io::Error::new(e.kind(), format!("{} is a symlink to nothing ({e})", path.display()))),
         Ok(meta) if meta.is_dir() => Err(io::Error::other(format!("{} is a directory", path.display()))),
         Ok(_) => Ok(path.to_path_buf()),
     }

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use gitlab_runner_config::schema::{self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct, Version, EXECUTORS};
+use gitlab_runner_config::schema::{
+    self, DefaultValue, ExecutorStatus, Field, Kind, MapOf, Struct, Version, EXECUTORS,
+};
 
 pub fn declarations() -> String {
     let mut out = String::from(API);

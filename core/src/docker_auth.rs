@@ -88,7 +88,8 @@ mod tests {
 
     #[test]
     fn each_form() {
-        let password = DockerAuth::Password { registry: "registry.example.com:5000", username: "ci", password: "p\"w\\" };
+        let password =
+            DockerAuth::Password { registry: "registry.example.com:5000", username: "ci", password: "p\"w\\" };
         assert_eq!(
             docker_auth_config(&password).unwrap(),
             r#"{"auths":{"registry.example.com:5000":{"auth":"Y2k6cCJ3XA=="}}}"#

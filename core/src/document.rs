@@ -57,7 +57,9 @@ impl Value {
             | (Kind::Datetime, Value::Datetime(_))
             | (Kind::StringOrStrings, Value::String(_))
             | (Kind::Map(_), Value::Map(_)) => true,
-            (Kind::StringOrStrings | Kind::Strings, Value::Array(items)) => all(items, |v| matches!(v, Value::String(_))),
+            (Kind::StringOrStrings | Kind::Strings, Value::Array(items)) => {
+                all(items, |v| matches!(v, Value::String(_)))
+            }
             (Kind::Integers, Value::Array(items)) => all(items, |v| matches!(v, Value::Integer(_))),
             (Kind::Floats, Value::Array(items)) => all(items, |v| matches!(v, Value::Float(_))),
             (Kind::Table(schema), Value::Table(table)) => table.schema == schema,

@@ -93,7 +93,10 @@ impl Expander<'_> {
                 };
                 let name = &inside[..end];
                 if !is_variable_name(name) {
-                    self.fail(path, format!("${{{name}}} is not an environment variable name (write $$ for a literal $)"));
+                    self.fail(
+                        path,
+                        format!("${{{name}}} is not an environment variable name (write $$ for a literal $)"),
+                    );
                 } else if let Some(value) = (self.lookup)(name) {
                     out.push_str(&value);
                 } else {
@@ -116,7 +119,8 @@ impl Expander<'_> {
 
 fn is_variable_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic()) && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+    chars.next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

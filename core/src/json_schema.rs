@@ -228,4 +228,3 @@ fn write_json(out: &mut String, value: &Json, level: usize) {
         }
     }
 }
-

@@ -83,7 +83,6 @@ fn files_in_gitlab_runners_style_render_to_the_same_text_up_to_order_and_blank_l
     }
 }
 
-
 #[test]
 #[ignore = "reads ../shared"]
 fn every_unknown_key_is_reported_with_its_path_and_nothing_else() {

@@ -151,7 +151,8 @@ fn infinities_render_and_nan_is_refused() {
     let text = rendered("[[runners]]\n[[runners.autoscaler.policy]]\nscale_factor = -inf\n");
     assert!(text.contains("      scale_factor = -inf\n"), "{text}");
     // NaN equals nothing, not even itself: no setting of gitlab-runner's can mean it.
-    let errors = parse("[[runners]]\n[[runners.autoscaler.policy]]\nscale_factor = nan\n", UnknownKeys::Reject).unwrap_err();
+    let errors =
+        parse("[[runners]]\n[[runners.autoscaler.policy]]\nscale_factor = nan\n", UnknownKeys::Reject).unwrap_err();
     assert_eq!(
         errors[0].to_string(),
         "runners[0].autoscaler.policy[0].scale_factor: NaN is not a number gitlab-runner can use (line 3, column 16)"

@@ -19,7 +19,12 @@ fn version(value: &Value) -> Option<Version> {
 
 /// Every key path of the schema with the fields from the root down to it.
 fn key_paths() -> BTreeMap<String, Vec<&'static Field>> {
-    fn walk(prefix: &str, s: &'static Struct, chain: &mut Vec<&'static Field>, out: &mut BTreeMap<String, Vec<&'static Field>>) {
+    fn walk(
+        prefix: &str,
+        s: &'static Struct,
+        chain: &mut Vec<&'static Field>,
+        out: &mut BTreeMap<String, Vec<&'static Field>>,
+    ) {
         for field in s.fields {
             let path = if prefix.is_empty() { field.key.to_owned() } else { format!("{prefix}.{}", field.key) };
             chain.push(field);
@@ -64,7 +69,9 @@ fn every_key_came_when_gitlab_runner_says() {
                 let removed = REMOVED_KEYS.iter().find(|r| format!("{}.{}", table_path(r.table), r.key) == *path);
                 match removed {
                     Some(r) if r.since == since && Some(r.until) == until => {}
-                    _ => differences.push(format!("{path}: not in the schema nor in REMOVED_KEYS as {since}..{until:?}")),
+                    _ => {
+                        differences.push(format!("{path}: not in the schema nor in REMOVED_KEYS as {since}..{until:?}"))
+                    }
                 }
             }
         }
@@ -120,7 +127,8 @@ fn executors_came_and_went_when_gitlab_runner_says() {
 #[ignore = "reads ../shared"]
 fn the_releases_are_gitlab_runners() {
     let history = history();
-    let theirs: Vec<&str> = history["versions"].as_array().expect("versions").iter().filter_map(Value::as_str).collect();
+    let theirs: Vec<&str> =
+        history["versions"].as_array().expect("versions").iter().filter_map(Value::as_str).collect();
     let ours: Vec<String> = Version::all().map(|v| v.to_string()).collect();
     assert_eq!(ours, theirs);
 }
