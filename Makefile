@@ -54,6 +54,8 @@ test-rust:
 	if cargo clippy --version >/dev/null 2>&1; then \
 	  cargo clippy --workspace --all-targets --quiet -- -D warnings; \
 	else echo "clippy is not installed: lints skipped"; fi
+	if cargo fmt --version >/dev/null 2>&1; then cargo fmt --all --check; \
+	else echo "rustfmt is not installed: formatting not checked"; fi
 	if [ -d ../shared ]; then cargo test --workspace --quiet -- --include-ignored; \
 	else echo "note: ../shared is absent: the tests that read it are ignored"; cargo test --workspace --quiet; fi
 
