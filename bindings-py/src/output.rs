@@ -14,40 +14,42 @@ use crate::registry::Registry;
 /// `__init__`, so a parsed runner without `url` or `token` is fine. Python's cyclic garbage
 /// collector is paused meanwhile: the objects are new and hold no cycle, and a fleet's tens of
 /// thousands of them would otherwise set off collections that walk every object alive, again
-/// and again (a tenth of `from_toml`'s time at 1,000 runners).
+/// and again (a tenth of `from_toml`'s time at 1,000 runners). The collector's own state and
+/// the program's other objects are left as they were: it runs again however the walk ends.
 pub fn to_root_object<'py>(
     py: Python<'py>,
     registry: &Registry,
     table: &Table,
     class: &Bound<'py, PyType>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let gc = py.import(pyo3::intern!(py, "gc"))?;
-    let was_enabled = gc.call_method0(pyo3::intern!(py, "isenabled"))?.is_truthy()?;
-    if was_enabled {
-        gc.call_method0(pyo3::intern!(py, "disable"))?;
-    }
-    let object = visit::walk(table, &mut Builder { py, registry: Some(registry), root: Some(class.clone()) });
-    if was_enabled {
-        skip_collection_of_new_objects(&gc)?;
-        gc.call_method0(pyo3::intern!(py, "enable"))?;
-    }
-    object
+    let _paused = CollectorPaused::new(py)?;
+    visit::walk(table, &mut Builder { py, registry: Some(registry), root: Some(class.clone()) })
 }
 
-/// The collector counts the objects made while it was paused, and the first one made once it
-/// runs again would set off a pass over all of them (7% of `from_toml`'s time at 1,000
-/// runners) that can find nothing: they hold no cycle. `freeze` then `unfreeze` moves every
-/// tracked object to the oldest generation and resets that count, in constant time; the
-/// objects are still collected by the next full collection. Not done when the program has
-/// frozen objects itself (a server before `fork`), which `unfreeze` would thaw.
-fn skip_collection_of_new_objects(gc: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = gc.py();
-    let frozen: usize = gc.call_method0(pyo3::intern!(py, "get_freeze_count"))?.extract()?;
-    if frozen == 0 {
-        gc.call_method0(pyo3::intern!(py, "freeze"))?;
-        gc.call_method0(pyo3::intern!(py, "unfreeze"))?;
+/// Pauses the collector if it runs, and lets it run again when dropped (after an error or a
+/// panic too: a collector left off would grow every program that parses a config).
+struct CollectorPaused<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> CollectorPaused<'py> {
+    fn new(py: Python<'py>) -> PyResult<CollectorPaused<'py>> {
+        let gc = py.import(pyo3::intern!(py, "gc"))?;
+        if !gc.call_method0(pyo3::intern!(py, "isenabled"))?.is_truthy()? {
+            return Ok(CollectorPaused { gc: None });
+        }
+        gc.call_method0(pyo3::intern!(py, "disable"))?;
+        Ok(CollectorPaused { gc: Some(gc) })
     }
-    Ok(())
+}
+
+impl Drop for CollectorPaused<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // `gc.enable()` takes no argument and cannot fail; there is no caller to tell anyway.
+            let _ = gc.call_method0(pyo3::intern!(gc.py(), "enable"));
+        }
+    }
 }
 
 /// A dict in the TOML shape: keys as gitlab-runner spells them, only the keys set.

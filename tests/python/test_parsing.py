@@ -278,3 +278,33 @@ def test_validate_and_lint_place_a_key_written_in_another_case_alike() -> None:
     from_validate = [(d.code, d.line, d.column, d.end_column) for d in Config.from_toml(text).validate()]
     assert ("unknown-executor", 5, 1, 19) in from_lint
     assert ("unknown-executor", 5, 1, 19) in from_validate
+
+
+def test_parsing_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    text = '[[runners]]\nname = "a"\nurl = "https://gitlab.example.com/"\ntoken = "t"\nexecutor = "shell"\n'
+    gc.collect()
+    # A cycle of the program's own, made before the call: a young collection still finds it after
+    # (the call must not move the program's objects to an older generation).
+    cycle = Node()
+    cycle.me = cycle
+    alive = weakref.ref(cycle)
+    del cycle
+    Config.from_toml(text)
+    gc.collect(0)
+    assert alive() is None
+    # The collector runs again after a refused text too, and stays off when the program turned it off.
+    with pytest.raises(TomlParseError):
+        Config.from_toml(text + "[[runners]]\nname = 1\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Config.from_toml(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
