@@ -250,7 +250,7 @@ executor = "\u001b]0;pwned\u0007\u001b[2J\r\nfake.toml:1:1: error[x]: injected"
         text,
         r#"-:1:1: error[missing-key]: runners[0].url: missing; required in Runner
 -:1:1: error[missing-key]: runners[0].token: missing; required in Runner
--:2:1: error[unknown-executor]: runners[0].executor: unknown executor "\u001B]0;pwned\u0007\u001B[2J\r\nfake.toml:1:1: error[x]: injected"; expected one of shell, docker, docker-windows, kubernetes, ssh, parallels, virtualbox, docker+machine, docker-autoscaler, instance, custom
+-:2:1: error[unknown-executor]: runners[0].executor: unknown executor "\u001B]0;pwned\u0007\u001B[2J\r\nfake.toml:1:1: error[x]: injected"; expected one of shell, custom, instance, docker, docker-windows, docker-autoscaler, docker+machine, kubernetes, ssh, parallels, virtualbox
 -:3:1: error[unknown-key]: runners[0]."\u001B[2J": unknown key in Runner
 1 file: 4 errors, 0 warnings, 1 note (not shown: --min-severity info shows them)
 "#
