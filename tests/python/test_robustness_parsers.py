@@ -110,23 +110,6 @@ any_value = st.recursive(
 )
 
 
-def tagged(value: Any) -> list:
-    """What any TOML parser must read the value as (tests/robustness/README.md)."""
-    if isinstance(value, bool):
-        return ["b", value]
-    if isinstance(value, int):
-        return ["i", str(value)]
-    if isinstance(value, float):
-        return ["f", repr(value)]
-    if isinstance(value, str):
-        return ["s", value]
-    if isinstance(value, datetime.datetime):
-        return ["d", tomllib_reader.instant(value)]
-    if isinstance(value, list):
-        return ["a", [tagged(v) for v in value]]
-    return ["t", [[k, tagged(v)] for k, v in value.items()]]
-
-
 @pytest.fixture(scope="module")
 def export():
     EXPORT.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +126,7 @@ def test_three_parsers_read_back_what_python_renders(export) -> None:
     def case(data: dict) -> None:
         config = Config.from_dict(data)
         text = config.to_toml()
-        expected = tagged(data)
+        expected = tomllib_reader.tagged(data)  # what any TOML parser must read it as
         tomllib_reader.check(text, expected)
         assert Config.from_toml(text) == config, f"the toml crate (Config.from_toml) reads differently:\n{text}"
         export.write(json.dumps({"text": text, "expected": expected}) + "\n")

@@ -13,7 +13,7 @@ from typing import Any
 
 
 def tagged(value: Any) -> list:
-    """A parsed TOML value as a tagged tree."""
+    """A value as a tagged tree: what tomllib read, or the value a test rendered."""
     if isinstance(value, bool):
         return ["b", value]
     if isinstance(value, int):
